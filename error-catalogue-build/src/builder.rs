@@ -1,0 +1,150 @@
+//! [`Builder`]: the prost-build-style entry point for a `build.rs`.
+
+use std::path::{Path, PathBuf};
+
+use crate::codegen::{self, Options};
+use crate::{Report, check_file};
+
+/// The environment variable that names another data file.
+pub const DATA_FILE_ENV: &str = "ERROR_CATALOGUE_TOML";
+
+/// The generated file's name in the output directory.
+pub const GENERATED_FILE: &str = "error_catalogue.rs";
+
+/// Configures and runs generation.
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    file: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    options: Options,
+    no_env: bool,
+}
+
+/// Why generation failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The data file has errors; the report has them all.
+    Invalid(Box<Report>),
+    /// Writing the output failed, or `OUT_DIR` was not set.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Invalid(report) => f.write_str(&report.render(false)),
+            Error::Io(err) => write!(f, "cannot write the generated code: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Builder {
+    /// A builder over `errors.toml` beside the package's Cargo.toml, or the
+    /// file `ERROR_CATALOGUE_TOML` names (absolute, or relative to the package root).
+    pub fn new() -> Self {
+        Builder::default()
+    }
+
+    /// Uses this data file (relative paths are taken from the package root in
+    /// a build script). `ERROR_CATALOGUE_TOML` still wins, unless [`Builder::ignore_env`].
+    pub fn file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.file = Some(path.into());
+        self
+    }
+
+    /// Ignores `ERROR_CATALOGUE_TOML`.
+    pub fn ignore_env(mut self) -> Self {
+        self.no_env = true;
+        self
+    }
+
+    /// Writes into this directory instead of `OUT_DIR`.
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// Whether to generate one named constant per entry (default: yes).
+    pub fn entry_consts(mut self, yes: bool) -> Self {
+        self.options.entry_consts = yes;
+        self
+    }
+
+    /// The data file this builder will read.
+    pub fn data_file(&self) -> PathBuf {
+        let root = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+        let from_env = if self.no_env {
+            None
+        } else {
+            std::env::var_os(DATA_FILE_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        let path = from_env
+            .or_else(|| self.file.clone())
+            .unwrap_or_else(|| PathBuf::from("errors.toml"));
+        match root {
+            Some(root) if path.is_relative() => root.join(path),
+            _ => path,
+        }
+    }
+
+    /// Reads, checks and writes `error_catalogue.rs` into the output directory.
+    /// Returns the report (its warnings are worth showing) and the file written.
+    pub fn generate(&self) -> Result<(Report, PathBuf), Error> {
+        let report = check_file(self.data_file());
+        let Some(catalogue) = &report.catalogue else {
+            return Err(Error::Invalid(Box::new(report)));
+        };
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or_else(|| {
+                    Error::Io(std::io::Error::other("OUT_DIR is not set; call out_dir()"))
+                })?,
+        };
+        let source = codegen::source(catalogue, self.options);
+        let out = out_dir.join(GENERATED_FILE);
+        write_if_changed(&out, &source).map_err(Error::Io)?;
+        Ok((report, out))
+    }
+
+    /// For `build.rs`: declares what reruns the build, generates, reports
+    /// warnings through `cargo::warning=` and errors through `cargo::error=`
+    /// (with the full rustc-style report on stderr), and exits non-zero on error.
+    pub fn run_build_script(&self) {
+        println!("cargo::rerun-if-env-changed={DATA_FILE_ENV}");
+        let data_file = self.data_file();
+        println!("cargo::rerun-if-changed={}", data_file.display());
+        match self.generate() {
+            Ok((report, _)) => {
+                for d in &report.diagnostics {
+                    println!("cargo::warning={}", report.source.one_line(d));
+                }
+            }
+            Err(Error::Invalid(report)) => {
+                eprintln!("{}", report.render(false));
+                for d in &report.diagnostics {
+                    let kind = if d.is_error() { "error" } else { "warning" };
+                    println!("cargo::{kind}={}", report.source.one_line(d));
+                }
+                std::process::exit(1);
+            }
+            Err(Error::Io(err)) => {
+                println!("cargo::error=error-catalogue-build: {err}");
+                std::process::exit(1);
+            }
+        }
+    }
+}
+
+/// Writes only when the content differs, so unchanged data keeps file times.
+fn write_if_changed(path: &Path, content: &str) -> std::io::Result<()> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
+        return Ok(());
+    }
+    std::fs::write(path, content)
+}

@@ -1,0 +1,99 @@
+//! The build-time half of [error-catalogue]: reads an error catalogue
+//! (`errors.toml`), validates it with located, rustc-style diagnostics, and
+//! generates the Rust tables the runtime crate includes.
+//!
+//! From a `build.rs`:
+//!
+//! ```no_run
+//! error_catalogue_build::Builder::new()
+//!     .file("errors.toml")
+//!     .run_build_script();
+//! ```
+//!
+//! Or as a library, to check a file or get its model:
+//!
+//! ```
+//! let report = error_catalogue_build::check_str("errors.toml", "[page]\n");
+//! assert!(report.catalogue.is_none());
+//! assert!(report.diagnostics.iter().any(|d| d.is_error()));
+//! ```
+//!
+//! [error-catalogue]: https://docs.rs/error-catalogue
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod catalogue;
+pub mod codegen;
+pub mod diagnostic;
+pub mod markup;
+pub mod model;
+pub mod names;
+pub mod read;
+pub mod validate;
+
+mod builder;
+
+pub use builder::{Builder, Error};
+pub use catalogue::Catalogue;
+pub use diagnostic::{Code, Diagnostic, Severity, Source};
+
+/// The outcome of checking one file: its source, every diagnostic, and the
+/// catalogue when there were no errors.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The file's path and text, to locate and render the diagnostics.
+    pub source: Source,
+    /// Every problem found, errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The checked catalogue, when no diagnostic is an error.
+    pub catalogue: Option<Catalogue>,
+}
+
+impl Report {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Every diagnostic rendered rustc-style, separated by blank lines.
+    pub fn render(&self, color: bool) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| self.source.render(d, color))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Reads and checks a data file.
+pub fn check_file(path: impl AsRef<std::path::Path>) -> Report {
+    match read::read_source(path.as_ref()) {
+        Ok(source) => check_source(source),
+        Err(failed) => {
+            let (source, diagnostic) = *failed;
+            Report {
+                source,
+                diagnostics: vec![diagnostic],
+                catalogue: None,
+            }
+        }
+    }
+}
+
+/// Checks a data file's text; `path` is only used in messages.
+pub fn check_str(path: impl Into<std::path::PathBuf>, text: &str) -> Report {
+    check_source(Source::new(path, text))
+}
+
+fn check_source(source: Source) -> Report {
+    let (catalogue, mut diagnostics) = match read::parse(&source) {
+        Ok(file) => validate::validate(file),
+        Err(diagnostic) => (None, vec![*diagnostic]),
+    };
+    diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    Report {
+        source,
+        diagnostics,
+        catalogue,
+    }
+}

@@ -1,0 +1,114 @@
+//! The file format: `errors.toml` as serde reads it, every value with its span.
+//!
+//! These types mirror the file one to one; [`crate::validate`] turns them into
+//! a [`crate::Catalogue`]. README.md documents every key.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The whole data file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueFile {
+    /// Metadata of the documentation page the catalogue is published as.
+    pub page: PageDef,
+    /// The general table: what a status means for any endpoint.
+    pub general: GeneralDef,
+    /// One table per endpoint, in page order.
+    #[serde(default)]
+    pub endpoints: Vec<Spanned<EndpointDef>>,
+}
+
+/// `[page]`: the page's front matter, intro and support notice.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageDef {
+    /// Front matter `id`.
+    pub id: Spanned<String>,
+    /// Front matter `title`.
+    pub title: Spanned<String>,
+    /// Front matter `sidebar_label` (defaults to the title).
+    pub sidebar_label: Option<Spanned<String>>,
+    /// Front matter `slug`: the page's path below the docs base URL.
+    pub slug: Spanned<String>,
+    /// Where the docs are published; entry anchors hang off `docs_base_url + slug`.
+    pub docs_base_url: Spanned<String>,
+    /// MDX import lines kept verbatim at the top of the page.
+    #[serde(default)]
+    pub imports: Vec<Spanned<String>>,
+    /// Intro paragraphs (inline Markdown).
+    #[serde(default)]
+    pub intro: Vec<Spanned<String>>,
+    /// The support notice at the foot of the page.
+    pub support: Option<SupportDef>,
+}
+
+/// `[page.support]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportDef {
+    /// The notice (inline Markdown).
+    pub notice: Spanned<String>,
+    /// The support address.
+    pub email: Spanned<String>,
+}
+
+/// `[general]`: the table of statuses that hold for every endpoint.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneralDef {
+    /// The table's heading.
+    pub title: Spanned<String>,
+    /// The table's anchor (defaults to the title, kebab-cased).
+    pub slug: Option<Spanned<String>>,
+    /// `[[general.errors]]`.
+    #[serde(default)]
+    pub errors: Vec<Spanned<EntryDef>>,
+}
+
+/// `[[endpoints]]`: one API endpoint and its table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointDef {
+    /// The endpoint's name as the page heads its table.
+    pub name: Spanned<String>,
+    /// Its anchor and CLI name (defaults to the name, kebab-cased).
+    pub slug: Option<Spanned<String>>,
+    /// Its HTTP method.
+    pub method: Spanned<String>,
+    /// Its path template, parameters in braces: `/v1/manage/tracker/{trackerId}`.
+    pub path: Spanned<String>,
+    /// `[[endpoints.errors]]`.
+    #[serde(default)]
+    pub errors: Vec<Spanned<EntryDef>>,
+}
+
+/// One row of a table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryDef {
+    /// The HTTP status, an integer.
+    pub status: Spanned<i64>,
+    /// Short meaning, usually the reason phrase.
+    pub meaning: Spanned<String>,
+    /// What the status means here.
+    pub description: Option<Spanned<String>>,
+    /// What the caller should do.
+    pub resolution: Option<Spanned<String>>,
+    /// Overrides the retryability derived from the status.
+    pub retryable: Option<Spanned<bool>>,
+    /// An example error body.
+    pub example: Option<ExampleDef>,
+}
+
+/// `example`: a response body shown under the tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleDef {
+    /// A one-line caption, shown as a comment above the body.
+    pub caption: Option<Spanned<String>>,
+    /// The code block's language (default `json`).
+    pub lang: Option<Spanned<String>>,
+    /// The body, verbatim.
+    pub body: Spanned<String>,
+}

@@ -1,0 +1,463 @@
+//! Validation: the file model into a [`Catalogue`], with every problem found
+//! in one pass reported as a located [`Diagnostic`].
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::catalogue::{self, Catalogue, Endpoint, Entry, Example, Page, Support, Table};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{CatalogueFile, EndpointDef, EntryDef};
+use crate::names;
+
+/// The most endpoints a catalogue may have (entry rows index them with `u16`).
+pub const MAX_ENDPOINTS: usize = u16::MAX as usize - 1;
+
+/// The name the CLI and `FromStr` reserve for the general table.
+pub const GENERAL_KEY: &str = "general";
+
+/// Methods an endpoint may have.
+pub const METHODS: &[&str] = &[
+    "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
+];
+
+/// Checks a parsed file. Returns the catalogue when there are no errors
+/// (warnings may be present), and every diagnostic found.
+pub fn validate(file: CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
+    let mut v = Validator::default();
+    let page = v.page(file.page);
+    let general_slug = match &file.general.slug {
+        Some(slug) => {
+            v.slug(slug);
+            slug.get_ref().clone()
+        }
+        None => names::slug(file.general.title.get_ref()),
+    };
+    let general_title = v.text(&file.general.title, "title");
+    let general_entries = v.table(&file.general.errors);
+    let general = Table {
+        title: general_title,
+        slug: general_slug,
+        entries: general_entries,
+    };
+    let mut endpoints = Vec::with_capacity(file.endpoints.len());
+    let mut seen = Seen::default();
+    seen.reserve_general(&general.slug);
+    if file.endpoints.len() > MAX_ENDPOINTS {
+        v.push(
+            Diagnostic::new(
+                Code::Limit,
+                format!(
+                    "{} endpoints, over the limit of {MAX_ENDPOINTS} (MAX_ENDPOINTS)",
+                    file.endpoints.len()
+                ),
+            )
+            .at(file.endpoints[MAX_ENDPOINTS].span()),
+        );
+    }
+    for def in &file.endpoints {
+        if let Some(endpoint) = v.endpoint(def.get_ref(), &mut seen) {
+            v.redundant(&endpoint, &general, def.get_ref());
+            endpoints.push(endpoint);
+        }
+    }
+    let catalogue = Catalogue {
+        page,
+        general,
+        endpoints,
+    };
+    let has_errors = v.diagnostics.iter().any(Diagnostic::is_error);
+    ((!has_errors).then_some(catalogue), v.diagnostics)
+}
+
+#[derive(Default)]
+struct Validator {
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Names, slugs and identifiers seen so far, with where.
+#[derive(Default)]
+struct Seen {
+    names: BTreeMap<String, Range<usize>>,
+    slugs: BTreeMap<String, Range<usize>>,
+    idents: BTreeMap<String, (String, Range<usize>)>,
+    keys: BTreeMap<String, Range<usize>>,
+}
+
+impl Seen {
+    fn reserve_general(&mut self, slug: &str) {
+        self.keys.insert(GENERAL_KEY.to_string(), 0..0);
+        self.keys.insert(slug.to_ascii_lowercase(), 0..0);
+    }
+}
+
+impl Validator {
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    fn page(&mut self, def: crate::model::PageDef) -> Page {
+        let title = self.text(&def.title, "title");
+        Page {
+            id: self.text(&def.id, "id"),
+            sidebar_label: def
+                .sidebar_label
+                .as_ref()
+                .map_or_else(|| title.clone(), |s| self.text(s, "sidebar_label")),
+            title,
+            slug: self.text(&def.slug, "slug"),
+            docs_base_url: self
+                .text(&def.docs_base_url, "docs_base_url")
+                .trim_end_matches('/')
+                .to_string(),
+            imports: def
+                .imports
+                .iter()
+                .map(|s| self.text(s, "imports"))
+                .collect(),
+            intro: def.intro.iter().map(|s| self.text(s, "intro")).collect(),
+            support: def.support.map(|s| Support {
+                notice: self.text(&s.notice, "notice"),
+                email: self.text(&s.email, "email"),
+            }),
+        }
+    }
+
+    /// A required text value: an error when empty.
+    fn text(&mut self, value: &Spanned<String>, key: &str) -> String {
+        if value.get_ref().trim().is_empty() {
+            self.push(
+                Diagnostic::new(Code::EmptyText, format!("`{key}` is empty"))
+                    .at(value.span())
+                    .label("empty")
+                    .hint(format!(
+                        "write the {key}, or omit the key if it is optional"
+                    )),
+            );
+        }
+        value.get_ref().clone()
+    }
+
+    fn table(&mut self, rows: &[Spanned<EntryDef>]) -> Vec<Entry> {
+        let mut seen: BTreeMap<i64, Range<usize>> = BTreeMap::new();
+        let mut entries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let def = row.get_ref();
+            let status = *def.status.get_ref();
+            let span = def.status.span();
+            if !(100..=599).contains(&status) {
+                self.push(
+                    Diagnostic::new(
+                        Code::StatusRange,
+                        format!("status {status} is outside 100–599"),
+                    )
+                    .at(span)
+                    .label("not an HTTP status")
+                    .hint("HTTP statuses are three-digit numbers from 100 to 599"),
+                );
+                continue;
+            }
+            if let Some(first) = seen.get(&status) {
+                self.push(
+                    Diagnostic::new(
+                        Code::DuplicateStatus,
+                        format!("status {status} appears twice in this table"),
+                    )
+                    .at(span)
+                    .label("duplicate")
+                    .related(first.clone(), "first defined here")
+                    .hint("merge the two rows, or move one to the table it belongs to"),
+                );
+                continue;
+            }
+            seen.insert(status, span);
+            entries.push(self.entry(def, status as u16));
+        }
+        entries
+    }
+
+    fn entry(&mut self, def: &EntryDef, status: u16) -> Entry {
+        let optional = |v: &mut Self, value: &Option<Spanned<String>>, key: &str| {
+            value.as_ref().map(|s| v.text(s, key))
+        };
+        let retryable = match &def.retryable {
+            Some(flag) => {
+                if !*flag.get_ref() && (500..=599).contains(&status) {
+                    self.push(
+                        Diagnostic::new(
+                            Code::NonRetryable5xx,
+                            format!("status {status} is marked `retryable = false`"),
+                        )
+                        .at(flag.span())
+                        .label("server errors are usually worth retrying")
+                        .hint("remove the override if a later try may succeed"),
+                    );
+                }
+                *flag.get_ref()
+            }
+            None => catalogue::default_retryable(status),
+        };
+        let meaning = self.text(&def.meaning, "meaning");
+        if let Some(reason) = http::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            && meaning != reason
+            && !meaning.trim().is_empty()
+        {
+            self.push(
+                Diagnostic::new(
+                    Code::ReasonPhrase,
+                    format!(
+                        "meaning \"{meaning}\" differs from {status}'s reason phrase \"{reason}\""
+                    ),
+                )
+                .at(def.meaning.span())
+                .label(format!("expected \"{reason}\""))
+                .hint(format!(
+                    "write `meaning = \"{reason}\"` unless the difference is intended"
+                )),
+            );
+        }
+        Entry {
+            status,
+            meaning,
+            description: optional(self, &def.description, "description"),
+            resolution: optional(self, &def.resolution, "resolution"),
+            retryable,
+            example: def.example.as_ref().map(|e| Example {
+                caption: optional(self, &e.caption, "caption"),
+                lang: e
+                    .lang
+                    .as_ref()
+                    .map_or_else(|| "json".to_string(), |l| self.text(l, "lang")),
+                body: self.text(&e.body, "body"),
+            }),
+        }
+    }
+
+    fn slug(&mut self, slug: &Spanned<String>) -> bool {
+        if names::is_slug(slug.get_ref()) {
+            return true;
+        }
+        self.push(
+            Diagnostic::new(
+                Code::BadSlug,
+                format!("slug \"{}\" is not lower-case kebab-case", slug.get_ref()),
+            )
+            .at(slug.span())
+            .label("not a slug")
+            .hint(format!(
+                "use lower-case letters, digits and single hyphens, e.g. \"{}\"",
+                names::slug(slug.get_ref())
+            )),
+        );
+        false
+    }
+
+    fn endpoint(&mut self, def: &EndpointDef, seen: &mut Seen) -> Option<Endpoint> {
+        let name = self.text(&def.name, "name");
+        let name_span = def.name.span();
+        let mut ok = true;
+        let slug = match &def.slug {
+            Some(s) => {
+                ok &= self.slug(s);
+                s.get_ref().clone()
+            }
+            None => names::slug(&name),
+        };
+        let slug_span = def.slug.as_ref().map_or(name_span.clone(), |s| s.span());
+        let ident = match names::type_ident(&name) {
+            Some(ident) if !names::is_reserved_type_ident(&ident) => ident,
+            other => {
+                let why = match other {
+                    Some(ident) => format!("it makes `{ident}`, a Rust keyword"),
+                    None => "it has no ASCII letter to start an identifier with".to_string(),
+                };
+                self.push(
+                    Diagnostic::new(
+                        Code::BadIdent,
+                        format!("endpoint name \"{name}\" makes no Rust identifier: {why}"),
+                    )
+                    .at(name_span.clone())
+                    .label("no identifier")
+                    .hint("start the name with an ASCII letter, e.g. \"Get Tracker\""),
+                );
+                ok = false;
+                String::new()
+            }
+        };
+        if let Some(first) = seen.names.get(&name) {
+            self.push(
+                Diagnostic::new(
+                    Code::DuplicateName,
+                    format!("endpoint name \"{name}\" is used twice"),
+                )
+                .at(name_span.clone())
+                .label("duplicate")
+                .related(first.clone(), "first used here")
+                .hint("give each endpoint its own name"),
+            );
+            ok = false;
+        } else {
+            seen.names.insert(name.clone(), name_span.clone());
+            if let Some(first) = seen.slugs.get(&slug) {
+                self.push(
+                    Diagnostic::new(
+                        Code::DuplicateSlug,
+                        format!("slug \"{slug}\" is used twice"),
+                    )
+                    .at(slug_span.clone())
+                    .label("duplicate")
+                    .related(first.clone(), "first used here")
+                    .hint("set a distinct `slug` for one of the endpoints"),
+                );
+                ok = false;
+            } else if !ident.is_empty() {
+                if let Some((other, first)) = seen.idents.get(&ident) {
+                    self.push(
+                        Diagnostic::new(
+                            Code::DuplicateIdent,
+                            format!(
+                                "endpoint name \"{name}\" makes the identifier `{ident}`, as \"{other}\" does"
+                            ),
+                        )
+                        .at(name_span.clone())
+                        .label(format!("also `Endpoint::{ident}`"))
+                        .related(first.clone(), "first made here")
+                        .hint("rename one endpoint so their words differ"),
+                    );
+                    ok = false;
+                } else {
+                    seen.idents
+                        .insert(ident.clone(), (name.clone(), name_span.clone()));
+                }
+            }
+            seen.slugs.insert(slug.clone(), slug_span.clone());
+        }
+        for (key, span) in [
+            (name.to_ascii_lowercase(), name_span.clone()),
+            (slug.to_ascii_lowercase(), slug_span.clone()),
+            (ident.to_ascii_lowercase(), name_span.clone()),
+        ] {
+            if key.is_empty() {
+                continue;
+            }
+            match seen.keys.get(&key) {
+                Some(first) if *first == span => {}
+                Some(first) => {
+                    let mut d = Diagnostic::new(
+                        Code::DuplicateSlug,
+                        format!("\"{key}\" would name two endpoints (or the general table) when parsed case-insensitively"),
+                    )
+                    .at(span)
+                    .label("ambiguous")
+                    .hint("endpoint names, slugs and identifiers must differ ignoring case, and must not be \"general\" or the general table's slug");
+                    if first.end > 0 {
+                        d = d.related(first.clone(), "also names this one");
+                    }
+                    self.push(d);
+                    ok = false;
+                }
+                None => {
+                    seen.keys.insert(key, span);
+                }
+            }
+        }
+        let method = def.method.get_ref().clone();
+        if !METHODS.contains(&method.as_str()) {
+            self.push(
+                Diagnostic::new(
+                    Code::BadMethod,
+                    format!("\"{method}\" is not an HTTP method"),
+                )
+                .at(def.method.span())
+                .label("unknown method")
+                .hint(format!("use one of {}", METHODS.join(", "))),
+            );
+            ok = false;
+        }
+        let path = def.path.get_ref().clone();
+        if let Err(why) = check_path(&path) {
+            self.push(
+                Diagnostic::new(Code::BadPath, format!("path template \"{path}\" {why}"))
+                    .at(def.path.span())
+                    .label("bad template")
+                    .hint("write an absolute path with `{name}` parameters, e.g. \"/v1/manage/tracker/{trackerId}\""),
+            );
+            ok = false;
+        }
+        let entries = self.table(&def.errors);
+        ok.then_some(Endpoint {
+            name,
+            slug,
+            ident,
+            method,
+            path,
+            entries,
+        })
+    }
+
+    /// Warns about endpoint rows that say exactly what the general row says.
+    fn redundant(&mut self, endpoint: &Endpoint, general: &Table, def: &EndpointDef) {
+        for (entry, row) in endpoint.entries.iter().zip(&def.errors) {
+            let same = general.entries.iter().any(|g| {
+                g.status == entry.status
+                    && g.meaning == entry.meaning
+                    && g.description == entry.description
+                    && g.resolution == entry.resolution
+            });
+            if same {
+                self.push(
+                    Diagnostic::new(
+                        Code::RedundantEntry,
+                        format!(
+                            "{} {}'s row for {} repeats the general table's",
+                            endpoint.method, endpoint.path, entry.status
+                        ),
+                    )
+                    .at(row.get_ref().status.span())
+                    .label("same as the general entry")
+                    .hint("remove the row; lookups fall back to the general table"),
+                );
+            }
+        }
+    }
+}
+
+/// Checks a path template: absolute, braces balanced, parameters named.
+pub fn check_path(path: &str) -> Result<(), &'static str> {
+    if !path.starts_with('/') {
+        return Err("does not start with `/`");
+    }
+    for segment in path.split('/').skip(1) {
+        let opens = segment.matches('{').count();
+        let closes = segment.matches('}').count();
+        if opens == 0 && closes == 0 {
+            continue;
+        }
+        if opens != 1 || closes != 1 || !segment.starts_with('{') || !segment.ends_with('}') {
+            return Err("has unbalanced braces, or a parameter that is not a whole segment");
+        }
+        let name = &segment[1..segment.len() - 1];
+        if name.is_empty() {
+            return Err("has an empty parameter `{}`");
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_path;
+
+    #[test]
+    fn path_templates() {
+        assert!(check_path("/v1/manage/tracker/{trackerId}").is_ok());
+        assert!(check_path("v1/x").is_err());
+        assert!(check_path("/a/{}").is_err());
+        assert!(check_path("/a/{x").is_err());
+        assert!(check_path("/a/x}").is_err());
+        assert!(check_path("/a/b{x}").is_err());
+    }
+}

@@ -1,0 +1,138 @@
+//! Argument values shared by the subcommands: endpoints, statuses, formats,
+//! and one-line errors with suggestions.
+
+use std::process::ExitCode;
+
+use error_catalogue::{Endpoint, StatusCode};
+
+/// An endpoint argument: an endpoint, or `general` for the general table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// The general table.
+    General,
+    /// One endpoint's table (with the general fallback on lookup).
+    Endpoint(Endpoint),
+}
+
+/// Output format of `lookup` and `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text for people.
+    Text,
+    /// JSON for tools.
+    Json,
+}
+
+/// Parses an endpoint argument: a name, slug or identifier, or `general`.
+pub fn table(arg: &str) -> Result<Table, String> {
+    if arg.eq_ignore_ascii_case("general")
+        || arg.eq_ignore_ascii_case(error_catalogue::page().general_slug())
+    {
+        return Ok(Table::General);
+    }
+    arg.parse::<Endpoint>().map(Table::Endpoint).map_err(|_| {
+        let known: Vec<&str> = Endpoint::ALL.iter().map(|e| e.slug()).collect();
+        match closest(arg, &known) {
+            Some(best) => format!(
+                "unknown endpoint '{arg}'; did you mean '{best}'? (known: general, {})",
+                known.join(", ")
+            ),
+            None => format!(
+                "unknown endpoint '{arg}' (known: general, {})",
+                known.join(", ")
+            ),
+        }
+    })
+}
+
+/// Parses a status argument: a number from 100 to 599.
+pub fn status(arg: &str) -> Result<StatusCode, String> {
+    arg.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (100..=599).contains(n))
+        .and_then(|n| StatusCode::from_u16(n).ok())
+        .ok_or_else(|| format!("invalid status '{arg}': expected a number from 100 to 599"))
+}
+
+/// The known value closest to `arg` (by edit distance, ignoring case), if
+/// close enough to be a likely typo.
+pub fn closest<'a>(arg: &str, known: &[&'a str]) -> Option<&'a str> {
+    let arg = arg.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&arg, &k.to_ascii_lowercase()), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2) || k.starts_with(arg.as_str()))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Reports a clap error: help and version go to stdout with exit 0; anything
+/// else is one line on stderr, exit 2.
+pub fn clap_error(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            print!("{err}");
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{err}");
+            ExitCode::from(2)
+        }
+        _ => {
+            let text = err.render().to_string();
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines
+                .next()
+                .unwrap_or("invalid arguments")
+                .trim_start_matches("error: ");
+            let tip = lines
+                .find_map(|l| l.strip_prefix("tip: "))
+                .map(|t| format!("; {t}"))
+                .unwrap_or_default();
+            eprintln!("errcat: {first}{tip} (see 'errcat --help')");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let known = ["async-text-api", "create-trackers", "get-tracker"];
+        assert_eq!(closest("create-tracker", &known), Some("create-trackers"));
+        assert_eq!(closest("get-trackers", &known), Some("get-tracker"));
+        assert_eq!(closest("zzzzzzzzz", &known), None);
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(status("409"), Ok(StatusCode::CONFLICT));
+        assert!(status("99").is_err());
+        assert!(status("600").is_err());
+        assert!(status("abc").is_err());
+    }
+}

@@ -1,0 +1,116 @@
+//! [`Endpoint`]'s accessors and parsing; the enum itself is generated.
+
+use core::fmt;
+use core::ops::Range;
+use core::str::FromStr;
+
+use http::Method;
+
+use crate::generated::{self, ENDPOINTS};
+use crate::{Entry, StatusCode};
+
+pub use crate::generated::Endpoint;
+
+/// Per-endpoint metadata, generated.
+#[derive(Debug)]
+pub(crate) struct EndpointInfo {
+    pub(crate) name: &'static str,
+    pub(crate) slug: &'static str,
+    pub(crate) method: Method,
+    pub(crate) path: &'static str,
+    /// Its entries' range in `ENTRIES`.
+    pub(crate) entries: Range<usize>,
+}
+
+impl Endpoint {
+    #[inline]
+    fn info(self) -> &'static EndpointInfo {
+        &ENDPOINTS[self.index()]
+    }
+
+    /// The name the page heads its table with ("Create Trackers").
+    #[inline]
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// The kebab-case slug ("create-trackers"), the anchor of its table.
+    #[inline]
+    pub fn slug(self) -> &'static str {
+        self.info().slug
+    }
+
+    /// The HTTP method.
+    #[inline]
+    pub fn method(self) -> Method {
+        self.info().method.clone()
+    }
+
+    /// The path template, parameters in braces (`/v1/manage/tracker/{trackerId}`).
+    #[inline]
+    pub fn path(self) -> &'static str {
+        self.info().path
+    }
+
+    /// This endpoint's own entries, in page order (not the general table's).
+    #[inline]
+    pub fn entries(self) -> &'static [Entry] {
+        generated::ENTRIES
+            .get(self.info().entries.clone())
+            .unwrap_or(&[])
+    }
+
+    /// What `status` means for this endpoint: its own entry, else the general
+    /// table's. The same as [`crate::lookup`].
+    #[inline]
+    pub fn lookup(self, status: StatusCode) -> Option<&'static Entry> {
+        crate::lookup(self, status)
+    }
+}
+
+impl fmt::Display for Endpoint {
+    /// Writes the name.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+/// The error from parsing an [`Endpoint`]: no endpoint has that name, slug or
+/// identifier (compared ignoring ASCII case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseEndpointError;
+
+impl fmt::Display for ParseEndpointError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no endpoint has that name or slug; expected one of: ")?;
+        for (i, e) in Endpoint::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(e.slug())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseEndpointError {}
+
+impl FromStr for Endpoint {
+    type Err = ParseEndpointError;
+
+    /// Parses a name ("Create Trackers"), slug ("create-trackers") or
+    /// identifier ("CreateTrackers"), ignoring ASCII case. Never allocates.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut buf = [0u8; generated::MAX_KEY_LEN];
+        let key = buf.get_mut(..s.len()).ok_or(ParseEndpointError)?;
+        key.copy_from_slice(s.as_bytes());
+        key.make_ascii_lowercase();
+        // Lower-casing ASCII bytes keeps UTF-8 valid.
+        let key = core::str::from_utf8(key).map_err(|_| ParseEndpointError)?;
+        generated::ENDPOINT_KEYS
+            .get(key)
+            .and_then(|&i| Endpoint::ALL.get(i as usize).copied())
+            .ok_or(ParseEndpointError)
+    }
+}

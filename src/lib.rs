@@ -1,0 +1,97 @@
+//! Symbl.ai's error codes as checked, compiled data.
+//!
+//! The catalogue (`errors.toml`) is read, validated and turned into static
+//! tables at build time, so a lookup is two array reads: no parsing, no
+//! allocation, no panic.
+//!
+//! ```
+//! use error_catalogue::{lookup, Endpoint, Entry};
+//! use http::StatusCode;
+//!
+//! let e: &'static Entry = lookup(Endpoint::CreateTrackers, StatusCode::CONFLICT).unwrap();
+//! assert_eq!(e.code(), 409);
+//! assert_eq!(e.meaning(), "Conflict");
+//! assert_eq!(e.endpoint(), Some(Endpoint::CreateTrackers));
+//! assert!(!e.retryable());
+//! assert!(e.resolution().unwrap().starts_with("Modify the name of the Tracker"));
+//!
+//! // Statuses an endpoint does not list fall back to the general table.
+//! let general = lookup(Endpoint::GetTracker, StatusCode::UNAUTHORIZED).unwrap();
+//! assert_eq!((general.meaning(), general.endpoint()), ("Unauthorized", None));
+//!
+//! // Statuses nobody lists are not in the catalogue.
+//! assert!(lookup(Endpoint::GetTracker, StatusCode::IM_A_TEAPOT).is_none());
+//!
+//! // Endpoints parse from their name, slug or identifier, ignoring case.
+//! assert_eq!("create-trackers".parse::<Endpoint>(), Ok(Endpoint::CreateTrackers));
+//! assert_eq!("Get Tracker".parse::<Endpoint>(), Ok(Endpoint::GetTracker));
+//! ```
+//!
+//! # Features
+//!
+//! - `serde` (default): `Serialize` for the public types, and [`Catalogue`]
+//!   as one serializable value.
+//! - `entry-consts` (default): one constant per entry in [`codes`], so code
+//!   that names an entry stops compiling if the entry leaves the catalogue.
+//! - `cli` (default): the `errcat` binary. Depend with
+//!   `default-features = false` to compile none of its dependencies.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod endpoint;
+mod entry;
+mod generated;
+mod page;
+#[cfg(feature = "serde")]
+mod ser;
+
+pub use endpoint::{Endpoint, ParseEndpointError};
+pub use entry::{Entry, Example};
+#[cfg(feature = "entry-consts")]
+pub use generated::codes;
+pub use http::StatusCode;
+pub use page::{Page, Support};
+#[cfg(feature = "serde")]
+pub use ser::Catalogue;
+
+use generated::{COLUMNS, ENTRIES, GENERAL_LEN, ROWS, STATUS_COLUMN};
+
+/// What `status` from `endpoint` means: the endpoint's own entry, else the
+/// general table's, else `None`. Never allocates or panics.
+#[inline]
+pub fn lookup(endpoint: Endpoint, status: StatusCode) -> Option<&'static Entry> {
+    lookup_row(endpoint.index() + 1, status.as_u16())
+}
+
+/// What `status` means in the general table.
+#[inline]
+pub fn lookup_general(status: StatusCode) -> Option<&'static Entry> {
+    lookup_row(0, status.as_u16())
+}
+
+/// Row 0 is the general table, row `i + 1` endpoint `i`, fallback included.
+#[inline]
+fn lookup_row(row: usize, code: u16) -> Option<&'static Entry> {
+    let column =
+        (*STATUS_COLUMN.get(usize::from(code).wrapping_sub(100))? as usize).checked_sub(1)?;
+    let cell = *ROWS.get(row * COLUMNS + column)? as usize;
+    ENTRIES.get(cell.checked_sub(1)?)
+}
+
+/// Every entry: the general table's, then each endpoint's, in page order.
+#[inline]
+pub fn entries() -> &'static [Entry] {
+    &ENTRIES
+}
+
+/// The general table: what a status means for any endpoint.
+#[inline]
+pub fn general() -> &'static [Entry] {
+    &ENTRIES[..GENERAL_LEN]
+}
+
+/// The documentation page's metadata.
+#[inline]
+pub fn page() -> &'static Page {
+    &generated::PAGE
+}

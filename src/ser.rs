@@ -1,0 +1,121 @@
+//! `Serialize` for the public types (feature `serde`): the JSON shape that
+//! `errcat render --format json` prints and `schema/` describes.
+
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+
+use crate::{Endpoint, Entry, Example, Page, Support};
+
+/// The whole catalogue as one serializable value: page metadata, the general
+/// table, and every endpoint with its entries.
+///
+/// ```
+/// let json = serde_json::to_value(error_catalogue::Catalogue).unwrap();
+/// assert_eq!(json["endpoints"][1]["slug"], "create-trackers");
+/// assert_eq!(json["general"]["entries"][0]["status"], 200);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Catalogue;
+
+impl Serialize for Catalogue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let page = crate::page();
+        let mut map = s.serialize_struct("Catalogue", 3)?;
+        map.serialize_field("page", page)?;
+        map.serialize_field("general", &General)?;
+        map.serialize_field("endpoints", &Endpoints)?;
+        map.end()
+    }
+}
+
+struct General;
+
+impl Serialize for General {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let page = crate::page();
+        let mut map = s.serialize_struct("General", 3)?;
+        map.serialize_field("title", page.general_title())?;
+        map.serialize_field("slug", page.general_slug())?;
+        map.serialize_field("entries", crate::general())?;
+        map.end()
+    }
+}
+
+struct Endpoints;
+
+impl Serialize for Endpoints {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(Endpoint::ALL.iter().map(|&e| EndpointTable(e)))
+    }
+}
+
+/// An endpoint with its metadata and entries.
+struct EndpointTable(Endpoint);
+
+impl Serialize for EndpointTable {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut map = s.serialize_struct("Endpoint", 5)?;
+        map.serialize_field("name", e.name())?;
+        map.serialize_field("slug", e.slug())?;
+        map.serialize_field("method", e.method().as_str())?;
+        map.serialize_field("path", e.path())?;
+        map.serialize_field("entries", e.entries())?;
+        map.end()
+    }
+}
+
+impl Serialize for Endpoint {
+    /// An endpoint serializes as its slug.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_struct("Entry", 8)?;
+        map.serialize_field("endpoint", &self.endpoint())?;
+        map.serialize_field("status", &self.code())?;
+        map.serialize_field("meaning", self.meaning())?;
+        map.serialize_field("description", &self.description())?;
+        map.serialize_field("resolution", &self.resolution())?;
+        map.serialize_field("retryable", &self.retryable())?;
+        map.serialize_field("anchor", self.anchor())?;
+        map.serialize_field("example", &self.example())?;
+        map.end()
+    }
+}
+
+impl Serialize for Example {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_struct("Example", 3)?;
+        map.serialize_field("caption", &self.caption())?;
+        map.serialize_field("lang", self.lang())?;
+        map.serialize_field("body", self.body())?;
+        map.end()
+    }
+}
+
+impl Serialize for Page {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(8))?;
+        map.serialize_entry("id", self.id())?;
+        map.serialize_entry("title", self.title())?;
+        map.serialize_entry("sidebar_label", self.sidebar_label())?;
+        map.serialize_entry("slug", self.slug())?;
+        map.serialize_entry("docs_base_url", self.docs_base_url())?;
+        map.serialize_entry("imports", self.imports())?;
+        map.serialize_entry("intro", self.intro())?;
+        map.serialize_entry("support", &self.support())?;
+        map.end()
+    }
+}
+
+impl Serialize for Support {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_struct("Support", 2)?;
+        map.serialize_field("notice", self.notice())?;
+        map.serialize_field("email", self.email())?;
+        map.end()
+    }
+}
