@@ -97,12 +97,31 @@ fn entry_docs(entry: &Entry) -> TokenStream {
     docs(&lines)
 }
 
+/// Doc attributes, one per line. Data reaches them only as string literals,
+/// so they cannot end early or add attributes; text-direction controls, which
+/// rustc rejects in doc comments, are written as visible `\u{..}` escapes.
 fn docs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| {
-        let l = lit(&format!(" {l}"));
+    let lines = lines.iter().flat_map(|l| l.split('\n')).map(|l| {
+        let l = lit(&format!(" {}", doc_safe(l)));
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+fn doc_safe(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\r' => {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
