@@ -95,3 +95,8 @@ pub fn general() -> &'static [Entry] {
 pub fn page() -> &'static Page {
     &generated::PAGE
 }
+
+/// README.md's Rust examples, compiled and run as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -148,3 +148,119 @@ fn write_if_changed(path: &Path, content: &str) -> std::io::Result<()> {
     }
     std::fs::write(path, content)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ecb-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    const SMALL: &str = r#"
+[page]
+id = "e"
+title = "Errors"
+slug = "/errors/"
+docs_base_url = "https://example.com/docs"
+
+[general]
+title = "General"
+
+[[general.errors]]
+status = 404
+meaning = "Not Found"
+
+[[endpoints]]
+name = "Get Thing"
+method = "GET"
+path = "/things/{id}"
+
+[[endpoints.errors]]
+status = 404
+meaning = "Not Found"
+description = "No thing has that id."
+"#;
+
+    #[test]
+    fn generates_into_the_out_dir() {
+        let dir = temp_dir("gen");
+        let data = dir.join("errors.toml");
+        std::fs::write(&data, SMALL).unwrap();
+        let (report, out) = Builder::new()
+            .ignore_env()
+            .file(&data)
+            .out_dir(&dir)
+            .generate()
+            .unwrap();
+        assert_eq!(out, dir.join(GENERATED_FILE));
+        assert!(!report.has_errors());
+        let code = std::fs::read_to_string(&out).unwrap();
+        assert!(code.contains("pub enum Endpoint"));
+        assert!(code.contains("GetThing"));
+        assert!(code.contains("pub const GET_THING_404"));
+        assert!(
+            !code.contains(dir.to_str().unwrap()),
+            "no absolute paths in generated code"
+        );
+        let without = Builder::new()
+            .ignore_env()
+            .file(&data)
+            .out_dir(&dir)
+            .entry_consts(false)
+            .generate()
+            .unwrap();
+        let code = std::fs::read_to_string(&without.1).unwrap();
+        assert!(!code.contains("pub mod codes"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn invalid_data_is_an_error_with_the_report() {
+        let dir = temp_dir("bad");
+        let data = dir.join("errors.toml");
+        std::fs::write(
+            &data,
+            SMALL.replace(
+                "status = 404\nmeaning = \"Not Found\"\ndescription",
+                "status = 4040\nmeaning = \"Not Found\"\ndescription",
+            ),
+        )
+        .unwrap();
+        let err = Builder::new()
+            .ignore_env()
+            .file(&data)
+            .out_dir(&dir)
+            .generate()
+            .unwrap_err();
+        let Error::Invalid(report) = err else {
+            panic!("expected an invalid-data error")
+        };
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].code, crate::Code::StatusRange);
+        assert!(
+            report
+                .source
+                .one_line(&report.diagnostics[0])
+                .contains("errors.toml:21:10:")
+        );
+        assert!(!dir.join(GENERATED_FILE).exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn missing_out_dir_is_an_io_error_not_a_panic() {
+        let dir = temp_dir("noout");
+        let data = dir.join("errors.toml");
+        std::fs::write(&data, SMALL).unwrap();
+        let result = Builder::new()
+            .ignore_env()
+            .file(&data)
+            .out_dir(dir.join("does/not/exist"))
+            .generate();
+        assert!(matches!(result, Err(Error::Io(_))));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
