@@ -138,7 +138,13 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
             String::new(),
         ];
         for entry in &e.entries {
-            lines.push(format!("- `{}` {}", entry.status, entry.meaning));
+            lines.push(format!("- `{}` **{}**:", entry.status, entry.meaning));
+            if let Some(d) = &entry.description {
+                lines.push(format!("  {}", d.replace('\n', "\n  ")));
+            }
+            if let Some(r) = &entry.resolution {
+                lines.push(format!("  *Resolution:* {}", r.replace('\n', "\n  ")));
+            }
         }
         docs(&lines)
     });
