@@ -42,6 +42,8 @@ mod endpoint;
 mod entry;
 mod generated;
 mod page;
+#[cfg(feature = "render")]
+pub mod render;
 #[cfg(feature = "serde")]
 mod ser;
 
