@@ -50,6 +50,10 @@ pub enum Format {
     /// The same OpenAPI 3.1 document, YAML.
     #[cfg(feature = "serde")]
     OpenApiYaml,
+    /// The page's tables as JSON: headings, anchors and every cell's plain
+    /// text, for search indexes and for checking a rendered page.
+    #[cfg(feature = "serde")]
+    Tables,
 }
 
 impl Format {
@@ -63,6 +67,8 @@ impl Format {
         Format::OpenApi,
         #[cfg(feature = "serde")]
         Format::OpenApiYaml,
+        #[cfg(feature = "serde")]
+        Format::Tables,
     ];
 
     /// The format's name on the command line (`openapi-yaml`).
@@ -76,6 +82,8 @@ impl Format {
             Format::OpenApi => "openapi",
             #[cfg(feature = "serde")]
             Format::OpenApiYaml => "openapi-yaml",
+            #[cfg(feature = "serde")]
+            Format::Tables => "tables",
         }
     }
 
@@ -90,6 +98,8 @@ impl Format {
             Format::OpenApi => "openapi.json",
             #[cfg(feature = "serde")]
             Format::OpenApiYaml => "openapi.yaml",
+            #[cfg(feature = "serde")]
+            Format::Tables => "tables.json",
         }
     }
 }
@@ -105,6 +115,8 @@ pub fn render(format: Format, w: &mut impl Write) -> io::Result<()> {
         Format::OpenApi => openapi(w),
         #[cfg(feature = "serde")]
         Format::OpenApiYaml => openapi_yaml(w),
+        #[cfg(feature = "serde")]
+        Format::Tables => tables_json(w),
     }
 }
 
@@ -136,6 +148,41 @@ pub fn openapi(w: &mut impl Write) -> io::Result<()> {
 #[cfg(feature = "serde")]
 pub fn openapi_yaml(w: &mut impl Write) -> io::Result<()> {
     w.write_all(yaml::document(&openapi::document()).as_bytes())
+}
+
+/// The page's tables as JSON: `{"intro", "notice", "tables": [{"heading",
+/// "anchor", "header", "rows": [{"anchor", "cells"}]}]}`, every text plain
+/// (markup removed, line breaks kept).
+#[cfg(feature = "serde")]
+pub fn tables_json(w: &mut impl Write) -> io::Result<()> {
+    let page = crate::page();
+    let tables: Vec<serde_json::Value> = tables()
+        .iter()
+        .map(|t| {
+            let rows: Vec<serde_json::Value> = t
+                .rows
+                .iter()
+                .map(|r| {
+                    let cells: Vec<String> = r.cells.iter().map(Cell::plain_text).collect();
+                    serde_json::json!({ "anchor": r.entry.anchor(), "cells": cells })
+                })
+                .collect();
+            serde_json::json!({
+                "heading": t.heading,
+                "anchor": t.anchor,
+                "header": t.header,
+                "rows": rows,
+            })
+        })
+        .collect();
+    let intro: Vec<String> = page.intro().iter().map(|p| plain_text(p)).collect();
+    let value = serde_json::json!({
+        "intro": intro,
+        "notice": page.support().map(|s| plain_text(s.notice())),
+        "tables": tables,
+    });
+    serde_json::to_writer_pretty(&mut *w, &value)?;
+    w.write_all(b"\n")
 }
 
 /// Writes a text field (inline Markdown) for `target`: its markup as the

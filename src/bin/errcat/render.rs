@@ -20,6 +20,8 @@ pub enum RenderFormat {
     Openapi,
     /// OpenAPI 3.1, YAML.
     OpenapiYaml,
+    /// The page's tables, every cell as plain text, JSON.
+    Tables,
 }
 
 impl RenderFormat {
@@ -30,6 +32,7 @@ impl RenderFormat {
             RenderFormat::Json => Format::Json,
             RenderFormat::Openapi => Format::OpenApi,
             RenderFormat::OpenapiYaml => Format::OpenApiYaml,
+            RenderFormat::Tables => Format::Tables,
         }
     }
 }
