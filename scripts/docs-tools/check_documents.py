@@ -1,9 +1,10 @@
 """Checks one `errcat render --all` folder with the Python toolchains: the
 OpenAPI document (JSON and YAML) passes openapi-spec-validator as OpenAPI 3.1,
-the YAML reads as the same document, and catalogue.json validates against
-schema/catalogue.schema.json (JSON Schema 2020-12).
+the YAML reads as the same document, catalogue.json validates against
+schema/catalogue.schema.json (JSON Schema 2020-12), and the MDX page's front
+matter reads (as YAML) as the catalogue's page metadata.
 
-Usage: python check_openapi_json.py DIR SCHEMA
+Usage: python check_documents.py DIR SCHEMA
 """
 
 import json
@@ -31,11 +32,19 @@ catalogue = json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))
 for e in Draft202012Validator(schema).iter_errors(catalogue):
     failures.append(f"catalogue.json: {e.message} at {list(e.absolute_path)}")
 
+page = catalogue["page"]
+mdx = (folder / "error-codes.mdx").read_text(encoding="utf-8")
+_, front, _ = mdx.split("---\n", 2)
+front_matter = yaml.safe_load(front)
+wanted = {k: page[k] for k in ("id", "title", "sidebar_label", "slug")}
+if front_matter != wanted:
+    failures.append(f"error-codes.mdx front matter reads as {front_matter!r}, expected {wanted!r}")
+
 if failures:
     print(f"{folder}:\n  " + "\n  ".join(failures), file=sys.stderr)
     sys.exit(1)
 operations = sum(len(item) for item in document["paths"].values())
 print(
     f"{folder}: OpenAPI 3.1 valid (JSON and YAML, {operations} operations, "
-    f"{len(document['components']['responses'])} shared responses); catalogue.json matches the schema"
+    f"{len(document['components']['responses'])} shared responses); catalogue.json matches the schema; front matter reads back"
 )
