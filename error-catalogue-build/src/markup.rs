@@ -81,5 +81,10 @@ mod tests {
         assert_eq!(parse_inline("[](x)"), [Text("[](x)")]);
         assert_eq!(parse_inline("***x***"), [Text("***x***")]);
         assert_eq!(parse_inline("* x*"), [Text("* x*")]);
+        // An unclosed backtick run is text as a whole, not a shorter run.
+        assert_eq!(
+            parse_inline("*a ``x*` b"),
+            [Emphasis(vec![Text("a ``x")]), Text("` b")]
+        );
     }
 }

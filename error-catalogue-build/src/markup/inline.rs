@@ -4,6 +4,8 @@
 // `markup::INLINE_SOURCE`), so the two can never disagree.
 //
 // This file is `include!`d: no inner attributes or inner doc comments, std only.
+// Never panics; worst-case time is quadratic in a field's length (each
+// emphasis opener may scan to the end), which text fields' sizes make moot.
 //
 // The grammar, scanned left to right; at each position the first rule that
 // applies wins, and anything no rule takes is text, shown as written:
@@ -233,6 +235,11 @@ fn emphasis_at(s: &str, i: usize, c: u8, n: usize, links: bool) -> Option<(Inlin
     while j < b.len() {
         if let Some(end) = skip_construct(s, j, links) {
             j = end;
+            continue;
+        }
+        if b[j] == b'`' {
+            // A backtick run with no closing run is text, as a whole.
+            j += run_len(b, j);
             continue;
         }
         if b[j] != c {
