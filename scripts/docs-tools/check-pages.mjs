@@ -3,7 +3,8 @@
 // as Docusaurus reads front matter), runs, and renders to static HTML with
 // react-dom/server; the Markdown page renders with micromark + GFM. In both,
 // every heading, anchor and table cell of tables.json (the catalogue's plain
-// text) must be there, row by row, and nothing else.
+// text) must be there, row by row, and nothing else; the same for the
+// standalone HTML page.
 //
 // Usage: node check-pages.mjs DIR   (run from the folder holding node_modules)
 
@@ -112,9 +113,12 @@ const mdHtml = micromark(md, {allowDangerousHtml: true, extensions: [gfm()], htm
 await writeFile(path.join(dir, 'error-codes.md.html'), mdHtml)
 checkHtml('markdown', mdHtml)
 
+// HTML: the standalone page, read by an HTML5 parser.
+checkHtml('html', await readFile(path.join(dir, 'error-codes.html'), 'utf8'))
+
 if (failures.length > 0) {
   console.error(`${dir}:\n  ${failures.join('\n  ')}`)
   process.exit(1)
 }
 const rows = expected.tables.reduce((n, t) => n + t.rows.length, 0)
-console.log(`${dir}: MDX compiles and renders, Markdown renders; ${expected.tables.length} tables, ${rows} rows, every cell as written`)
+console.log(`${dir}: MDX compiles and renders, Markdown renders, HTML reads; ${expected.tables.length} tables, ${rows} rows, every cell as written`)

@@ -1,5 +1,6 @@
 //! Docs renderers (feature `render`): the compiled catalogue as the
-//! Docusaurus page it came from (MDX), plain Markdown, JSON (with `serde`)
+//! Docusaurus page it came from (MDX), plain Markdown, a standalone HTML
+//! page, JSON (with `serde`)
 //! and an OpenAPI 3.1 document (with `serde`), each written to any
 //! [`std::io::Write`]. Output is deterministic: the same catalogue gives the
 //! same bytes.
@@ -17,6 +18,7 @@
 //! is escaped for the target so that it shows as written.
 
 mod escape;
+mod html;
 mod inline;
 mod markdown;
 mod mdx;
@@ -41,6 +43,8 @@ pub enum Format {
     Mdx,
     /// CommonMark + GFM, no front matter or JSX.
     Markdown,
+    /// A standalone HTML page.
+    Html,
     /// The whole catalogue as JSON (`schema/catalogue.schema.json`).
     #[cfg(feature = "serde")]
     Json,
@@ -61,6 +65,7 @@ impl Format {
     pub const ALL: &'static [Format] = &[
         Format::Mdx,
         Format::Markdown,
+        Format::Html,
         #[cfg(feature = "serde")]
         Format::Json,
         #[cfg(feature = "serde")]
@@ -76,6 +81,7 @@ impl Format {
         match self {
             Format::Mdx => "mdx",
             Format::Markdown => "markdown",
+            Format::Html => "html",
             #[cfg(feature = "serde")]
             Format::Json => "json",
             #[cfg(feature = "serde")]
@@ -92,6 +98,7 @@ impl Format {
         match self {
             Format::Mdx => "error-codes.mdx",
             Format::Markdown => "error-codes.md",
+            Format::Html => "error-codes.html",
             #[cfg(feature = "serde")]
             Format::Json => "catalogue.json",
             #[cfg(feature = "serde")]
@@ -109,6 +116,7 @@ pub fn render(format: Format, w: &mut impl Write) -> io::Result<()> {
     match format {
         Format::Mdx => mdx(w),
         Format::Markdown => markdown(w),
+        Format::Html => html(w),
         #[cfg(feature = "serde")]
         Format::Json => json(w),
         #[cfg(feature = "serde")]
@@ -128,6 +136,11 @@ pub fn mdx(w: &mut impl Write) -> io::Result<()> {
 /// The page as CommonMark + GFM.
 pub fn markdown(w: &mut impl Write) -> io::Result<()> {
     w.write_all(markdown::page().as_bytes())
+}
+
+/// A standalone HTML page with the same content.
+pub fn html(w: &mut impl Write) -> io::Result<()> {
+    w.write_all(html::page().as_bytes())
 }
 
 /// The whole catalogue as pretty JSON ([`crate::Catalogue`]).

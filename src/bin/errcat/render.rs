@@ -14,6 +14,8 @@ pub enum RenderFormat {
     Mdx,
     /// CommonMark + GFM.
     Markdown,
+    /// A standalone HTML page.
+    Html,
     /// The whole catalogue as JSON.
     Json,
     /// OpenAPI 3.1, JSON.
@@ -29,6 +31,7 @@ impl RenderFormat {
         match self {
             RenderFormat::Mdx => Format::Mdx,
             RenderFormat::Markdown => Format::Markdown,
+            RenderFormat::Html => Format::Html,
             RenderFormat::Json => Format::Json,
             RenderFormat::Openapi => Format::OpenApi,
             RenderFormat::OpenapiYaml => Format::OpenApiYaml,
