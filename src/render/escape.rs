@@ -10,6 +10,7 @@
 //! recognised whatever characters surround them.
 
 use super::inline::{Inline, parse_inline};
+use super::safe_url;
 
 /// The document kind being written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,7 @@ fn write_nodes(out: &mut String, nodes: &[Inline<'_>], target: Target, place: Pl
             Inline::Emphasis(c) => wrap(out, "em", c, target, place),
             Inline::Strong(c) => wrap(out, "strong", c, target, place),
             Inline::Strikethrough(c) => wrap(out, "del", c, target, place),
+            Inline::Link { text: t, url } if !safe_url(url) => write_nodes(out, t, target, place),
             Inline::Link { text: t, url } => match target {
                 Target::Mdx => {
                     out.push_str("<a href=");
@@ -266,6 +268,8 @@ mod tests {
             "<a href={\"https://x/?a=1&b={2}\"}>t</a>"
         );
         assert_eq!(cell("a\r\nb\nc", Target::Mdx), "a<br />b<br />c");
+        assert_eq!(cell("[t](javascript:x)", Target::Mdx), "t");
+        assert_eq!(cell("[t](data:x)", Target::Markdown), "t");
     }
 
     #[test]

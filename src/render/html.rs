@@ -4,6 +4,7 @@
 //! are dropped (the link's text stays), so the page runs no script.
 
 use super::inline::{Inline, parse_inline};
+use super::safe_url;
 use super::tables::{Cell, Piece, tables};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;line-height:1.5}\
@@ -124,19 +125,6 @@ fn wrap(out: &mut String, tag: &str, children: &[Inline<'_>]) {
     out.push_str("</");
     out.push_str(tag);
     out.push('>');
-}
-
-/// http(s), mailto, or no scheme at all (relative, `#anchor`).
-fn safe_url(url: &str) -> bool {
-    match url.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(
-                scheme.to_ascii_lowercase().as_str(),
-                "http" | "https" | "mailto"
-            )
-        }
-        _ => true,
-    }
 }
 
 /// Text: escaped, line breaks as `<br>`.

@@ -233,3 +233,18 @@ fn yaml_scalar(out: &mut String, value: &str) {
         escape::js_string(out, value);
     }
 }
+
+/// Whether a link keeps its target: http(s), mailto, or no scheme at all
+/// (relative, `#anchor`). Others (`javascript:`, `data:`) render as the
+/// link's text alone, in every format.
+pub(crate) fn safe_url(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "http" | "https" | "mailto"
+            )
+        }
+        _ => true,
+    }
+}
