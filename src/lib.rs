@@ -33,6 +33,8 @@
 //!   as one serializable value.
 //! - `entry-consts` (default): one constant per entry in [`codes`], so code
 //!   that names an entry stops compiling if the entry leaves the catalogue.
+//! - `render` (default): [`render`], the docs renderers (MDX, Markdown;
+//!   JSON and OpenAPI with `serde`).
 //! - `cli` (default): the `errcat` binary. Depend with
 //!   `default-features = false` to compile none of its dependencies.
 #![forbid(unsafe_code)]
@@ -42,6 +44,8 @@ mod endpoint;
 mod entry;
 mod generated;
 mod page;
+#[cfg(feature = "render")]
+pub mod render;
 #[cfg(feature = "serde")]
 mod ser;
 

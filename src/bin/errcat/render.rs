@@ -1,46 +1,97 @@
-//! `errcat render --format F [-o FILE]`.
+//! `errcat render --format F [-o FILE]` and `errcat render --all DIR`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use error_catalogue::render::{self, Format};
 
 use crate::Outcome;
 
 /// A docs format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RenderFormat {
+    /// The Docusaurus page: MDX 3 with GFM tables.
+    Mdx,
+    /// CommonMark + GFM.
+    Markdown,
+    /// A standalone HTML page.
+    Html,
     /// The whole catalogue as JSON.
     Json,
+    /// OpenAPI 3.1, JSON.
+    Openapi,
+    /// OpenAPI 3.1, YAML.
+    OpenapiYaml,
+    /// The page's tables, every cell as plain text, JSON.
+    Tables,
+}
+
+impl RenderFormat {
+    fn format(self) -> Format {
+        match self {
+            RenderFormat::Mdx => Format::Mdx,
+            RenderFormat::Markdown => Format::Markdown,
+            RenderFormat::Html => Format::Html,
+            RenderFormat::Json => Format::Json,
+            RenderFormat::Openapi => Format::OpenApi,
+            RenderFormat::OpenapiYaml => Format::OpenApiYaml,
+            RenderFormat::Tables => Format::Tables,
+        }
+    }
 }
 
 /// Arguments of `render`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The format to render.
-    #[arg(long, value_enum)]
-    format: RenderFormat,
+    #[arg(
+        long,
+        value_enum,
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
+    format: Option<RenderFormat>,
     /// Write to this file instead of stdout.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "all")]
     output: Option<PathBuf>,
+    /// Write every format into this directory (created if missing).
+    #[arg(long, value_name = "DIR")]
+    all: Option<PathBuf>,
 }
 
 /// Runs `render`.
 pub fn run(a: &Args) -> Outcome {
-    let text = match a.format {
-        RenderFormat::Json => match serde_json::to_string_pretty(&error_catalogue::Catalogue) {
-            Ok(json) => json + "\n",
-            Err(err) => return Outcome::Usage(format!("cannot serialize: {err}")),
+    let written = match (&a.all, a.format) {
+        (Some(dir), _) => write_all(dir),
+        (None, Some(format)) => match &a.output {
+            Some(path) => write_file(format.format(), path),
+            None => {
+                let mut out = std::io::stdout().lock();
+                render::render(format.format(), &mut out)
+                    .and_then(|()| out.flush())
+                    .map_err(|e| format!("cannot write to stdout: {e}"))
+            }
         },
-    };
-    let written = match &a.output {
-        Some(path) => std::fs::write(path, &text)
-            .map_err(|e| format!("cannot write '{}': {e}", path.display())),
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write to stdout: {e}")),
+        (None, None) => Err("give --format FORMAT or --all DIR".to_string()),
     };
     match written {
         Ok(()) => Outcome::Done,
         Err(message) => Outcome::Usage(message),
     }
+}
+
+/// Renders into a buffer first, so a failed render leaves no partial file.
+fn write_file(format: Format, path: &Path) -> Result<(), String> {
+    let mut buf = Vec::new();
+    render::render(format, &mut buf)
+        .map_err(|e| format!("cannot render {}: {e}", format.name()))?;
+    std::fs::write(path, buf).map_err(|e| format!("cannot write '{}': {e}", path.display()))
+}
+
+fn write_all(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create '{}': {e}", dir.display()))?;
+    for &format in Format::ALL {
+        write_file(format, &dir.join(format.file_name()))?;
+    }
+    Ok(())
 }

@@ -1,0 +1,250 @@
+//! Docs renderers (feature `render`): the compiled catalogue as the
+//! Docusaurus page it came from (MDX), plain Markdown, a standalone HTML
+//! page, JSON (with `serde`)
+//! and an OpenAPI 3.1 document (with `serde`), each written to any
+//! [`std::io::Write`]. Output is deterministic: the same catalogue gives the
+//! same bytes.
+//!
+//! ```
+//! let mut page = Vec::new();
+//! error_catalogue::render::mdx(&mut page).unwrap();
+//! let page = String::from_utf8(page).unwrap();
+//! assert!(page.contains("409 - Conflict <a id=\"create-trackers-409\"></a> | "));
+//! ```
+//!
+//! Text fields are inline Markdown: code spans, emphasis, strong,
+//! strikethrough and links are markup (see [`parse_inline`] for the exact
+//! grammar, shared with the build crate's plain-text forms); everything else
+//! is escaped for the target so that it shows as written.
+
+mod escape;
+mod html;
+mod inline;
+mod markdown;
+mod mdx;
+#[cfg(feature = "serde")]
+mod openapi;
+mod page_parts;
+mod tables;
+#[cfg(feature = "serde")]
+mod yaml;
+
+use std::io::{self, Write};
+
+pub use escape::{Place, Target};
+pub use inline::{Inline, parse_inline, plain_text};
+pub use tables::{Cell, Piece, Row, Table, tables};
+
+/// A docs format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// The Docusaurus page: MDX 3 with GFM tables and front matter.
+    Mdx,
+    /// CommonMark + GFM, no front matter or JSX.
+    Markdown,
+    /// A standalone HTML page.
+    Html,
+    /// The whole catalogue as JSON (`schema/catalogue.schema.json`).
+    #[cfg(feature = "serde")]
+    Json,
+    /// An OpenAPI 3.1 document, JSON.
+    #[cfg(feature = "serde")]
+    OpenApi,
+    /// The same OpenAPI 3.1 document, YAML.
+    #[cfg(feature = "serde")]
+    OpenApiYaml,
+    /// The page's tables as JSON: headings, anchors and every cell's plain
+    /// text, for search indexes and for checking a rendered page.
+    #[cfg(feature = "serde")]
+    Tables,
+}
+
+impl Format {
+    /// Every format, in the order `errcat render --all` writes them.
+    pub const ALL: &'static [Format] = &[
+        Format::Mdx,
+        Format::Markdown,
+        Format::Html,
+        #[cfg(feature = "serde")]
+        Format::Json,
+        #[cfg(feature = "serde")]
+        Format::OpenApi,
+        #[cfg(feature = "serde")]
+        Format::OpenApiYaml,
+        #[cfg(feature = "serde")]
+        Format::Tables,
+    ];
+
+    /// The format's name on the command line (`openapi-yaml`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Mdx => "mdx",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            #[cfg(feature = "serde")]
+            Format::Json => "json",
+            #[cfg(feature = "serde")]
+            Format::OpenApi => "openapi",
+            #[cfg(feature = "serde")]
+            Format::OpenApiYaml => "openapi-yaml",
+            #[cfg(feature = "serde")]
+            Format::Tables => "tables",
+        }
+    }
+
+    /// The file name a docs site would give it (`error-codes.mdx`).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Mdx => "error-codes.mdx",
+            Format::Markdown => "error-codes.md",
+            Format::Html => "error-codes.html",
+            #[cfg(feature = "serde")]
+            Format::Json => "catalogue.json",
+            #[cfg(feature = "serde")]
+            Format::OpenApi => "openapi.json",
+            #[cfg(feature = "serde")]
+            Format::OpenApiYaml => "openapi.yaml",
+            #[cfg(feature = "serde")]
+            Format::Tables => "tables.json",
+        }
+    }
+}
+
+/// Renders the catalogue in `format` to `w`.
+pub fn render(format: Format, w: &mut impl Write) -> io::Result<()> {
+    match format {
+        Format::Mdx => mdx(w),
+        Format::Markdown => markdown(w),
+        Format::Html => html(w),
+        #[cfg(feature = "serde")]
+        Format::Json => json(w),
+        #[cfg(feature = "serde")]
+        Format::OpenApi => openapi(w),
+        #[cfg(feature = "serde")]
+        Format::OpenApiYaml => openapi_yaml(w),
+        #[cfg(feature = "serde")]
+        Format::Tables => tables_json(w),
+    }
+}
+
+/// The Docusaurus page (MDX 3 + GFM), laid out as the source page.
+pub fn mdx(w: &mut impl Write) -> io::Result<()> {
+    w.write_all(mdx::page().as_bytes())
+}
+
+/// The page as CommonMark + GFM.
+pub fn markdown(w: &mut impl Write) -> io::Result<()> {
+    w.write_all(markdown::page().as_bytes())
+}
+
+/// A standalone HTML page with the same content.
+pub fn html(w: &mut impl Write) -> io::Result<()> {
+    w.write_all(html::page().as_bytes())
+}
+
+/// The whole catalogue as pretty JSON ([`crate::Catalogue`]).
+#[cfg(feature = "serde")]
+pub fn json(w: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &crate::Catalogue)?;
+    w.write_all(b"\n")
+}
+
+/// An OpenAPI 3.1 document, JSON.
+#[cfg(feature = "serde")]
+pub fn openapi(w: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &openapi::document())?;
+    w.write_all(b"\n")
+}
+
+/// The OpenAPI 3.1 document as YAML.
+#[cfg(feature = "serde")]
+pub fn openapi_yaml(w: &mut impl Write) -> io::Result<()> {
+    w.write_all(yaml::document(&openapi::document()).as_bytes())
+}
+
+/// The page's tables as JSON: `{"intro", "notice", "tables": [{"heading",
+/// "anchor", "header", "rows": [{"anchor", "cells"}]}]}`, every text plain
+/// (markup removed, line breaks kept).
+#[cfg(feature = "serde")]
+pub fn tables_json(w: &mut impl Write) -> io::Result<()> {
+    let page = crate::page();
+    let tables: Vec<serde_json::Value> = tables()
+        .iter()
+        .map(|t| {
+            let rows: Vec<serde_json::Value> = t
+                .rows
+                .iter()
+                .map(|r| {
+                    let cells: Vec<String> = r.cells.iter().map(Cell::plain_text).collect();
+                    serde_json::json!({ "anchor": r.entry.anchor(), "cells": cells })
+                })
+                .collect();
+            serde_json::json!({
+                "heading": t.heading,
+                "anchor": t.anchor,
+                "header": t.header,
+                "rows": rows,
+            })
+        })
+        .collect();
+    let intro: Vec<String> = page.intro().iter().map(|p| plain_text(p)).collect();
+    let value = serde_json::json!({
+        "intro": intro,
+        "notice": page.support().map(|s| plain_text(s.notice())),
+        "tables": tables,
+    });
+    serde_json::to_writer_pretty(&mut *w, &value)?;
+    w.write_all(b"\n")
+}
+
+/// Writes a text field (inline Markdown) for `target`: its markup as the
+/// target's markup, everything else escaped so that it shows as written.
+pub fn inline_markup(source: &str, target: Target, place: Place) -> String {
+    let mut out = String::new();
+    escape::markup(&mut out, source, target, place);
+    out
+}
+
+/// A problem `type` URI for an anchor on the page: the page's URL, `#`, anchor.
+pub fn anchor_url(anchor: &str) -> String {
+    format!("{}#{anchor}", crate::page().url())
+}
+
+/// A YAML scalar: plain when it cannot be read as anything but that string,
+/// else double-quoted.
+fn yaml_scalar(out: &mut String, value: &str) {
+    let plain = value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '/')
+        && !value.ends_with(' ')
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '/'))
+        && !matches!(
+            value.to_ascii_lowercase().as_str(),
+            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n" | "nan" | "inf"
+        )
+        && !value.starts_with(|c: char| c.is_ascii_digit());
+    if plain {
+        out.push_str(value);
+    } else {
+        escape::js_string(out, value);
+    }
+}
+
+/// Whether a link keeps its target: http(s), mailto, or no scheme at all
+/// (relative, `#anchor`). Others (`javascript:`, `data:`) render as the
+/// link's text alone, in every format.
+pub(crate) fn safe_url(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "http" | "https" | "mailto"
+            )
+        }
+        _ => true,
+    }
+}

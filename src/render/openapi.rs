@@ -1,0 +1,154 @@
+//! The OpenAPI 3.1 document: each endpoint's operation with its error
+//! responses, the general statuses under `components/responses` (referenced
+//! by every operation that does not list the status itself), the page's
+//! error body (`{"message": ...}`) and RFC 9457 problem details as schemas,
+//! and links to the page's anchors.
+
+use serde_json::{Map, Value, json};
+
+use super::escape::{Place, Target};
+use super::{anchor_url, inline_markup, plain_text};
+use crate::{Endpoint, Entry};
+
+/// The document as a JSON value.
+pub fn document() -> Value {
+    let page = crate::page();
+    let mut paths = Map::new();
+    for &endpoint in Endpoint::ALL.iter() {
+        let item = paths
+            .entry(endpoint.path().to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(item) = item {
+            item.insert(
+                endpoint.method().as_str().to_ascii_lowercase(),
+                operation(endpoint),
+            );
+        }
+    }
+    let general: Map<String, Value> = crate::general()
+        .iter()
+        .map(|e| (e.anchor().to_string(), response(e)))
+        .collect();
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": page.title(),
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": format!(
+                "The error responses documented on [{}]({}), generated from the error catalogue.",
+                inline_markup(page.title(), Target::Markdown, Place::Cell),
+                page.url()
+            ),
+        },
+        "externalDocs": { "url": page.url() },
+        "paths": paths,
+        "components": {
+            "schemas": {
+                "Error": {
+                    "description": "The error body the documentation shows: `{\"message\": ...}`.",
+                    "type": "object",
+                    "required": ["message"],
+                    "properties": { "message": { "type": "string" } },
+                },
+                "Problem": {
+                    "description": "RFC 9457 problem details; `type` links to the entry on the documentation page.",
+                    "type": "object",
+                    "required": ["type", "title", "status"],
+                    "properties": {
+                        "type": { "type": "string", "format": "uri" },
+                        "title": { "type": "string" },
+                        "status": { "type": "integer", "minimum": 100, "maximum": 599 },
+                        "detail": { "type": "string" },
+                        "instance": { "type": "string" },
+                    },
+                },
+            },
+            "responses": general,
+        },
+    })
+}
+
+fn operation(endpoint: Endpoint) -> Value {
+    let mut responses = Map::new();
+    for e in endpoint.entries() {
+        responses.insert(e.code().to_string(), response(e));
+    }
+    for e in crate::general() {
+        responses
+            .entry(e.code().to_string())
+            .or_insert_with(|| json!({ "$ref": format!("#/components/responses/{}", e.anchor()) }));
+    }
+    if responses.is_empty() {
+        responses.insert(
+            "default".to_string(),
+            json!({ "description": "No documented responses." }),
+        );
+    }
+    let mut seen = Vec::new();
+    let parameters: Vec<Value> = endpoint
+        .path()
+        .split('/')
+        .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+        .filter(|name| {
+            let new = !seen.contains(name);
+            seen.push(name);
+            new
+        })
+        .map(|name| {
+            json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } })
+        })
+        .collect();
+    let mut op = json!({
+        "operationId": endpoint.slug(),
+        "summary": endpoint.name(),
+        "externalDocs": { "url": anchor_url(endpoint.slug()) },
+        "responses": responses,
+    });
+    if !parameters.is_empty() {
+        op["parameters"] = Value::Array(parameters);
+    }
+    op
+}
+
+/// One entry as a response: a CommonMark description (meaning, description,
+/// resolution, a link to its row); for 4xx and 5xx, example bodies.
+fn response(e: &Entry) -> Value {
+    let md = |s: &str| inline_markup(s, Target::Markdown, Place::Paragraph);
+    let mut description = md(e.meaning());
+    if let Some(d) = e.description() {
+        description.push_str(" -- ");
+        description.push_str(&inline_markup(d, Target::Markdown, Place::Cell));
+    }
+    if let Some(r) = e.resolution() {
+        description.push_str("\n\nResolution: ");
+        description.push_str(&inline_markup(r, Target::Markdown, Place::Cell));
+    }
+    let url = anchor_url(e.anchor());
+    description.push_str(&format!("\n\n[Documentation]({url})"));
+    let mut response = json!({ "description": description, "x-docs-url": url });
+    if e.code() >= 400 {
+        let detail = e
+            .description()
+            .map_or_else(|| plain_text(e.meaning()), plain_text);
+        let body = e
+            .example()
+            .and_then(|x| serde_json::from_str::<Value>(x.body()).ok())
+            .unwrap_or_else(|| json!({ "message": detail }));
+        response["content"] = json!({
+            "application/json": {
+                "schema": { "$ref": "#/components/schemas/Error" },
+                "example": body,
+            },
+            "application/problem+json": {
+                "schema": { "$ref": "#/components/schemas/Problem" },
+                "example": {
+                    "type": url,
+                    "title": plain_text(e.meaning()),
+                    "status": e.code(),
+                    "detail": detail,
+                },
+            },
+        });
+    }
+    response
+}

@@ -1,0 +1,117 @@
+//! The page's tables as rows of cells: the one layout the MDX and Markdown
+//! renderers share, and the plain cell texts a check can compare a rendered
+//! page with.
+
+use crate::{Endpoint, Entry};
+
+/// One table of the page: the general table or an endpoint's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The heading, plain text ("HTTP Codes", "Create Trackers - POST").
+    pub heading: String,
+    /// The section's anchor: the general table's slug or the endpoint's.
+    pub anchor: &'static str,
+    /// The endpoint, or `None` for the general table.
+    pub endpoint: Option<Endpoint>,
+    /// Column headings.
+    pub header: &'static [&'static str],
+    /// The source page's delimiter row, kept as written.
+    pub delimiter: &'static str,
+    /// One row per entry, in page order.
+    pub rows: Vec<Row>,
+}
+
+/// One row: an entry's cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The entry shown.
+    pub entry: &'static Entry,
+    /// The cells, left to right.
+    pub cells: Vec<Cell>,
+}
+
+/// A cell: plain text pieces (the status, separators) and inline-Markdown
+/// pieces (the entry's fields), in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell(pub Vec<Piece>);
+
+/// A piece of a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Text the renderer wrote (a status, ` - `, ` -- `): no markup.
+    Plain(String),
+    /// A text field, inline Markdown.
+    Markup(&'static str),
+}
+
+impl Cell {
+    /// The cell as it reads: markup removed, line breaks kept.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.0 {
+            match piece {
+                Piece::Plain(s) => out.push_str(s),
+                Piece::Markup(s) => out.push_str(&super::plain_text(s)),
+            }
+        }
+        out
+    }
+}
+
+/// The general table's columns: `200 | OK -- Success.`
+const GENERAL_HEADER: &[&str] = &["Error Code", "Meaning"];
+/// An endpoint table's columns: `409 - Conflict | description | resolution`.
+const ENDPOINT_HEADER: &[&str] = &["Error Code", "Description", "Resolution"];
+
+/// Every table, general first, then each endpoint's, in page order.
+pub fn tables() -> Vec<Table> {
+    let page = crate::page();
+    let mut tables = vec![Table {
+        heading: page.general_title().to_string(),
+        anchor: page.general_slug(),
+        endpoint: None,
+        header: GENERAL_HEADER,
+        delimiter: "---------- | -------",
+        rows: crate::general().iter().map(general_row).collect(),
+    }];
+    tables.extend(Endpoint::ALL.iter().map(|&e| Table {
+        heading: format!("{} - {}", e.name(), e.method()),
+        anchor: e.slug(),
+        endpoint: Some(e),
+        header: ENDPOINT_HEADER,
+        delimiter: "---------- | ------- | ---------",
+        rows: e.entries().iter().map(endpoint_row).collect(),
+    }));
+    tables
+}
+
+fn general_row(entry: &'static Entry) -> Row {
+    let mut meaning = vec![Piece::Markup(entry.meaning())];
+    if let Some(d) = entry.description() {
+        meaning.push(Piece::Plain(" -- ".to_string()));
+        meaning.push(Piece::Markup(d));
+    }
+    Row {
+        entry,
+        cells: vec![
+            Cell(vec![Piece::Plain(entry.code().to_string())]),
+            Cell(meaning),
+        ],
+    }
+}
+
+fn endpoint_row(entry: &'static Entry) -> Row {
+    let optional =
+        |field: Option<&'static str>| Cell(field.map(Piece::Markup).into_iter().collect());
+    Row {
+        entry,
+        cells: vec![
+            Cell(vec![
+                Piece::Plain(format!("{} - ", entry.code())),
+                Piece::Markup(entry.meaning()),
+            ]),
+            optional(entry.description()),
+            optional(entry.resolution()),
+        ],
+    }
+}
