@@ -9,8 +9,8 @@
 //! are written as `<em>`, `<strong>`, `<del>`: HTML in Markdown, JSX in MDX,
 //! recognised whatever characters surround them.
 
-use super::inline::{Inline, parse_inline};
 use super::safe_url;
+use error_catalogue_markup::{Inline, parse_inline};
 
 /// The document kind being written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

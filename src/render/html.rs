@@ -3,9 +3,9 @@
 //! HTML-escaped; link targets other than http(s), mailto and relative ones
 //! are dropped (the link's text stays), so the page runs no script.
 
-use super::inline::{Inline, parse_inline};
 use super::safe_url;
 use super::tables::{Cell, Piece, tables};
+use error_catalogue_markup::{Inline, parse_inline};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;line-height:1.5}\
 table{border-collapse:collapse;width:100%;margin-bottom:2rem}\

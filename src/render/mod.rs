@@ -19,7 +19,6 @@
 
 mod escape;
 mod html;
-mod inline;
 mod markdown;
 mod mdx;
 #[cfg(feature = "serde")]
@@ -31,8 +30,8 @@ mod yaml;
 
 use std::io::{self, Write};
 
+pub use error_catalogue_markup::{Inline, parse_inline, plain_text};
 pub use escape::{Place, Target};
-pub use inline::{Inline, parse_inline, plain_text};
 pub use tables::{Cell, Piece, Row, Table, tables};
 
 /// A docs format.

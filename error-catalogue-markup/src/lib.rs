@@ -1,33 +1,34 @@
-// The inline-Markdown tokenizer: the one definition of what is markup in a
-// text field. The build crate uses it for the plain-text forms; the runtime
-// crate's renderers include this very file from OUT_DIR (see
-// `markup::INLINE_SOURCE`), so the two can never disagree.
-//
-// This file is `include!`d: no inner attributes or inner doc comments, std only.
-// Never panics; worst-case time is quadratic in a field's length (each
-// emphasis opener may scan to the end), which text fields' sizes make moot.
-//
-// The grammar, scanned left to right; at each position the first rule that
-// applies wins, and anything no rule takes is text, shown as written:
-//
-// 1. Code span: a run of N backticks, up to the next run of exactly N
-//    backticks. Its content is verbatim; when it both starts and ends with a
-//    space and is not all spaces, one space is stripped from each end. A run
-//    with no closing run is text.
-// 2. Link: `[text](url)`. The text is non-empty and may nest brackets, code
-//    spans and emphasis (not links); the url is non-empty, runs to the first
-//    `)`, and holds no whitespace, control character, `<`, `>` or `(`.
-// 3. Emphasis `*x*` / `_x_`, strong `**x**` / `__x__`, strikethrough `~~x~~`:
-//    an opening delimiter run of exactly that length (a maximal run of the
-//    character), followed by a non-whitespace character, up to the next run
-//    of the same character and length that follows a non-whitespace
-//    character; code spans and links in between are skipped whole. For `_`,
-//    the opener must not follow, and the closer must not precede, a letter or
-//    digit (so snake_case stays text). The content is parsed again.
-//
-// Nothing else is markup: `<`, `{`, `|`, `#`, `>` at a line start, `---`,
-// entities such as `&amp;`, backslashes (there are no escapes) and line
-// breaks are all text.
+//! The inline-Markdown grammar of error-catalogue's text fields: the one
+//! definition of what is markup. `error-catalogue-build` uses it for the
+//! plain-text forms it generates, and error-catalogue's renderers for the
+//! markup they write, so the two can never disagree.
+//!
+//! No dependencies. Never panics; worst-case time is quadratic in a field's length (each
+//! emphasis opener may scan to the end), which text fields' sizes make moot.
+//!
+//! The grammar, scanned left to right; at each position the first rule that
+//! applies wins, and anything no rule takes is text, shown as written:
+//!
+//! 1. Code span: a run of N backticks, up to the next run of exactly N
+//!    backticks. Its content is verbatim; when it both starts and ends with a
+//!    space and is not all spaces, one space is stripped from each end. A run
+//!    with no closing run is text.
+//! 2. Link: `[text](url)`. The text is non-empty and may nest brackets, code
+//!    spans and emphasis (not links); the url is non-empty, runs to the first
+//!    `)`, and holds no whitespace, control character, `<`, `>` or `(`.
+//! 3. Emphasis `*x*` / `_x_`, strong `**x**` / `__x__`, strikethrough `~~x~~`:
+//!    an opening delimiter run of exactly that length (a maximal run of the
+//!    character), followed by a non-whitespace character, up to the next run
+//!    of the same character and length that follows a non-whitespace
+//!    character; code spans and links in between are skipped whole. For `_`,
+//!    the opener must not follow, and the closer must not precede, a letter or
+//!    digit (so snake_case stays text). The content is parsed again.
+//!
+//! Nothing else is markup: `<`, `{`, `|`, `#`, `>` at a line start, `---`,
+//! entities such as `&amp;`, backslashes (there are no escapes) and line
+//! breaks are all text.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 /// One piece of inline markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,4 +262,77 @@ fn emphasis_at(s: &str, i: usize, c: u8, n: usize, links: bool) -> Option<(Inlin
         j += m;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Inline, parse_inline, plain_text};
+
+    #[test]
+    fn markup_is_removed_and_text_kept() {
+        assert_eq!(plain_text("a `X` b"), "a X b");
+        assert_eq!(
+            plain_text("*very* **much** [here](https://x.y) ~~gone~~"),
+            "very much here gone"
+        );
+        assert_eq!(plain_text("a <b> {c} | d"), "a <b> {c} | d");
+        assert_eq!(plain_text("plain text."), "plain text.");
+    }
+
+    #[test]
+    fn block_syntax_entities_and_backslashes_are_text() {
+        for s in [
+            "# not a heading",
+            "---",
+            "> quote",
+            "- item",
+            "1. item",
+            "&amp; &lt; &#123;",
+            "\\{ \\} \\| \\* trailing \\",
+            "line one\nline two\r\nthree",
+            "    indented",
+            "<https://example.com> <a@b.c>",
+            "``` unclosed fence\nx",
+            "a * b _ c [ d ** e",
+            "snake_case_name and x_y",
+        ] {
+            assert_eq!(plain_text(s), s, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_grammar() {
+        use Inline::*;
+        assert_eq!(parse_inline("`` a`b ``"), [Code("a`b")]);
+        assert_eq!(parse_inline("` `"), [Code(" ")]);
+        assert_eq!(parse_inline("``x`"), [Text("``x`")]);
+        assert_eq!(
+            parse_inline("_under_score_"),
+            [Emphasis(vec![Text("under_score")])]
+        );
+        assert_eq!(
+            parse_inline("**b** *`c*`*"),
+            [
+                Strong(vec![Text("b")]),
+                Text(" "),
+                Emphasis(vec![Code("c*")])
+            ]
+        );
+        assert_eq!(
+            parse_inline("[a *b* [c]](mailto:x@y?s=a%20b)"),
+            [Link {
+                text: vec![Text("a "), Emphasis(vec![Text("b")]), Text(" [c]")],
+                url: "mailto:x@y?s=a%20b"
+            }]
+        );
+        assert_eq!(parse_inline("[a](b c)"), [Text("[a](b c)")]);
+        assert_eq!(parse_inline("[](x)"), [Text("[](x)")]);
+        assert_eq!(parse_inline("***x***"), [Text("***x***")]);
+        assert_eq!(parse_inline("* x*"), [Text("* x*")]);
+        // An unclosed backtick run is text as a whole, not a shorter run.
+        assert_eq!(
+            parse_inline("*a ``x*` b"),
+            [Emphasis(vec![Text("a ``x")]), Text("` b")]
+        );
+    }
 }
