@@ -63,7 +63,7 @@ impl Report {
             .iter()
             .map(|d| self.source.render(d, color))
             .collect::<Vec<_>>()
-            .join("\n")
+            .join("\n\n")
     }
 }
 

@@ -53,10 +53,12 @@ pub const EXAMPLE_KEYS: &[&str] = &["caption", "lang", "body"];
 /// keys and wrong types there may be the parser's guesses) and no model is
 /// returned.
 pub fn file(
+    text: &str,
     root: &Spanned<DeTable<'_>>,
     syntax_failed: bool,
 ) -> (Option<CatalogueFile>, Vec<Diagnostic>) {
     let mut r = Reader {
+        text,
         diagnostics: Vec::new(),
         lenient: syntax_failed,
     };
@@ -77,7 +79,9 @@ pub fn file(
     (file, r.diagnostics)
 }
 
-struct Reader {
+struct Reader<'t> {
+    /// The document's text, to quote a value as written in a hint.
+    text: &'t str,
     diagnostics: Vec<Diagnostic>,
     lenient: bool,
 }
@@ -95,7 +99,7 @@ impl<'a, 'i> Keys<'a, 'i> {
     }
 }
 
-impl Reader {
+impl Reader<'_> {
     fn push(&mut self, d: Diagnostic) {
         if !self.lenient || d.code == Code::UnknownKey {
             self.diagnostics.push(d);
@@ -256,13 +260,14 @@ impl Reader {
         let value = keys.get(key)?;
         match value.get_ref() {
             DeValue::String(s) => Some(Spanned::new(value.span(), s.to_string())),
+            DeValue::Array(_) | DeValue::Table(_) => {
+                self.wrong_type(key, "a string", value, format!("write `{key} = \"...\"`"));
+                None
+            }
             _ => {
-                self.wrong_type(
-                    key,
-                    "a string",
-                    value,
-                    format!("quote the value: `{key} = \"...\"`"),
-                );
+                let written = self.text.get(value.span()).unwrap_or_default();
+                let hint = format!("quote the value: `{key} = {}`", shown(written));
+                self.wrong_type(key, "a string", value, hint);
                 None
             }
         }

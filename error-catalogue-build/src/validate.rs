@@ -202,7 +202,7 @@ impl Validator {
                         )
                         .at(flag.span())
                         .label("server errors are usually worth retrying")
-                        .hint("remove the override if a later try may succeed"),
+                        .hint("remove the override if a later try may succeed, or add `allow = [\"non-retryable-5xx\"]` to the row"),
                     );
                 }
                 *flag.get_ref()
@@ -220,13 +220,14 @@ impl Validator {
                 Diagnostic::new(
                     Code::ReasonPhrase,
                     format!(
-                        "meaning \"{meaning}\" differs from {status}'s reason phrase \"{reason}\""
+                        "meaning {} differs from {status}'s reason phrase \"{reason}\"",
+                        shown(&meaning)
                     ),
                 )
                 .at(def.meaning.span())
                 .label(format!("expected \"{reason}\""))
                 .hint(format!(
-                    "write `meaning = \"{reason}\"` unless the difference is intended"
+                    "write `meaning = \"{reason}\"`, or add `allow = [\"non-canonical-meaning\"]` to the row if the difference is intended"
                 )),
             );
         }
@@ -254,7 +255,10 @@ impl Validator {
         self.push(
             Diagnostic::new(
                 Code::BadSlug,
-                format!("slug \"{}\" is not lower-case kebab-case", slug.get_ref()),
+                format!(
+                    "slug {} is not lower-case kebab-case",
+                    shown(slug.get_ref())
+                ),
             )
             .at(slug.span())
             .label("not a slug")
@@ -288,7 +292,10 @@ impl Validator {
                 self.push(
                     Diagnostic::new(
                         Code::BadIdent,
-                        format!("endpoint name \"{name}\" makes no Rust identifier: {why}"),
+                        format!(
+                            "endpoint name {} makes no Rust identifier: {why}",
+                            shown(&name)
+                        ),
                     )
                     .at(name_span.clone())
                     .label("no identifier")
@@ -329,18 +336,23 @@ impl Validator {
             self.push(
                 Diagnostic::new(
                     Code::BadMethod,
-                    format!("\"{method}\" is not an HTTP method"),
+                    format!("{} is not an HTTP method", shown(&method)),
                 )
                 .at(def.method.span())
                 .label("unknown method")
-                .hint(format!("use one of {}", METHODS.join(", "))),
+                .hint(match crate::suggest::closest(&method, METHODS) {
+                    Some(best) => {
+                        format!("did you mean \"{best}\"? use one of {}", METHODS.join(", "))
+                    }
+                    None => format!("use one of {}", METHODS.join(", ")),
+                }),
             );
             ok = false;
         }
         let path = def.path.get_ref().clone();
         if let Err(why) = check_path(&path) {
             self.push(
-                Diagnostic::new(Code::BadPath, format!("path template \"{path}\" {why}"))
+                Diagnostic::new(Code::BadPath, format!("path template {} {why}", shown(&path)))
                     .at(def.path.span())
                     .label("bad template")
                     .hint("write an absolute path with `{name}` parameters, e.g. \"/v1/manage/tracker/{trackerId}\""),
@@ -462,7 +474,7 @@ impl Validator {
                     )
                     .at(row.get_ref().status.span())
                     .label("same as the general entry")
-                    .hint("remove the row; lookups fall back to the general table"),
+                    .hint("remove the row (lookups fall back to the general table), or add `allow = [\"redundant-entry\"]` to it"),
                 );
                 self.allowed.clear();
             }
