@@ -239,6 +239,13 @@ impl Source {
         &self.text
     }
 
+    /// The 1-based line of a byte offset (clamped to the text), without
+    /// counting columns: cheap enough to ask for every token of a long line.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
     /// Line and column of a byte offset (clamped to the text).
     pub fn locate(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());

@@ -72,16 +72,26 @@ pub fn parse(source: &Source) -> (Option<CatalogueFile>, Vec<Diagnostic>) {
         return (None, vec![too_big]);
     }
     let (document, errors) = DeTable::parse_recoverable(source.text());
+    // A file of garbage has an error per token: sort the spans, keep one per
+    // line, and stop past the report's limit before building any message.
+    let mut spans: Vec<(usize, &toml::de::Error)> = errors
+        .iter()
+        .map(|e| (e.span().map_or(0, |s| s.start), e))
+        .collect();
+    spans.sort_by_key(|(start, _)| *start);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    let mut lines_seen = std::collections::BTreeSet::new();
-    let mut errors: Vec<_> = errors.iter().map(syntax_error).collect();
-    errors.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-    for d in errors {
-        let line = d.span.as_ref().map(|s| source.locate(s.start).line);
-        if lines_seen.insert(line) {
-            diagnostics.push(d);
+    let mut last_line = None;
+    for (start, err) in spans {
+        let line = Some(source.line(start));
+        if line != last_line {
+            last_line = line;
+            diagnostics.push(syntax_error(err));
+            if diagnostics.len() > crate::diagnostic::MAX_DIAGNOSTICS {
+                break;
+            }
         }
     }
+    drop(errors);
     let (file, problems) = schema::file(source.text(), &document, !diagnostics.is_empty());
     diagnostics.extend(problems);
     (file, diagnostics)

@@ -369,3 +369,29 @@ fn every_code_has_a_distinct_id_and_name() {
     assert_eq!(ids.len(), Code::ALL.len());
     assert_eq!(names.len(), Code::ALL.len());
 }
+
+#[test]
+fn a_table_where_rows_belong() {
+    let text = edit("[[general.errors]]", "[general.errors]");
+    let report = check_str("errors.toml", &text);
+    assert_eq!(found(&report), [("E0005", 10, 1)]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "`errors` must be an array of tables, found a table"
+    );
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some("write each row as `[[general.errors]]` followed by its keys")
+    );
+}
+
+#[test]
+fn syntax_errors_still_report_unknown_keys_but_no_guesses() {
+    // The broken line leaves `meaning` unread: no "missing key" guess for it,
+    // but the misspelt key elsewhere is still reported.
+    let text = edit("meaning = \"Bad Request\"", "meaning = \"Bad Request")
+        .replace("method = \"GET\"", "methd = \"GET\"");
+    let report = check_str("errors.toml", &text);
+    assert_eq!(found(&report), [("E0002", 12, 23), ("E0003", 16, 1)]);
+    assert!(report.catalogue.is_none());
+}
