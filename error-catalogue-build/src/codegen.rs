@@ -110,13 +110,18 @@ fn docs(lines: &[String]) -> TokenStream {
 
 /// One doc line that rustc and rustdoc read as the text it is: bare CR and
 /// text-direction controls (which rustc rejects in doc comments) become
-/// visible `\u{..}` escapes; leading indentation is dropped and a leading
-/// code fence escaped, so data cannot open a code block that rustdoc would
-/// run as a doctest; a `<` that could open an HTML tag is escaped, as the
-/// format makes it text.
+/// visible `\u{..}` escapes; leading indentation is cut to two spaces and
+/// a leading code fence escaped, so data cannot open a code block that
+/// rustdoc would run as a doctest; a `<` that could open an HTML tag is
+/// escaped, as the format makes it text.
 fn doc_safe(line: &str) -> String {
-    let line = line.trim_start_matches([' ', '\t']);
-    let mut out = String::with_capacity(line.len());
+    let text = line.trim_start_matches([' ', '\t']);
+    // At most two spaces: enough to continue a list item, never the four
+    // (six in a list) that make an indented code block.
+    let indent = (line.len() - text.len()).min(2);
+    let line = text;
+    let mut out = String::with_capacity(indent + line.len());
+    out.push_str(&"  "[..indent]);
     if line.starts_with("```") || line.starts_with("~~~") {
         out.push('\\');
     }

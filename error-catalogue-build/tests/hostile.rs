@@ -218,3 +218,18 @@ fn generation_is_deterministic_and_has_no_paths() {
     assert!(!text.contains(&*root.to_string_lossy()), "an absolute path");
     assert!(!text.contains(&*base.to_string_lossy()), "the output path");
 }
+
+#[test]
+fn doctest_bait_stays_text() {
+    let bait = "```rust\nstd::process::exit(3);\n```\n    indented(code);\n\t\tmore(code);\n~~~\n<script>alert(1)</script>\n  kept indent";
+    let report = check_str("errors.toml", &catalogue_with(bait));
+    let source = codegen::source(report.catalogue.as_ref().unwrap(), Options::default());
+    assert_docs_safe(&source);
+    assert!(source.contains("/// \\```rust"), "{source}");
+    assert!(
+        source.contains("/// \\<script>alert(1)\\</script>"),
+        "{source}"
+    );
+    assert!(source.contains("///   kept indent"), "{source}");
+    assert!(collect(&source).strings.contains(bait));
+}
