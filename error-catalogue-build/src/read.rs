@@ -1,4 +1,5 @@
-//! Reading: a data file from disk (or a string) into the [`model`](crate::model).
+//! Reading: a data file from disk (or a string) into the [`model`](crate::model):
+//! bytes, then text, then a TOML tree, whose keys [`schema`] checks.
 
 use std::io::Read as _;
 use std::path::Path;

@@ -79,10 +79,12 @@ pub fn file(
     (file, r.diagnostics)
 }
 
+/// The walk's state: what it found so far, and whether to hold back guesses.
 struct Reader<'t> {
     /// The document's text, to quote a value as written in a hint.
     text: &'t str,
     diagnostics: Vec<Diagnostic>,
+    /// After syntax errors: report unknown keys only.
     lenient: bool,
 }
 
@@ -383,8 +385,13 @@ impl Reader<'_> {
         let description = self.string(&keys, "description");
         let resolution = self.string(&keys, "resolution");
         let retryable = self.retryable(&keys);
-        let example = self.optional_table(&keys, "example", "[*.errors.example]", |r, t, h| {
-            let keys = r.keys(t, h, "an example", EXAMPLE_KEYS);
+        let example_table = if what.contains("general") {
+            "[general.errors.example]"
+        } else {
+            "[endpoints.errors.example]"
+        };
+        let example = self.optional_table(&keys, "example", example_table, |r, t, h| {
+            let keys = r.keys(t, h, example_table, EXAMPLE_KEYS);
             let caption = r.string(&keys, "caption");
             let lang = r.string(&keys, "lang");
             let body = r.required_string(&keys, "body");
