@@ -133,16 +133,22 @@ impl Validator {
         }
     }
 
-    /// A required text value: an error when empty.
+    /// A text value: an error when empty, as an optional key is left out
+    /// rather than left empty.
     fn text(&mut self, value: &Spanned<String>, key: &str) -> String {
         if value.get_ref().trim().is_empty() {
+            let hint = match key {
+                "sidebar_label" | "description" | "resolution" | "caption" | "lang" => {
+                    format!("write the {key}, or leave the key out: it is optional")
+                }
+                "imports" | "intro" => "remove the empty element".to_string(),
+                _ => format!("write the {key}: it is required"),
+            };
             self.push(
                 Diagnostic::new(Code::EmptyText, format!("`{key}` is empty"))
                     .at(value.span())
                     .label("empty")
-                    .hint(format!(
-                        "write the {key}, or omit the key if it is optional"
-                    )),
+                    .hint(hint),
             );
         }
         value.get_ref().clone()
