@@ -112,9 +112,15 @@ impl Builder {
         Ok((report, out))
     }
 
-    /// For `build.rs`: declares what reruns the build, generates, reports
-    /// warnings through `cargo::warning=` and errors through `cargo::error=`
-    /// (with the full rustc-style report on stderr), and exits non-zero on error.
+    /// For `build.rs`: declares what reruns the build, generates, and reports
+    /// every diagnostic as one line, errors through `cargo::error=` and
+    /// warnings through `cargo::warning=`, with the full rustc-style reports
+    /// on stderr (shown by `cargo build -vv`; `errcat check` shows them too).
+    ///
+    /// It returns normally even on errors: `cargo::error=` fails the build by
+    /// itself, and cargo then prints just the located lines and "build script
+    /// logged errors", where a non-zero exit would add the script's whole
+    /// stdout and stderr, every error three times.
     pub fn run_build_script(&self) {
         println!("cargo::rerun-if-env-changed={DATA_FILE_ENV}");
         let data_file = self.data_file();
@@ -131,11 +137,10 @@ impl Builder {
                     let kind = if d.is_error() { "error" } else { "warning" };
                     println!("cargo::{kind}={}", report.source.one_line(d));
                 }
-                std::process::exit(1);
             }
             Err(Error::Io(err)) => {
-                println!("cargo::error=error-catalogue-build: {err}");
-                std::process::exit(1);
+                let line = format!("error-catalogue-build: {err}").replace(['\n', '\r'], " ");
+                println!("cargo::error={line}");
             }
         }
     }

@@ -108,20 +108,42 @@ fn docs(lines: &[String]) -> TokenStream {
     quote!(#(#lines)*)
 }
 
+/// One doc line that rustc and rustdoc read as the text it is: bare CR and
+/// text-direction controls (which rustc rejects in doc comments) become
+/// visible `\u{..}` escapes; leading indentation is cut to two spaces and
+/// a leading code fence escaped, so data cannot open a code block that
+/// rustdoc would run as a doctest; a `<` that could open an HTML tag is
+/// escaped, as the format makes it text.
 fn doc_safe(line: &str) -> String {
-    line.chars()
-        .map(|c| match c {
+    let text = line.trim_start_matches([' ', '\t']);
+    // At most two spaces: enough to continue a list item, never the four
+    // (six in a list) that make an indented code block.
+    let indent = (line.len() - text.len()).min(2);
+    let line = text;
+    let mut out = String::with_capacity(indent + line.len());
+    out.push_str(&"  "[..indent]);
+    if line.starts_with("```") || line.starts_with("~~~") {
+        out.push('\\');
+    }
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
             '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200E}'
             | '\u{200F}'
             | '\u{061C}'
-            | '\r' => {
-                format!("\\u{{{:x}}}", c as u32)
+            | '\r' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            '<' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("\\<")
             }
-            c => c.to_string(),
-        })
-        .collect()
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {

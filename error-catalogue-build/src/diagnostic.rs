@@ -95,6 +95,8 @@ codes! {
     AmbiguousRoute = "E0016", "ambiguous-route", Error;
     /// A value beyond a documented limit.
     Limit = "E0017", "limit-exceeded", Error;
+    /// An `allow` entry that names no warning.
+    BadAllow = "E0018", "bad-allow", Error;
     /// A meaning that differs from the status's reason phrase.
     ReasonPhrase = "W0001", "non-canonical-meaning", Warning;
     /// An endpoint entry identical to the general one.
@@ -107,6 +109,28 @@ impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.id(), self.name())
     }
+}
+
+/// The most diagnostics one check reports. Past it, checking stops with one
+/// `E0017 limit-exceeded` diagnostic that says how many were left out, so a
+/// huge broken file cannot flood a terminal or CI log.
+pub const MAX_DIAGNOSTICS: usize = 500;
+
+/// The longest value, in characters, a message quotes in full; longer ones
+/// are cut with `…`.
+pub const MAX_QUOTED_CHARS: usize = 60;
+
+/// A value as a message quotes it: in double quotes, with quotes,
+/// backslashes, control and invisible characters escaped (so the message
+/// stays one line and shows what is really there), cut after
+/// [`MAX_QUOTED_CHARS`] characters.
+pub fn shown(value: &str) -> String {
+    let mut cut: String = value.chars().take(MAX_QUOTED_CHARS).collect();
+    let long = cut.len() < value.len();
+    if long {
+        cut.push('…');
+    }
+    format!("{cut:?}")
 }
 
 /// One problem found in a data file.
@@ -213,6 +237,13 @@ impl Source {
     /// The file's text.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The 1-based line of a byte offset (clamped to the text), without
+    /// counting columns: cheap enough to ask for every token of a long line.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset)
     }
 
     /// Line and column of a byte offset (clamped to the text).

@@ -29,6 +29,8 @@ pub mod markup;
 pub mod model;
 pub mod names;
 pub mod read;
+pub mod schema;
+pub mod suggest;
 pub mod validate;
 
 mod builder;
@@ -61,7 +63,7 @@ impl Report {
             .iter()
             .map(|d| self.source.render(d, color))
             .collect::<Vec<_>>()
-            .join("\n")
+            .join("\n\n")
     }
 }
 
@@ -86,11 +88,29 @@ pub fn check_str(path: impl Into<std::path::PathBuf>, text: &str) -> Report {
 }
 
 fn check_source(source: Source) -> Report {
-    let (catalogue, mut diagnostics) = match read::parse(&source) {
-        Ok(file) => validate::validate(file),
-        Err(diagnostic) => (None, vec![*diagnostic]),
-    };
+    let (file, mut diagnostics) = read::parse(&source);
+    let catalogue = file.and_then(|file| {
+        let (catalogue, found) = validate::validate(file);
+        diagnostics.extend(found);
+        catalogue
+    });
+    // A row the schema left out would be missing from the catalogue.
+    let catalogue = catalogue.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    if diagnostics.len() > diagnostic::MAX_DIAGNOSTICS {
+        let left_out = diagnostics.len() - diagnostic::MAX_DIAGNOSTICS;
+        diagnostics.truncate(diagnostic::MAX_DIAGNOSTICS);
+        diagnostics.push(
+            Diagnostic::new(
+                Code::Limit,
+                format!(
+                    "{left_out} more problems not shown: the limit is {} per check (MAX_DIAGNOSTICS)",
+                    diagnostic::MAX_DIAGNOSTICS
+                ),
+            )
+            .hint("fix the problems above and check again"),
+        );
+    }
     Report {
         source,
         diagnostics,

@@ -1,27 +1,26 @@
-//! The file format: `errors.toml` as serde reads it, every value with its span.
+//! The file format: `errors.toml` as [`crate::schema`] reads it, every value
+//! with its span.
 //!
 //! These types mirror the file one to one; [`crate::validate`] turns them into
 //! a [`crate::Catalogue`]. README.md documents every key.
 
-use serde::Deserialize;
 use toml::Spanned;
 
+use crate::diagnostic::Code;
+
 /// The whole data file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct CatalogueFile {
     /// Metadata of the documentation page the catalogue is published as.
     pub page: PageDef,
     /// The general table: what a status means for any endpoint.
     pub general: GeneralDef,
     /// One table per endpoint, in page order.
-    #[serde(default)]
     pub endpoints: Vec<Spanned<EndpointDef>>,
 }
 
 /// `[page]`: the page's front matter, intro and support notice.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct PageDef {
     /// Front matter `id`.
     pub id: Spanned<String>,
@@ -34,18 +33,15 @@ pub struct PageDef {
     /// Where the docs are published; entry anchors hang off `docs_base_url + slug`.
     pub docs_base_url: Spanned<String>,
     /// MDX import lines kept verbatim at the top of the page.
-    #[serde(default)]
     pub imports: Vec<Spanned<String>>,
     /// Intro paragraphs (inline Markdown).
-    #[serde(default)]
     pub intro: Vec<Spanned<String>>,
     /// The support notice at the foot of the page.
     pub support: Option<SupportDef>,
 }
 
 /// `[page.support]`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct SupportDef {
     /// The notice (inline Markdown).
     pub notice: Spanned<String>,
@@ -54,21 +50,18 @@ pub struct SupportDef {
 }
 
 /// `[general]`: the table of statuses that hold for every endpoint.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct GeneralDef {
     /// The table's heading.
     pub title: Spanned<String>,
     /// The table's anchor (defaults to the title, kebab-cased).
     pub slug: Option<Spanned<String>>,
     /// `[[general.errors]]`.
-    #[serde(default)]
     pub errors: Vec<Spanned<EntryDef>>,
 }
 
 /// `[[endpoints]]`: one API endpoint and its table.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct EndpointDef {
     /// The endpoint's name as the page heads its table.
     pub name: Spanned<String>,
@@ -79,13 +72,11 @@ pub struct EndpointDef {
     /// Its path template, parameters in braces: `/v1/manage/tracker/{trackerId}`.
     pub path: Spanned<String>,
     /// `[[endpoints.errors]]`.
-    #[serde(default)]
     pub errors: Vec<Spanned<EntryDef>>,
 }
 
 /// One row of a table.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct EntryDef {
     /// The HTTP status, an integer.
     pub status: Spanned<i64>,
@@ -99,11 +90,12 @@ pub struct EntryDef {
     pub retryable: Option<Spanned<bool>>,
     /// An example error body.
     pub example: Option<ExampleDef>,
+    /// Warnings acknowledged for this entry, like `#[allow]`.
+    pub allow: Vec<Spanned<Code>>,
 }
 
 /// `example`: a response body shown under the tables.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ExampleDef {
     /// A one-line caption, shown as a comment above the body.
     pub caption: Option<Spanned<String>>,

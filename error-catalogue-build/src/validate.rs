@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::catalogue::{self, Catalogue, Endpoint, Entry, Example, Page, Support, Table};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, shown};
 use crate::model::{CatalogueFile, EndpointDef, EntryDef};
 use crate::names;
 
@@ -74,6 +74,8 @@ pub fn validate(file: CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
 #[derive(Default)]
 struct Validator {
     diagnostics: Vec<Diagnostic>,
+    /// Warnings the row being checked allows (its `allow` key).
+    allowed: Vec<Code>,
 }
 
 /// Names, slugs and identifiers seen so far, with where.
@@ -94,7 +96,14 @@ impl Seen {
 
 impl Validator {
     fn push(&mut self, d: Diagnostic) {
-        self.diagnostics.push(d);
+        if d.is_error() || !self.allowed.contains(&d.code) {
+            self.diagnostics.push(d);
+        }
+    }
+
+    /// Allows the warnings a row's `allow` names while it is checked.
+    fn allow(&mut self, def: &EntryDef) {
+        self.allowed = def.allow.iter().map(|c| *c.get_ref()).collect();
     }
 
     fn page(&mut self, def: crate::model::PageDef) -> Page {
@@ -124,16 +133,22 @@ impl Validator {
         }
     }
 
-    /// A required text value: an error when empty.
+    /// A text value: an error when empty, as an optional key is left out
+    /// rather than left empty.
     fn text(&mut self, value: &Spanned<String>, key: &str) -> String {
         if value.get_ref().trim().is_empty() {
+            let hint = match key {
+                "sidebar_label" | "description" | "resolution" | "caption" | "lang" => {
+                    format!("write the {key}, or leave the key out: it is optional")
+                }
+                "imports" | "intro" => "remove the empty element".to_string(),
+                _ => format!("write the {key}: it is required"),
+            };
             self.push(
                 Diagnostic::new(Code::EmptyText, format!("`{key}` is empty"))
                     .at(value.span())
                     .label("empty")
-                    .hint(format!(
-                        "write the {key}, or omit the key if it is optional"
-                    )),
+                    .hint(hint),
             );
         }
         value.get_ref().clone()
@@ -172,7 +187,9 @@ impl Validator {
                 continue;
             }
             seen.insert(status, span);
+            self.allow(def);
             entries.push(self.entry(def, status as u16));
+            self.allowed.clear();
         }
         entries
     }
@@ -191,7 +208,7 @@ impl Validator {
                         )
                         .at(flag.span())
                         .label("server errors are usually worth retrying")
-                        .hint("remove the override if a later try may succeed"),
+                        .hint("remove the override if a later try may succeed, or add `allow = [\"non-retryable-5xx\"]` to the row"),
                     );
                 }
                 *flag.get_ref()
@@ -209,13 +226,14 @@ impl Validator {
                 Diagnostic::new(
                     Code::ReasonPhrase,
                     format!(
-                        "meaning \"{meaning}\" differs from {status}'s reason phrase \"{reason}\""
+                        "meaning {} differs from {status}'s reason phrase \"{reason}\"",
+                        shown(&meaning)
                     ),
                 )
                 .at(def.meaning.span())
                 .label(format!("expected \"{reason}\""))
                 .hint(format!(
-                    "write `meaning = \"{reason}\"` unless the difference is intended"
+                    "write `meaning = \"{reason}\"`, or add `allow = [\"non-canonical-meaning\"]` to the row if the difference is intended"
                 )),
             );
         }
@@ -243,7 +261,10 @@ impl Validator {
         self.push(
             Diagnostic::new(
                 Code::BadSlug,
-                format!("slug \"{}\" is not lower-case kebab-case", slug.get_ref()),
+                format!(
+                    "slug {} is not lower-case kebab-case",
+                    shown(slug.get_ref())
+                ),
             )
             .at(slug.span())
             .label("not a slug")
@@ -277,7 +298,10 @@ impl Validator {
                 self.push(
                     Diagnostic::new(
                         Code::BadIdent,
-                        format!("endpoint name \"{name}\" makes no Rust identifier: {why}"),
+                        format!(
+                            "endpoint name {} makes no Rust identifier: {why}",
+                            shown(&name)
+                        ),
                     )
                     .at(name_span.clone())
                     .label("no identifier")
@@ -287,81 +311,30 @@ impl Validator {
                 String::new()
             }
         };
-        if let Some(first) = seen.names.get(&name) {
-            self.push(
-                Diagnostic::new(
-                    Code::DuplicateName,
-                    format!("endpoint name \"{name}\" is used twice"),
-                )
-                .at(name_span.clone())
-                .label("duplicate")
-                .related(first.clone(), "first used here")
-                .hint("give each endpoint its own name"),
-            );
-            ok = false;
-        } else {
-            seen.names.insert(name.clone(), name_span.clone());
-            if let Some(first) = seen.slugs.get(&slug) {
-                self.push(
-                    Diagnostic::new(
-                        Code::DuplicateSlug,
-                        format!("slug \"{slug}\" is used twice"),
-                    )
-                    .at(slug_span.clone())
-                    .label("duplicate")
-                    .related(first.clone(), "first used here")
-                    .hint("set a distinct `slug` for one of the endpoints"),
-                );
-                ok = false;
-            } else if !ident.is_empty() {
-                if let Some((other, first)) = seen.idents.get(&ident) {
-                    self.push(
-                        Diagnostic::new(
-                            Code::DuplicateIdent,
-                            format!(
-                                "endpoint name \"{name}\" makes the identifier `{ident}`, as \"{other}\" does"
-                            ),
-                        )
-                        .at(name_span.clone())
-                        .label(format!("also `Endpoint::{ident}`"))
-                        .related(first.clone(), "first made here")
-                        .hint("rename one endpoint so their words differ"),
-                    );
-                    ok = false;
-                } else {
-                    seen.idents
-                        .insert(ident.clone(), (name.clone(), name_span.clone()));
-                }
+        // One collision per endpoint, the root cause first: the same name,
+        // else the same identifier (which also makes the same derived slug),
+        // else the same slug, else a clash ignoring case.
+        ok &= match self.collision(&name, &slug, &ident, &name_span, &slug_span, seen) {
+            Some(d) => {
+                self.push(d);
+                false
             }
-            seen.slugs.insert(slug.clone(), slug_span.clone());
+            None => true,
+        };
+        seen.names.entry(name.clone()).or_insert(name_span.clone());
+        seen.slugs.entry(slug.clone()).or_insert(slug_span.clone());
+        if !ident.is_empty() {
+            seen.idents
+                .entry(ident.clone())
+                .or_insert((name.clone(), name_span.clone()));
         }
         for (key, span) in [
-            (name.to_ascii_lowercase(), name_span.clone()),
-            (slug.to_ascii_lowercase(), slug_span.clone()),
-            (ident.to_ascii_lowercase(), name_span.clone()),
+            (name.to_ascii_lowercase(), &name_span),
+            (slug.to_ascii_lowercase(), &slug_span),
+            (ident.to_ascii_lowercase(), &name_span),
         ] {
-            if key.is_empty() {
-                continue;
-            }
-            match seen.keys.get(&key) {
-                Some(first) if *first == span => {}
-                Some(first) => {
-                    let mut d = Diagnostic::new(
-                        Code::DuplicateSlug,
-                        format!("\"{key}\" would name two endpoints (or the general table) when parsed case-insensitively"),
-                    )
-                    .at(span)
-                    .label("ambiguous")
-                    .hint("endpoint names, slugs and identifiers must differ ignoring case, and must not be \"general\" or the general table's slug");
-                    if first.end > 0 {
-                        d = d.related(first.clone(), "also names this one");
-                    }
-                    self.push(d);
-                    ok = false;
-                }
-                None => {
-                    seen.keys.insert(key, span);
-                }
+            if !key.is_empty() {
+                seen.keys.entry(key).or_insert(span.clone());
             }
         }
         let method = def.method.get_ref().clone();
@@ -369,18 +342,23 @@ impl Validator {
             self.push(
                 Diagnostic::new(
                     Code::BadMethod,
-                    format!("\"{method}\" is not an HTTP method"),
+                    format!("{} is not an HTTP method", shown(&method)),
                 )
                 .at(def.method.span())
                 .label("unknown method")
-                .hint(format!("use one of {}", METHODS.join(", "))),
+                .hint(match crate::suggest::closest(&method, METHODS) {
+                    Some(best) => {
+                        format!("did you mean \"{best}\"? use one of {}", METHODS.join(", "))
+                    }
+                    None => format!("use one of {}", METHODS.join(", ")),
+                }),
             );
             ok = false;
         }
         let path = def.path.get_ref().clone();
         if let Err(why) = check_path(&path) {
             self.push(
-                Diagnostic::new(Code::BadPath, format!("path template \"{path}\" {why}"))
+                Diagnostic::new(Code::BadPath, format!("path template {} {why}", shown(&path)))
                     .at(def.path.span())
                     .label("bad template")
                     .hint("write an absolute path with `{name}` parameters, e.g. \"/v1/manage/tracker/{trackerId}\""),
@@ -398,9 +376,92 @@ impl Validator {
         })
     }
 
+    /// The first way this endpoint collides with an earlier one (or with the
+    /// general table), if any.
+    fn collision(
+        &self,
+        name: &str,
+        slug: &str,
+        ident: &str,
+        name_span: &Range<usize>,
+        slug_span: &Range<usize>,
+        seen: &Seen,
+    ) -> Option<Diagnostic> {
+        if let Some(first) = seen.names.get(name) {
+            return Some(
+                Diagnostic::new(
+                    Code::DuplicateName,
+                    format!("endpoint name {} is used twice", shown(name)),
+                )
+                .at(name_span.clone())
+                .label("duplicate")
+                .related(first.clone(), "first used here")
+                .hint("give each endpoint its own name"),
+            );
+        }
+        if let Some((other, first)) = seen.idents.get(ident).filter(|_| !ident.is_empty()) {
+            return Some(
+                Diagnostic::new(
+                    Code::DuplicateIdent,
+                    format!(
+                        "endpoint name {} makes the identifier `{ident}`, as {} does",
+                        shown(name),
+                        shown(other)
+                    ),
+                )
+                .at(name_span.clone())
+                .label(format!("also `Endpoint::{ident}`"))
+                .related(first.clone(), "first made here")
+                .hint("rename one endpoint so their words differ"),
+            );
+        }
+        if let Some(first) = seen.slugs.get(slug) {
+            return Some(
+                Diagnostic::new(
+                    Code::DuplicateSlug,
+                    format!("slug {} is used twice", shown(slug)),
+                )
+                .at(slug_span.clone())
+                .label("duplicate")
+                .related(first.clone(), "first used here")
+                .hint("set a distinct `slug` for one of the endpoints"),
+            );
+        }
+        for (key, span) in [
+            (name.to_ascii_lowercase(), name_span),
+            (slug.to_ascii_lowercase(), slug_span),
+            (ident.to_ascii_lowercase(), name_span),
+        ] {
+            let Some(first) = seen.keys.get(&key).filter(|_| !key.is_empty()) else {
+                continue;
+            };
+            let mut d = Diagnostic::new(
+                Code::DuplicateSlug,
+                format!(
+                    "{} would name two endpoints (or the general table) when parsed ignoring case",
+                    shown(&key)
+                ),
+            )
+            .at(span.clone())
+            .label("ambiguous")
+            .hint("endpoint names, slugs and identifiers must differ ignoring case, and must not be \"general\" or the general table's slug");
+            if first.end > 0 {
+                d = d.related(first.clone(), "also names this one");
+            }
+            return Some(d);
+        }
+        None
+    }
+
     /// Warns about endpoint rows that say exactly what the general row says.
     fn redundant(&mut self, endpoint: &Endpoint, general: &Table, def: &EndpointDef) {
-        for (entry, row) in endpoint.entries.iter().zip(&def.errors) {
+        // Rows with a bad status are not entries; pair the rest by status.
+        let rows = def.errors.iter().filter_map(|row| {
+            let status = u16::try_from(*row.get_ref().status.get_ref()).ok()?;
+            let entry = endpoint.entries.iter().find(|e| e.status == status)?;
+            Some((entry, row))
+        });
+        for (entry, row) in rows {
             let same = general.entries.iter().any(|g| {
                 g.status == entry.status
                     && g.meaning == entry.meaning
@@ -408,6 +469,7 @@ impl Validator {
                     && g.resolution == entry.resolution
             });
             if same {
+                self.allow(row.get_ref());
                 self.push(
                     Diagnostic::new(
                         Code::RedundantEntry,
@@ -418,8 +480,9 @@ impl Validator {
                     )
                     .at(row.get_ref().status.span())
                     .label("same as the general entry")
-                    .hint("remove the row; lookups fall back to the general table"),
+                    .hint("remove the row (lookups fall back to the general table), or add `allow = [\"redundant-entry\"]` to it"),
                 );
+                self.allowed.clear();
             }
         }
     }

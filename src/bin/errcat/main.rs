@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod check;
 mod list;
 mod lookup;
 mod render;
@@ -29,6 +30,8 @@ enum Command {
     List(list::Args),
     /// Render the catalogue in a docs format.
     Render(render::Args),
+    /// Check a catalogue file: every problem, located, with a fix.
+    Check(check::Args),
 }
 
 /// How a command ended, as the process's exit status.
@@ -40,6 +43,8 @@ pub enum Outcome {
     NotFound(String),
     /// Bad arguments or an unusable input: exit 2, one line on stderr.
     Usage(String),
+    /// The command found problems and has reported them: exit 1.
+    Failed,
 }
 
 fn main() -> ExitCode {
@@ -51,6 +56,7 @@ fn main() -> ExitCode {
         Command::Lookup(a) => lookup::run(&a),
         Command::List(a) => list::run(&a),
         Command::Render(a) => render::run(&a),
+        Command::Check(a) => check::run(&a),
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,
@@ -62,5 +68,6 @@ fn main() -> ExitCode {
             eprintln!("errcat: {message}");
             ExitCode::from(2)
         }
+        Outcome::Failed => ExitCode::from(1),
     }
 }

@@ -1,0 +1,397 @@
+//! Every validation rule on a small catalogue: the exact code, line and
+//! column of each diagnostic, and the rendered report as an insta snapshot.
+
+use error_catalogue_build::{Code, Report, check_file, check_str};
+
+/// A small valid catalogue; tests replace or add lines.
+const BASE: &str = r#"[page]
+id = "errors"
+title = "Error Codes"
+slug = "/errors/"
+docs_base_url = "https://docs.example.com"
+
+[general]
+title = "HTTP Codes"
+
+[[general.errors]]
+status = 400
+meaning = "Bad Request"
+
+[[endpoints]]
+name = "Get Tracker"
+method = "GET"
+path = "/v1/tracker/{id}"
+
+[[endpoints.errors]]
+status = 404
+meaning = "Not Found"
+"#;
+
+/// `BASE` with `from` replaced by `to` (which must be there, once).
+fn edit(from: &str, to: &str) -> String {
+    assert_eq!(BASE.matches(from).count(), 1, "{from}");
+    BASE.replace(from, to)
+}
+
+/// `(code id, line, column)` of every diagnostic, in file order.
+fn found(report: &Report) -> Vec<(&'static str, usize, usize)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = report.source.locate(d.span.clone().unwrap_or(0..0).start);
+            (d.code.id(), at.line, at.column)
+        })
+        .collect()
+}
+
+/// Checks `text`, asserts its diagnostics, and returns the plain rendering.
+fn check(text: &str, expected: &[(&str, usize, usize)]) -> String {
+    let report = check_str("errors.toml", text);
+    assert_eq!(found(&report), expected, "{}", report.render(false));
+    assert_eq!(report.catalogue.is_some(), !report.has_errors());
+    report.render(false)
+}
+
+#[test]
+fn the_base_catalogue_is_clean() {
+    let report = check_str("errors.toml", BASE);
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+    let catalogue = report.catalogue.unwrap();
+    assert_eq!(catalogue.entries().count(), 2);
+}
+
+#[test]
+fn the_shipped_catalogue_is_clean() {
+    let report = check_file(concat!(env!("CARGO_MANIFEST_DIR"), "/../errors.toml"));
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+}
+
+#[test]
+fn e0001_missing_file_names_path_and_os_error() {
+    let report = check_file("/nonexistent/errors.toml");
+    assert_eq!(found(&report), [("E0001", 1, 1)]);
+    let d = &report.diagnostics[0];
+    assert!(d.span.is_none());
+    assert!(
+        d.message
+            .starts_with("cannot read `/nonexistent/errors.toml`: No such file or directory"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn e0001_non_utf8_is_located() {
+    let dir = std::env::temp_dir().join(format!("ecb-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("latin1.toml");
+    let mut bytes = BASE.as_bytes().to_vec();
+    let at = BASE.find("Bad Request").unwrap();
+    bytes[at + 3] = 0xE9; // "Bad\xE9Request"
+    std::fs::write(&path, bytes).unwrap();
+    let report = check_file(&path);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(found(&report), [("E0001", 12, 15)]);
+    assert!(
+        report.diagnostics[0]
+            .message
+            .ends_with("is not UTF-8: invalid byte at line 12, column 15")
+    );
+}
+
+#[test]
+fn e0002_syntax_errors_all_located() {
+    let text = edit("meaning = \"Bad Request\"", "meaning = Bad Request")
+        .replace("method = \"GET\"", "method = \"GET\"\nmethod = \"PUT\"");
+    insta::assert_snapshot!(
+        "e0002",
+        check(&text, &[("E0002", 12, 11), ("E0002", 17, 1)])
+    );
+}
+
+#[test]
+fn e0002_deep_nesting_fails_cleanly() {
+    let deep = format!("x = {}{}\n", "[".repeat(5000), "]".repeat(5000));
+    let report = check_str("errors.toml", &format!("{BASE}{deep}"));
+    assert!(report.has_errors());
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::Syntax && d.message.contains("recursion")),
+        "{}",
+        report.render(false)
+    );
+}
+
+#[test]
+fn e0003_unknown_keys_with_did_you_mean() {
+    let text = edit(
+        "meaning = \"Not Found\"",
+        "meaning = \"Not Found\"\nresolutoin = \"Check the id.\"",
+    )
+    .replace("[general]", "[general]\ncolour = \"red\"");
+    insta::assert_snapshot!("e0003", check(&text, &[("E0003", 8, 1), ("E0003", 23, 1)]));
+}
+
+#[test]
+fn e0004_missing_keys_at_the_table_header() {
+    let text = edit("meaning = \"Not Found\"\n", "").replace("path = \"/v1/tracker/{id}\"\n", "");
+    insta::assert_snapshot!("e0004", check(&text, &[("E0004", 14, 1), ("E0004", 18, 1)]));
+    let report = check_str("errors.toml", "");
+    assert_eq!(found(&report), [("E0004", 1, 1), ("E0004", 1, 1)]);
+}
+
+#[test]
+fn e0005_wrong_types_with_typed_hints() {
+    let text = edit("status = 404", "status = \"409 - Conflict\"").replace(
+        "meaning = \"Bad Request\"",
+        "meaning = 400\nretryable = \"yes\"",
+    );
+    insta::assert_snapshot!(
+        "e0005",
+        check(
+            &text,
+            &[("E0005", 12, 11), ("E0005", 13, 13), ("E0005", 21, 10)]
+        )
+    );
+    let report = check_str("errors.toml", &edit("status = 400", "status = 400.0"));
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some("write the status as a bare integer: `status = 400`")
+    );
+}
+
+#[test]
+fn e0006_status_out_of_range() {
+    let text = edit("status = 400", "status = 99")
+        .replace("status = 404", "status = 99999999999999999999");
+    insta::assert_snapshot!(
+        "e0006",
+        check(&text, &[("E0006", 11, 10), ("E0006", 20, 10)])
+    );
+}
+
+#[test]
+fn e0007_duplicate_status_names_the_first() {
+    let text = format!("{BASE}\n[[endpoints.errors]]\nstatus = 404\nmeaning = \"Not Found\"\n");
+    insta::assert_snapshot!("e0007", check(&text, &[("E0007", 24, 10)]));
+}
+
+const SECOND: &str = "\n[[endpoints]]\nname = \"NAME\"\nmethod = \"GET\"\npath = \"/v2/x\"\n";
+
+#[test]
+fn e0008_duplicate_endpoint_name() {
+    let text = format!("{BASE}{}", SECOND.replace("NAME", "Get Tracker"));
+    insta::assert_snapshot!("e0008", check(&text, &[("E0008", 24, 8)]));
+}
+
+#[test]
+fn e0009_duplicate_slug_and_reserved_names() {
+    let text = format!(
+        "{BASE}{}slug = \"get-tracker\"\n",
+        SECOND.replace("NAME", "Fetch Tracker")
+    );
+    insta::assert_snapshot!("e0009", check(&text, &[("E0009", 27, 8)]));
+    let text = format!("{BASE}{}", SECOND.replace("NAME", "HTTP Codes"));
+    assert_eq!(found(&check_str("errors.toml", &text)), [("E0009", 24, 8)]);
+    let text = format!("{BASE}{}", SECOND.replace("NAME", "General"));
+    assert_eq!(found(&check_str("errors.toml", &text)), [("E0009", 24, 8)]);
+}
+
+#[test]
+fn e0010_names_that_make_one_identifier() {
+    let text = format!("{BASE}{}", SECOND.replace("NAME", "get-tracker"));
+    insta::assert_snapshot!("e0010", check(&text, &[("E0010", 24, 8)]));
+}
+
+#[test]
+fn e0011_names_without_identifier_or_keyword() {
+    let text = edit("name = \"Get Tracker\"", "name = \"3D Models\"");
+    insta::assert_snapshot!("e0011", check(&text, &[("E0011", 15, 8)]));
+    let text = edit("name = \"Get Tracker\"", "name = \"self\"");
+    assert_eq!(found(&check_str("errors.toml", &text)), [("E0011", 15, 8)]);
+}
+
+#[test]
+fn e0012_bad_slug() {
+    let text = edit(
+        "name = \"Get Tracker\"",
+        "name = \"Get Tracker\"\nslug = \"Get_Tracker\"",
+    );
+    insta::assert_snapshot!("e0012", check(&text, &[("E0012", 16, 8)]));
+}
+
+#[test]
+fn e0013_empty_text() {
+    let text = edit(
+        "meaning = \"Bad Request\"",
+        "meaning = \"\"\ndescription = \"  \"",
+    );
+    insta::assert_snapshot!(
+        "e0013",
+        check(&text, &[("E0013", 12, 11), ("E0013", 13, 15)])
+    );
+}
+
+#[test]
+fn e0014_bad_method_suggests_the_right_one() {
+    let text = edit("method = \"GET\"", "method = \"get\"");
+    insta::assert_snapshot!("e0014", check(&text, &[("E0014", 16, 10)]));
+    let text = edit("method = \"GET\"", "method = \"GTE\"");
+    let report = check_str("errors.toml", &text);
+    assert!(
+        report.diagnostics[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean \"GET\"?")
+    );
+}
+
+#[test]
+fn e0015_bad_path_templates() {
+    for (path, why) in [
+        ("v1/tracker", "does not start with `/`"),
+        ("/v1/{}", "has an empty parameter `{}`"),
+        (
+            "/v1/{id",
+            "has unbalanced braces, or a parameter that is not a whole segment",
+        ),
+        (
+            "/v1/x{id}",
+            "has unbalanced braces, or a parameter that is not a whole segment",
+        ),
+    ] {
+        let text = edit("/v1/tracker/{id}", path);
+        let report = check_str("errors.toml", &text);
+        assert_eq!(found(&report), [("E0015", 17, 8)], "{path}");
+        assert_eq!(
+            report.diagnostics[0].message,
+            format!("path template \"{path}\" {why}")
+        );
+    }
+    let text = edit("/v1/tracker/{id}", "v1/tracker");
+    insta::assert_snapshot!("e0015", check(&text, &[("E0015", 17, 8)]));
+}
+
+#[test]
+fn e0017_file_size_limit_is_named() {
+    let limit = error_catalogue_build::read::MAX_FILE_BYTES as usize;
+    let text = format!("{BASE}#{}\n", "x".repeat(limit));
+    let report = check_str("errors.toml", &text);
+    assert_eq!(found(&report), [("E0017", 1, 1)]);
+    assert!(
+        report.diagnostics[0].message.contains("MAX_FILE_BYTES"),
+        "{}",
+        report.diagnostics[0].message
+    );
+}
+
+#[test]
+fn e0017_too_many_diagnostics_are_cut() {
+    let mut text = String::from(BASE);
+    for i in 0..600 {
+        text.push_str(&format!(
+            "[[general.errors]]\nstatus = {}\nmeaning = \"\"\n",
+            100 + i % 400
+        ));
+    }
+    let report = check_str("errors.toml", &text);
+    let max = error_catalogue_build::diagnostic::MAX_DIAGNOSTICS;
+    assert_eq!(report.diagnostics.len(), max + 1);
+    let last = report.diagnostics.last().unwrap();
+    assert_eq!(last.code, Code::Limit);
+    assert!(last.message.contains("MAX_DIAGNOSTICS"), "{}", last.message);
+}
+
+#[test]
+fn e0018_allow_takes_only_warnings() {
+    let text = edit(
+        "meaning = \"Not Found\"",
+        "meaning = \"Not Found\"\nallow = [\"non-canonical-meanig\", \"E0007\", \"W0002\"]",
+    );
+    insta::assert_snapshot!(
+        "e0018",
+        check(&text, &[("E0018", 22, 10), ("E0018", 22, 34)])
+    );
+}
+
+#[test]
+fn w0001_non_canonical_meaning_and_allow() {
+    let text = edit("meaning = \"Not Found\"", "meaning = \"Not found\"");
+    insta::assert_snapshot!("w0001", check(&text, &[("W0001", 21, 11)]));
+    for allow in ["non-canonical-meaning", "W0001", "w0001"] {
+        let allowed = text.replace(
+            "meaning = \"Not found\"",
+            &format!("meaning = \"Not found\"\nallow = [\"{allow}\"]"),
+        );
+        check(&allowed, &[]);
+    }
+}
+
+#[test]
+fn w0002_redundant_entry_and_allow() {
+    let text = format!("{BASE}\n[[endpoints.errors]]\nstatus = 400\nmeaning = \"Bad Request\"\n");
+    insta::assert_snapshot!("w0002", check(&text, &[("W0002", 24, 10)]));
+    check(&format!("{text}allow = [\"redundant-entry\"]\n"), &[]);
+}
+
+#[test]
+fn w0003_non_retryable_5xx_and_allow() {
+    let text = format!(
+        "{BASE}\n[[endpoints.errors]]\nstatus = 503\nmeaning = \"Service Unavailable\"\nretryable = false\n"
+    );
+    insta::assert_snapshot!("w0003", check(&text, &[("W0003", 26, 13)]));
+    check(&format!("{text}allow = [\"W0003\"]\n"), &[]);
+}
+
+#[test]
+fn every_problem_in_one_run() {
+    let text = edit("status = 404", "status = \"404\"")
+        .replace("[general]", "[general]\ncolour = \"red\"")
+        .replace("method = \"GET\"", "method = \"FETCH\"")
+        .replace("meaning = \"Bad Request\"", "meaning = \"\"");
+    let report = check_str("errors.toml", &text);
+    let codes: Vec<&str> = found(&report).iter().map(|f| f.0).collect();
+    assert_eq!(codes, ["E0003", "E0013", "E0014", "E0005"]);
+}
+
+#[test]
+fn every_code_has_a_distinct_id_and_name() {
+    let mut ids: Vec<&str> = Code::ALL.iter().map(|c| c.id()).collect();
+    let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+    ids.sort_unstable();
+    names.sort_unstable();
+    ids.dedup();
+    names.dedup();
+    assert_eq!(ids.len(), Code::ALL.len());
+    assert_eq!(names.len(), Code::ALL.len());
+}
+
+#[test]
+fn a_table_where_rows_belong() {
+    let text = edit("[[general.errors]]", "[general.errors]");
+    let report = check_str("errors.toml", &text);
+    assert_eq!(found(&report), [("E0005", 10, 1)]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "`errors` must be an array of tables, found a table"
+    );
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some("write each row as `[[general.errors]]` followed by its keys")
+    );
+}
+
+#[test]
+fn syntax_errors_still_report_unknown_keys_but_no_guesses() {
+    // The broken line leaves `meaning` unread: no "missing key" guess for it,
+    // but the misspelt key elsewhere is still reported.
+    let text = edit("meaning = \"Bad Request\"", "meaning = \"Bad Request")
+        .replace("method = \"GET\"", "methd = \"GET\"");
+    let report = check_str("errors.toml", &text);
+    assert_eq!(found(&report), [("E0002", 12, 23), ("E0003", 16, 1)]);
+    assert!(report.catalogue.is_none());
+}

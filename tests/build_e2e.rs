@@ -1,0 +1,173 @@
+//! End to end through cargo: a broken catalogue fails `cargo build` with
+//! located one-line errors and no panic; a hostile one builds an errcat whose
+//! JSON gives back every string of the file byte for byte.
+//!
+//! Both build into one target dir (`target/e2e`), so the dependencies are
+//! compiled once and later runs only rebuild this crate.
+#![cfg(feature = "cli")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Mutex;
+
+/// Builds share a target dir; one at a time keeps cargo's lock wait out of
+/// the picture and each build's output whole.
+static CARGO: Mutex<()> = Mutex::new(());
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn target_dir() -> PathBuf {
+    root().join("target/e2e")
+}
+
+/// `cargo build --bin errcat` over `data`, in the shared target dir.
+fn cargo_build(data: &Path) -> Output {
+    let _one_at_a_time = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let mut cmd = Command::new(env!("CARGO"));
+    // What the outer cargo set for this test must not steer the inner build.
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy();
+        if key.starts_with("CARGO_") && key != "CARGO_HOME" || key == "RUSTFLAGS" {
+            cmd.env_remove(&*key);
+        }
+    }
+    cmd.current_dir(root())
+        .args(["build", "--offline", "--locked", "--bin", "errcat"])
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("CARGO_TERM_COLOR", "never")
+        .env("ERROR_CATALOGUE_TOML", data)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_broken_catalogue_fails_the_build_with_located_errors() {
+    std::fs::create_dir_all(target_dir()).unwrap();
+    let data = target_dir().join("broken.toml");
+    let text = std::fs::read_to_string(root().join("errors.toml"))
+        .unwrap()
+        .replacen("status = 409", "status = \"409 - Conflict\"", 1)
+        .replacen("resolution = \"Modify", "resolutoin = \"Modify", 1);
+    std::fs::write(&data, &text).unwrap();
+    let out = cargo_build(&data);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    let line_of = |needle: &str| text[..text.find(needle).unwrap()].lines().count() + 1;
+    let (status_line, key_line) = (line_of("status = \"409"), line_of("resolutoin"));
+    let shown = data.display();
+    for expected in [
+        format!(
+            "error: error-catalogue@0.1.0: {shown}:{status_line}:10: error[E0005]: `status` must be an integer, found a string: \"409 - Conflict\"; help: write the status as a bare integer: `status = 409`"
+        ),
+        format!(
+            "error: error-catalogue@0.1.0: {shown}:{key_line}:1: error[E0003]: unknown key \"resolutoin\" in [[endpoints.errors]]; help: did you mean `resolution`?"
+        ),
+        "error: build script logged errors".to_string(),
+    ] {
+        assert!(stderr.contains(&expected), "{expected}\n---\n{stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("warning: error-catalogue"), "{stderr}");
+}
+
+/// `hostile.toml` plus an endpoint of control characters and doctest bait.
+fn hostile_data() -> (PathBuf, String) {
+    let mut text = std::fs::read_to_string(root().join("tests/fixtures/hostile.toml")).unwrap();
+    text.push_str(
+        r#"
+[[endpoints]]
+name = "Controls"
+method = "DELETE"
+path = "/v1/controls"
+
+[[endpoints.errors]]
+status = 418
+meaning = "NUL \u0000 BEL \u0007 VT \u000B FF \u000C DEL \u007F NEL \u0085 LS \u2028 PS \u2029 BOM \uFEFF lone CR \r end"
+description = "```rust\nfn main() { std::process::exit(3) }\n```\n    indented(code);\n~~~\n#[doc(hidden)]\n*/ //! inner"
+resolution = "\u202Ertl\u202C \u2066isolate\u2069 \u200Emark"
+allow = ["non-canonical-meaning"]
+"#,
+    );
+    std::fs::create_dir_all(target_dir()).unwrap();
+    let path = target_dir().join("hostile-plus.toml");
+    std::fs::write(&path, &text).unwrap();
+    (path, text)
+}
+
+fn errcat(args: &[&str]) -> String {
+    let exe = target_dir().join("debug/errcat");
+    let out = Command::new(exe).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every string value in a TOML value, but method names and `allow`.
+fn strings(value: &toml::Value, out: &mut Vec<String>) {
+    match value {
+        toml::Value::String(s) => out.push(s.clone()),
+        toml::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+        toml::Value::Table(t) => t
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "allow" | "method"))
+            .for_each(|(_, v)| strings(v, out)),
+        _ => {}
+    }
+}
+
+fn json_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| json_strings(v, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|v| json_strings(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_hostile_catalogue_round_trips_through_the_cli() {
+    let (data, text) = hostile_data();
+    let out = cargo_build(&data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let toml: toml::Value = toml::from_str(&text).unwrap();
+
+    // render --format json holds every string of the file.
+    let rendered: serde_json::Value =
+        serde_json::from_str(&errcat(&["render", "--format", "json"])).unwrap();
+    let mut found = Vec::new();
+    json_strings(&rendered, &mut found);
+    let mut expected = Vec::new();
+    strings(&toml, &mut expected);
+    for s in &expected {
+        assert!(found.contains(s), "render lost {s:?}");
+    }
+
+    // lookup --format json gives each row's text fields back exactly.
+    let endpoints = toml["endpoints"].as_array().unwrap();
+    let tables = std::iter::once(("general", &toml["general"])).chain(endpoints.iter().map(|e| {
+        (
+            e.get("slug").and_then(|s| s.as_str()).unwrap_or("controls"),
+            e,
+        )
+    }));
+    let mut rows = 0;
+    for (slug, table) in tables {
+        for row in table["errors"].as_array().unwrap() {
+            let status = row["status"].as_integer().unwrap().to_string();
+            let got: serde_json::Value =
+                serde_json::from_str(&errcat(&["lookup", slug, &status, "--format", "json"]))
+                    .unwrap();
+            for key in ["meaning", "description", "resolution"] {
+                let want = row.get(key).and_then(|v| v.as_str());
+                assert_eq!(got[key].as_str(), want, "{slug} {status} {key}");
+            }
+            rows += 1;
+        }
+    }
+    assert_eq!(rows, 7);
+}
