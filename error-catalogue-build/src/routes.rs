@@ -1,0 +1,422 @@
+//! Routing at build time: path templates parsed into segments, the
+//! ambiguous-route check, and the route tables the runtime matcher walks.
+//!
+//! # Semantics (the runtime matcher in `error_catalogue::route` agrees)
+//!
+//! A template is `/`-separated segments, each a literal or a whole-segment
+//! `{param}`; one trailing slash is ignored and `/` has no segments. A
+//! literal is percent-decoded here, once, and compared at run time with the
+//! request segment's decoded bytes; a parameter takes exactly one non-empty
+//! segment. At the first segment where two matching templates differ, the
+//! literal wins. HEAD requests also route to GET endpoints, unless a HEAD
+//! endpoint has the same template.
+//!
+//! # Table shape, and why
+//!
+//! One segment trie per method, flattened into static arrays: each node has
+//! a sorted run of literal edges (binary search, no scan over templates), an
+//! optional parameter child and an optional endpoint that ends there. A
+//! depth-first walk, literal edge first, visits each node at most once, so a
+//! match costs at most the nodes of one method's trie, and in practice one
+//! binary search per segment, whatever the number of templates. Nodes,
+//! literals and children are separate flat arrays of integers and byte
+//! strings, which rustc compiles quickly at 10⁴ templates.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use toml::Spanned;
+
+use crate::catalogue::Catalogue;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::EndpointDef;
+use crate::validate::{METHODS, check_path};
+
+/// One segment of a path template.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Segment {
+    /// Literal bytes, percent-decoded.
+    Literal(Vec<u8>),
+    /// A parameter, by name.
+    Param(String),
+}
+
+/// A template's segments with parameter names erased (`None`).
+pub type Key = Vec<Option<Vec<u8>>>;
+
+/// A parsed path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// Its segments; empty for `/`.
+    pub segments: Vec<Segment>,
+}
+
+impl Template {
+    /// Parses a template that [`check_path`] accepts.
+    pub fn parse(path: &str) -> Result<Template, &'static str> {
+        check_path(path)?;
+        let path = if path.len() > 1 {
+            path.strip_suffix('/').unwrap_or(path)
+        } else {
+            path
+        };
+        let rest = &path[1..];
+        if rest.is_empty() {
+            return Ok(Template {
+                segments: Vec::new(),
+            });
+        }
+        let segments = rest
+            .split('/')
+            .map(
+                |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(name) => Segment::Param(name.to_string()),
+                    None => Segment::Literal(percent_encoding::percent_decode_str(s).collect()),
+                },
+            )
+            .collect();
+        Ok(Template { segments })
+    }
+
+    /// The template with parameter names erased: two templates with equal
+    /// keys match the same requests at the same priority.
+    pub fn key(&self) -> Vec<Option<&[u8]>> {
+        self.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Literal(bytes) => Some(bytes.as_slice()),
+                Segment::Param(_) => None,
+            })
+            .collect()
+    }
+
+    /// [`Template::key`], owned.
+    pub fn owned_key(&self) -> Key {
+        self.key()
+            .into_iter()
+            .map(|s| s.map(<[u8]>::to_vec))
+            .collect()
+    }
+
+    /// Parameter names, in order.
+    pub fn params(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Param(name) => Some(name.as_str()),
+            Segment::Literal(_) => None,
+        })
+    }
+}
+
+/// `E0016 ambiguous-route`: two endpoints with the same method whose templates
+/// match the same requests at the same priority, located at the second.
+/// Endpoints whose method or template is invalid are skipped (validation
+/// reports them on their own).
+pub fn ambiguities(endpoints: &[Spanned<EndpointDef>]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<(String, Key), (String, std::ops::Range<usize>)> = BTreeMap::new();
+    let mut found = Vec::new();
+    for def in endpoints {
+        let def = def.get_ref();
+        let method = def.method.get_ref();
+        if !METHODS.contains(&method.as_str()) {
+            continue;
+        }
+        let Ok(template) = Template::parse(def.path.get_ref()) else {
+            continue;
+        };
+        let key = (method.clone(), template.owned_key());
+        match seen.get(&key) {
+            Some((first_path, first_span)) => found.push(
+                Diagnostic::new(
+                    Code::AmbiguousRoute,
+                    format!(
+                        "{method} {} matches the same requests as {method} {first_path}",
+                        def.path.get_ref()
+                    ),
+                )
+                .at(def.path.span())
+                .label("ambiguous route")
+                .related(first_span.clone(), "first template here")
+                .hint("make one template's literal segments differ, or merge the endpoints"),
+            ),
+            None => {
+                seen.insert(key, (def.path.get_ref().clone(), def.path.span()));
+            }
+        }
+    }
+    found
+}
+
+/// A trie node while building.
+#[derive(Default)]
+struct Node {
+    literals: BTreeMap<Vec<u8>, usize>,
+    param: Option<usize>,
+    endpoint: Option<usize>,
+}
+
+/// One trie per method, in one arena.
+#[derive(Default)]
+struct Trie {
+    nodes: Vec<Node>,
+}
+
+impl Trie {
+    fn add(&mut self) -> usize {
+        self.nodes.push(Node::default());
+        self.nodes.len() - 1
+    }
+
+    /// Inserts a template under `root`; the first endpoint to claim a node keeps it.
+    fn insert(&mut self, root: usize, key: &[Option<&[u8]>], endpoint: usize) {
+        let mut at = root;
+        for segment in key {
+            let next = match segment {
+                Some(bytes) => self.nodes[at].literals.get(*bytes).copied(),
+                None => self.nodes[at].param,
+            };
+            at = match next {
+                Some(n) => n,
+                None => {
+                    let n = self.add();
+                    match segment {
+                        Some(bytes) => {
+                            self.nodes[at].literals.insert(bytes.to_vec(), n);
+                        }
+                        None => self.nodes[at].param = Some(n),
+                    }
+                    n
+                }
+            };
+        }
+        self.nodes[at].endpoint.get_or_insert(endpoint);
+    }
+}
+
+/// The templates routed for each method: its own endpoints, and for HEAD
+/// also GET endpoints whose template no HEAD endpoint has.
+fn routed(catalogue: &Catalogue) -> Vec<(&'static str, Vec<(Template, usize)>)> {
+    let parsed: Vec<Option<Template>> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| Template::parse(&e.path).ok())
+        .collect();
+    let of = |method: &str| -> Vec<(Template, usize)> {
+        catalogue
+            .endpoints
+            .iter()
+            .zip(&parsed)
+            .enumerate()
+            .filter(|(_, (e, _))| e.method == method)
+            .filter_map(|(i, (_, t))| t.clone().map(|t| (t, i)))
+            .collect()
+    };
+    METHODS
+        .iter()
+        .map(|&method| {
+            let mut templates = of(method);
+            if method == "HEAD" {
+                let own: Vec<Key> = templates.iter().map(|(t, _)| t.owned_key()).collect();
+                for (t, i) in of("GET") {
+                    if !own.contains(&t.owned_key()) {
+                        templates.push((t, i));
+                    }
+                }
+            }
+            (method, templates)
+        })
+        .filter(|(_, templates)| !templates.is_empty())
+        .collect()
+}
+
+/// A flattened trie node: literal edges `first..last`, the parameter child
+/// and the endpoint ending here (`u32::MAX`: none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteNode {
+    /// First literal edge.
+    pub first: u32,
+    /// One past the last literal edge.
+    pub last: u32,
+    /// The parameter child.
+    pub param: u32,
+    /// The endpoint (index in page order) whose template ends here.
+    pub endpoint: u32,
+}
+
+/// The route tables as data; [`tokens`] writes them as static arrays.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RouteTables {
+    /// Each routed method and its trie root.
+    pub roots: Vec<(&'static str, u32)>,
+    /// Every trie's nodes.
+    pub nodes: Vec<RouteNode>,
+    /// Literal edges' decoded bytes, sorted within each node's run.
+    pub literals: Vec<Vec<u8>>,
+    /// The node each literal edge leads to.
+    pub children: Vec<u32>,
+    /// Each endpoint's parameter names.
+    pub params: Vec<Vec<String>>,
+}
+
+/// "None" in [`RouteNode`]'s fields.
+pub const NONE: u32 = u32::MAX;
+
+/// Builds the route tables of a catalogue.
+pub fn tables(catalogue: &Catalogue) -> RouteTables {
+    let mut trie = Trie::default();
+    let mut out = RouteTables::default();
+    for (method, templates) in routed(catalogue) {
+        let root = trie.add();
+        for (template, endpoint) in &templates {
+            trie.insert(root, &template.key(), *endpoint);
+        }
+        out.roots.push((method, root as u32));
+    }
+    // Flatten: every node's literal edges are one sorted run of the edge arrays.
+    for node in &trie.nodes {
+        let first = out.literals.len() as u32;
+        for (bytes, &child) in &node.literals {
+            out.literals.push(bytes.clone());
+            out.children.push(child as u32);
+        }
+        out.nodes.push(RouteNode {
+            first,
+            last: out.literals.len() as u32,
+            param: node.param.map_or(NONE, |n| n as u32),
+            endpoint: node.endpoint.map_or(NONE, |n| n as u32),
+        });
+    }
+    out.params = catalogue
+        .endpoints
+        .iter()
+        .map(|e| {
+            Template::parse(&e.path)
+                .map(|t| t.params().map(str::to_string).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    out
+}
+
+/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`,
+/// `ROUTE_LITERALS` and `ROUTE_CHILDREN`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
+pub fn tokens(catalogue: &Catalogue) -> TokenStream {
+    let t = tables(catalogue);
+    let u32_lit = |n: u32| {
+        if n == NONE {
+            quote!(u32::MAX)
+        } else {
+            Literal::u32_unsuffixed(n).into_token_stream()
+        }
+    };
+    let nodes = t.nodes.iter().map(|n| {
+        let (first, last, param, endpoint) = (
+            u32_lit(n.first),
+            u32_lit(n.last),
+            u32_lit(n.param),
+            u32_lit(n.endpoint),
+        );
+        quote! {
+            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint }
+        }
+    });
+    let literals = t.literals.iter().map(|b| Literal::byte_string(b));
+    let children = t.children.iter().map(|&c| u32_lit(c));
+    let roots = t.roots.iter().map(|(method, root)| {
+        let method = format_ident!("{}", method);
+        let root = u32_lit(*root);
+        quote!((::http::Method::#method, #root))
+    });
+    let max_params = Literal::usize_unsuffixed(t.params.iter().map(Vec::len).max().unwrap_or(0));
+    let params = t.params.iter().map(|names| {
+        let names = names.iter().map(|n| Literal::string(n));
+        quote!(&[#(#names),*])
+    });
+    let (root_count, node_count, edge_count, endpoint_count) = (
+        Literal::usize_unsuffixed(t.roots.len()),
+        Literal::usize_unsuffixed(t.nodes.len()),
+        Literal::usize_unsuffixed(t.literals.len()),
+        Literal::usize_unsuffixed(t.params.len()),
+    );
+    quote! {
+        /// Each routed method's trie root in [`ROUTE_NODES`] (HEAD's includes GET's templates).
+        pub(crate) static ROUTE_ROOTS: [(::http::Method, u32); #root_count] = [#(#roots),*];
+        /// Trie nodes: a run of literal edges, a parameter child and an endpoint (`u32::MAX`: none).
+        pub(crate) static ROUTE_NODES: [crate::route::Node; #node_count] = [#(#nodes),*];
+        /// Literal edges' decoded bytes, sorted within each node's run.
+        pub(crate) static ROUTE_LITERALS: [&[u8]; #edge_count] = [#(#literals),*];
+        /// The node each literal edge leads to.
+        pub(crate) static ROUTE_CHILDREN: [u32; #edge_count] = [#(#children),*];
+        /// The route tables the matcher walks.
+        pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables {
+            roots: &ROUTE_ROOTS,
+            nodes: &ROUTE_NODES,
+            literals: &ROUTE_LITERALS,
+            children: &ROUTE_CHILDREN,
+        };
+        /// Each endpoint's parameter names, in template order.
+        pub(crate) static ROUTE_PARAMS: [&[&str]; #endpoint_count] = [#(#params),*];
+        /// The most parameters any template has.
+        pub(crate) const MAX_PARAMS: usize = #max_params;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(path: &str) -> Key {
+        Template::parse(path).unwrap().owned_key()
+    }
+
+    #[test]
+    fn templates_parse_and_normalise() {
+        assert_eq!(key("/"), Key::new());
+        assert_eq!(key("/a/"), key("/a"));
+        assert_eq!(key("/a/{x}"), key("/a/{y}"));
+        assert_ne!(key("/a/{x}"), key("/a/b"));
+        assert_eq!(key("/a%20b"), vec![Some(b"a b".to_vec())]);
+        assert_eq!(key("/a//b").len(), 3);
+        let t = Template::parse("/v1/{a}/x/{b}").unwrap();
+        assert_eq!(t.params().collect::<Vec<_>>(), ["a", "b"]);
+        assert!(Template::parse("v1").is_err());
+    }
+
+    fn file(endpoints: &str) -> Vec<Spanned<EndpointDef>> {
+        #[derive(serde::Deserialize)]
+        struct F {
+            endpoints: Vec<Spanned<EndpointDef>>,
+        }
+        toml::from_str::<F>(endpoints).unwrap().endpoints
+    }
+
+    #[test]
+    fn ambiguous_routes_are_found_at_the_second() {
+        let text = r#"
+[[endpoints]]
+name = "A"
+method = "GET"
+path = "/a/{x}"
+[[endpoints]]
+name = "B"
+method = "GET"
+path = "/a/b"
+[[endpoints]]
+name = "C"
+method = "POST"
+path = "/a/{z}"
+[[endpoints]]
+name = "D"
+method = "GET"
+path = "/a/{y}/"
+"#;
+        let found = ambiguities(&file(text));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let d = &found[0];
+        assert_eq!(d.code, Code::AmbiguousRoute);
+        let at = d.span.clone().unwrap();
+        assert_eq!(&text[at], "\"/a/{y}/\"");
+        let (related, _) = d.related.clone().unwrap();
+        assert_eq!(&text[related], "\"/a/{x}\"");
+    }
+}
