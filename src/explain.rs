@@ -159,14 +159,15 @@ impl Explanation {
             .map(|r| r.delay_from(now))
     }
 
-    /// Where the entry came from, for people: "Create Trackers", or
-    /// "HTTP Codes (general)" with the request when nothing routed.
+    /// Where the entry came from, for people: "Create Trackers", "Get
+    /// Tracker (general table: HTTP Codes)", or the request when no endpoint
+    /// matches it.
     fn source(&self) -> String {
         match (self.endpoint, self.entry.is_general()) {
             (Some(e), false) => e.name().to_string(),
-            (Some(e), true) => format!("{} ({}, general)", e.name(), general_title()),
+            (Some(e), true) => format!("{} (general table: {})", e.name(), general_title()),
             (None, _) => format!(
-                "{} {} ({}, general)",
+                "{} {} (no endpoint matches; general table: {})",
                 self.method,
                 self.path,
                 general_title()

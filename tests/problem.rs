@@ -181,7 +181,7 @@ fn explanations_name_the_table_and_the_server() {
     assert_eq!(e.endpoint(), Some(Endpoint::GetTracker));
     assert!(
         e.to_string().starts_with(
-            "Get Tracker (HTTP Codes, general) → 401 Unauthorized: Your API key is invalid."
+            "Get Tracker (general table: HTTP Codes) → 401 Unauthorized: Your API key is invalid."
         ),
         "{e}"
     );
@@ -190,8 +190,9 @@ fn explanations_name_the_table_and_the_server() {
         Explanation::from_response(&Method::GET, "https://h/nope", &parts(404, &[]), b"").unwrap();
     assert_eq!((e.endpoint(), e.entry().anchor()), (None, "http-codes-404"));
     assert!(
-        e.to_string()
-            .starts_with("GET https://h/nope (HTTP Codes, general) → 404"),
+        e.to_string().starts_with(
+            "GET https://h/nope (no endpoint matches; general table: HTTP Codes) → 404"
+        ),
         "{e}"
     );
 

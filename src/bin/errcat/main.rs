@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod explain;
 mod list;
 mod lookup;
 mod render;
@@ -29,6 +30,8 @@ enum Command {
     List(list::Args),
     /// Render the catalogue in a docs format.
     Render(render::Args),
+    /// Explain a real error response: METHOD PATH STATUS [--body FILE|-].
+    Explain(explain::Args),
 }
 
 /// How a command ended, as the process's exit status.
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Command::Lookup(a) => lookup::run(&a),
         Command::List(a) => list::run(&a),
         Command::Render(a) => render::run(&a),
+        Command::Explain(a) => explain::run(&a),
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,
