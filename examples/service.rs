@@ -18,7 +18,7 @@ use axum::extract::Path;
 use axum::http::{Method, Uri};
 use axum::response::Response;
 use axum::routing::{get, post};
-use error_catalogue::{Endpoint, Entry, StatusCode, lookup, lookup_request};
+use error_catalogue::{Endpoint, StatusCode, lookup, lookup_request};
 
 /// How long a client should wait before sending more text to process.
 pub const RETRY_AFTER: Duration = Duration::from_secs(2);
@@ -34,16 +34,7 @@ pub fn app() -> Router {
         .fallback(general(StatusCode::NOT_FOUND))
 }
 
-/// An entry the catalogue is known to have; a build whose data lost it
-/// answers 500 rather than panic.
-fn entry(endpoint: Endpoint, status: StatusCode) -> Option<&'static Entry> {
-    lookup(endpoint, status)
-}
-
-fn into_axum(response: http::Response<Vec<u8>>) -> Response {
-    response.map(Body::from)
-}
-
+/// For an entry a build's data no longer has: 500, rather than a panic.
 fn internal_error() -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
@@ -52,35 +43,39 @@ fn internal_error() -> Response {
 
 /// Every tracker name is taken in this demo: 409 Conflict.
 async fn create_tracker() -> Response {
-    match entry(Endpoint::CreateTrackers, StatusCode::CONFLICT) {
-        Some(e) => into_axum(
-            e.problem()
-                .with_instance("/v1/manage/trackers")
-                .into_response(),
-        ),
+    match lookup(Endpoint::CreateTrackers, StatusCode::CONFLICT) {
+        Some(e) => e
+            .problem()
+            .with_instance("/v1/manage/trackers")
+            .into_response()
+            .map(Body::from),
         None => internal_error(),
     }
 }
 
 /// No tracker exists: 404, naming the one asked for.
 async fn get_tracker(Path(tracker_id): Path<String>) -> Response {
-    let Some(e) = entry(Endpoint::GetTracker, StatusCode::NOT_FOUND) else {
+    let Some(e) = lookup(Endpoint::GetTracker, StatusCode::NOT_FOUND) else {
         return internal_error();
     };
     let problem = e
         .problem()
         .with_instance(format!("/v1/manage/tracker/{tracker_id}"))
-        .with_extension("trackerId", &tracker_id);
+        .with_extension("trackerId", &tracker_id); // a reserved name is an Err, never a panic
     match problem {
-        Ok(problem) => into_axum(problem.into_response()),
+        Ok(problem) => problem.into_response().map(Body::from),
         Err(_) => internal_error(),
     }
 }
 
 /// Always at the concurrency limit: 429 with `Retry-After`.
 async fn process_text() -> Response {
-    match entry(Endpoint::AsyncTextApi, StatusCode::TOO_MANY_REQUESTS) {
-        Some(e) => into_axum(e.problem().with_retry_after(RETRY_AFTER).into_response()),
+    match lookup(Endpoint::AsyncTextApi, StatusCode::TOO_MANY_REQUESTS) {
+        Some(e) => e
+            .problem()
+            .with_retry_after(RETRY_AFTER)
+            .into_response()
+            .map(Body::from),
         None => internal_error(),
     }
 }
@@ -92,7 +87,11 @@ fn general(
 ) -> impl Fn(Method, Uri) -> std::future::Ready<Response> + Clone + Send + Sync + 'static {
     move |method: Method, uri: Uri| {
         std::future::ready(match lookup_request(&method, uri.path(), status) {
-            Some(e) => into_axum(e.problem().with_instance(uri.path()).into_response()),
+            Some(e) => e
+                .problem()
+                .with_instance(uri.path())
+                .into_response()
+                .map(Body::from),
             None => internal_error(),
         })
     }

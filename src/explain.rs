@@ -15,7 +15,7 @@ use crate::{Endpoint, Entry};
 
 /// The largest body read for the server's message; a larger one is
 /// explained from its status alone.
-pub const MAX_BODY: usize = 64 * 1024;
+pub const MAX_EXPLAINED_BODY: usize = 64 * 1024;
 
 /// An error response explained by the catalogue.
 ///
@@ -81,7 +81,7 @@ impl Explanation {
     /// entry for the status, else the general table's (also when no endpoint
     /// matches). The server's message is read from a `{"message": …}` or
     /// problem+json (`detail`, else `title`) body; a body that is neither,
-    /// empty, not UTF-8, malformed or over [`MAX_BODY`] bytes is ignored.
+    /// empty, not UTF-8, malformed or over [`MAX_EXPLAINED_BODY`] bytes is ignored.
     /// `None` only when the catalogue has nothing for the status.
     pub fn from_response(
         method: &Method,
@@ -183,7 +183,7 @@ fn general_title() -> &'static str {
 /// The message of a `{"message": …}` body, else a problem+json `detail`,
 /// else its `title`.
 fn server_message(body: &[u8]) -> Option<String> {
-    if body.is_empty() || body.len() > MAX_BODY {
+    if body.is_empty() || body.len() > MAX_EXPLAINED_BODY {
         return None;
     }
     let value: Value = serde_json::from_slice(body).ok()?;

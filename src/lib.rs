@@ -53,7 +53,7 @@ mod ser;
 pub use endpoint::{Endpoint, ParseEndpointError};
 pub use entry::{Entry, Example};
 #[cfg(feature = "serde")]
-pub use explain::{Explanation, RetryAfter};
+pub use explain::{Explanation, MAX_EXPLAINED_BODY, RetryAfter};
 #[cfg(feature = "entry-consts")]
 pub use generated::codes;
 pub use http::StatusCode;

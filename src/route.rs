@@ -10,6 +10,7 @@
 //! the literal wins. HEAD also routes to GET endpoints. Matching never
 //! allocates, never panics, and uses no regex.
 
+use core::cmp::Ordering;
 use std::borrow::Cow;
 
 use http::Method;
@@ -31,6 +32,17 @@ pub(crate) struct Node {
 
 const NONE: u32 = u32::MAX;
 
+/// A literal edge, generated: one or more decoded literal segments joined
+/// by `/` (a chain without branches, merged), sorted among its node's edges
+/// by the first segment, `bytes[..first]`: its length, then its bytes.
+#[derive(Debug)]
+pub(crate) struct Edge<'t> {
+    pub(crate) bytes: &'t [u8],
+    pub(crate) first: u32,
+    pub(crate) segs: u32,
+    pub(crate) child: u32,
+}
+
 /// The generated route tables, as slices (tests walk tables built from other
 /// catalogues through the same code).
 #[derive(Debug)]
@@ -38,10 +50,8 @@ pub(crate) struct Tables<'t> {
     /// Each routed method's root node.
     pub(crate) roots: &'t [(Method, u32)],
     pub(crate) nodes: &'t [Node],
-    /// Literal edges' decoded bytes, sorted within each node's run.
-    pub(crate) literals: &'t [&'t [u8]],
-    /// The node each literal edge leads to.
-    pub(crate) children: &'t [u32],
+    /// Each node's literal edges are `edges[first..last]`.
+    pub(crate) edges: &'t [Edge<'t>],
 }
 
 /// A request routed to its endpoint, with the template's parameters captured
@@ -136,6 +146,7 @@ impl Endpoint {
     }
 }
 
+#[inline]
 fn walk_method<'a>(method: &Method, path: &'a str, values: &mut [&'a str]) -> Option<Endpoint> {
     let endpoint = ROUTES.find(method, path, values)?;
     Endpoint::ALL.get(endpoint as usize).copied()
@@ -144,6 +155,7 @@ fn walk_method<'a>(method: &Method, path: &'a str, values: &mut [&'a str]) -> Op
 impl Tables<'_> {
     /// The index of the endpoint `method path` routes to, capturing
     /// parameters into `values` in template order.
+    #[inline]
     pub(crate) fn find<'a>(
         &self,
         method: &Method,
@@ -151,51 +163,191 @@ impl Tables<'_> {
         values: &mut [&'a str],
     ) -> Option<u32> {
         let root = self.roots.iter().find(|(m, _)| m == method)?.1;
-        self.walk(root, segments(path)?, values, 0)
+        let (rest, encoded) = segments(path)?;
+        self.walk(root, rest, !encoded, values, 0)
     }
 
     /// Depth-first, literal edge before parameter: each node is visited at
     /// most once, and the first template to match is the one of highest
-    /// priority.
+    /// priority. It recurses only where a node has both a literal edge and a
+    /// parameter to fall back on; elsewhere it loops. `plain`: the path has
+    /// no `%`, so bytes compare as they are.
     fn walk<'a>(
         &self,
-        node: u32,
-        rest: Option<&'a str>,
+        mut node: u32,
+        mut rest: Option<&'a str>,
+        plain: bool,
         values: &mut [&'a str],
-        captured: usize,
+        mut captured: usize,
     ) -> Option<u32> {
-        let node = self.nodes.get(node as usize)?;
-        let Some(rest) = rest else {
-            return (node.endpoint != NONE).then_some(node.endpoint);
-        };
-        let (segment, tail) = match rest.split_once('/') {
-            Some((segment, tail)) => (segment, Some(tail)),
-            None => (rest, None),
-        };
-        let edges = self.literals.get(node.first as usize..node.last as usize)?;
-        let found = if segment.as_bytes().contains(&b'%') {
-            let decoded = || percent_decode(segment.as_bytes());
-            edges.binary_search_by(|literal| literal.iter().copied().cmp(decoded()))
-        } else {
-            edges.binary_search_by(|literal| (*literal).cmp(segment.as_bytes()))
-        };
-        if let Ok(k) = found
-            && let Some(&child) = self.children.get(node.first as usize + k)
-            && let Some(hit) = self.walk(child, tail, values, captured)
-        {
-            return Some(hit);
-        }
-        if node.param != NONE && !segment.is_empty() {
+        loop {
+            let here = self.nodes.get(node as usize)?;
+            let Some(path) = rest else {
+                return (here.endpoint != NONE).then_some(here.endpoint);
+            };
+            let edges = self.edges.get(here.first as usize..here.last as usize)?;
+            let literal = match edges {
+                [] => None,
+                // One edge and a plain path: one comparison, no segment split.
+                [edge] if plain => prefix(edge.bytes, path).map(|after| (edge, after)),
+                _ => {
+                    let (segment, tail) = split(path);
+                    find_edge(edges, segment, plain)
+                        .and_then(|edge| Some((edge, cross(edge, path, tail, plain)?)))
+                }
+            };
+            if let Some((edge, after)) = literal {
+                if here.param == NONE {
+                    (node, rest) = (edge.child, after);
+                    continue;
+                }
+                if let Some(hit) = self.walk(edge.child, after, plain, values, captured) {
+                    return Some(hit);
+                }
+            }
+            if here.param == NONE {
+                return None;
+            }
+            let (segment, tail) = split(path);
+            if segment.is_empty() {
+                return None;
+            }
             *values.get_mut(captured)? = segment;
-            return self.walk(node.param, tail, values, captured + 1);
+            (node, rest, captured) = (here.param, tail, captured + 1);
         }
-        None
     }
 }
 
-/// The segments of a request's path, without the leading `/`: `None` when
-/// `input` is neither a path nor a URL, `Some(None)` for the root.
-fn segments(input: &str) -> Option<Option<&str>> {
+/// The first segment of `rest` and what follows its `/` (`None`: nothing).
+#[inline]
+fn split(rest: &str) -> (&str, Option<&str>) {
+    // '/' is ASCII: its index is a char boundary.
+    match rest.bytes().position(|b| b == b'/') {
+        Some(i) => (rest.get(..i).unwrap_or(rest), rest.get(i + 1..)),
+        None => (rest, None),
+    }
+}
+
+/// The edge whose first segment equals `segment` (decoded unless `plain`).
+#[inline]
+fn find_edge<'e, 't>(edges: &'e [Edge<'t>], segment: &str, plain: bool) -> Option<&'e Edge<'t>> {
+    let first = |e: &Edge<'t>| e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
+    let found = if plain && edges.len() <= LINEAR {
+        let segment = segment.as_bytes();
+        return edges.iter().find(|e| same(first(e), segment));
+    } else if plain {
+        let segment = segment.as_bytes();
+        edges.binary_search_by(|e| order(first(e), segment))
+    } else {
+        let decoded = || percent_decode(segment.as_bytes());
+        let len = decoded().count();
+        edges.binary_search_by(|e| {
+            let literal = first(e);
+            literal
+                .len()
+                .cmp(&len)
+                .then_with(|| literal.iter().copied().cmp(decoded()))
+        })
+    };
+    edges.get(found.ok()?)
+}
+
+/// Up to this many edges, a node's edges are compared in turn rather than
+/// binary-searched: an equality test is cheaper than an ordering.
+const LINEAR: usize = 8;
+
+/// The order of a node's edges (length, then bytes), without `memcmp` calls.
+#[inline]
+fn order(literal: &[u8], segment: &[u8]) -> Ordering {
+    literal.len().cmp(&segment.len()).then_with(|| {
+        let (mut wa, mut wb) = (literal.chunks_exact(8), segment.chunks_exact(8));
+        for (x, y) in (&mut wa).zip(&mut wb) {
+            let word = |w: &[u8]| <[u8; 8]>::try_from(w).map_or(0, u64::from_be_bytes);
+            match word(x).cmp(&word(y)) {
+                Ordering::Equal => {}
+                unequal => return unequal,
+            }
+        }
+        wa.remainder().iter().cmp(wb.remainder())
+    })
+}
+
+/// Byte equality without a `memcmp` call, which costs more than the
+/// comparison for the short segments of a path: eight bytes at a time.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut wa, mut wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut wa).zip(&mut wb) {
+        let word = |w: &[u8]| <[u8; 8]>::try_from(w).map_or(0, u64::from_ne_bytes);
+        if word(x) != word(y) {
+            return false;
+        }
+    }
+    wa.remainder()
+        .iter()
+        .zip(wb.remainder())
+        .all(|(x, y)| x == y)
+}
+
+/// What follows `literal` and its `/` in `rest` (`Some(None)`: nothing
+/// follows), when `rest` starts with `literal` as whole segments.
+#[inline]
+fn prefix<'a>(literal: &[u8], rest: &'a str) -> Option<Option<&'a str>> {
+    let bytes = rest.as_bytes();
+    if !same(bytes.get(..literal.len())?, literal) {
+        return None;
+    }
+    match bytes.get(literal.len()) {
+        None => Some(None),
+        // '/' is ASCII: the index after it is a char boundary.
+        Some(b'/') => Some(rest.get(literal.len() + 1..)),
+        Some(_) => None,
+    }
+}
+
+/// Crosses `edge`, whose first segment matched the first of `rest`: what
+/// follows in the request, or `None` when the request does not continue
+/// with the edge's later segments.
+#[inline]
+fn cross<'a>(
+    edge: &Edge<'_>,
+    rest: &'a str,
+    tail: Option<&'a str>,
+    plain: bool,
+) -> Option<Option<&'a str>> {
+    if edge.segs <= 1 {
+        return Some(tail);
+    }
+    if plain {
+        return prefix(edge.bytes, rest);
+    }
+    // The edge's later segments, each against the next request segment decoded.
+    let mut tail = tail;
+    for literal in edge
+        .bytes
+        .get(edge.first as usize + 1..)?
+        .split(|&b| b == b'/')
+    {
+        let (segment, next) = split(tail?);
+        if !literal
+            .iter()
+            .copied()
+            .eq(percent_decode(segment.as_bytes()))
+        {
+            return None;
+        }
+        tail = next;
+    }
+    Some(tail)
+}
+
+/// The segments of a request's path, without the leading `/` (`None` for
+/// the root), and whether the path holds a `%`. `None` when `input` is
+/// neither a path nor a URL.
+fn segments(input: &str) -> Option<(Option<&str>, bool)> {
     let path = if input.starts_with('/') {
         input
     } else {
@@ -208,13 +360,49 @@ fn segments(input: &str) -> Option<Option<&str>> {
         }
         rest.find(['/', '?', '#']).map_or("", |i| &rest[i..])
     };
-    let path = path.find(['?', '#']).map_or(path, |i| &path[..i]);
+    let (end, encoded) = scan(path.as_bytes());
+    // `end` is the index of an ASCII byte or the length: a char boundary.
+    let path = path.get(..end)?;
     let path = if path.len() > 1 {
         path.strip_suffix('/').unwrap_or(path)
     } else {
         path
     };
-    Some(path.strip_prefix('/').filter(|rest| !rest.is_empty()))
+    Some((
+        path.strip_prefix('/').filter(|rest| !rest.is_empty()),
+        encoded,
+    ))
+}
+
+/// Where the path ends (the first `?` or `#`, else the length) and whether a
+/// `%` comes before: eight bytes at a time, then byte by byte.
+#[inline]
+fn scan(bytes: &[u8]) -> (usize, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Non-zero exactly when some byte of `word` is `byte`.
+    let has = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let mut encoded = false;
+    let mut start = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        if has(word, b'?') | has(word, b'#') != 0 {
+            break;
+        }
+        encoded |= has(word, b'%') != 0;
+        start += 8;
+    }
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        match b {
+            b'?' | b'#' => return (i, encoded),
+            b'%' => encoded = true,
+            _ => {}
+        }
+    }
+    (bytes.len(), encoded)
 }
 
 #[cfg(test)]

@@ -243,6 +243,22 @@ pub struct RouteNode {
     pub endpoint: u32,
 }
 
+/// A literal edge: one or more literal segments joined by `/`. A chain of
+/// nodes with a single literal child and nothing else is merged into one
+/// edge, so a request without `%` matches it with one byte comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteEdge {
+    /// The segments' decoded bytes, joined by `/`.
+    pub bytes: Vec<u8>,
+    /// The length of the first segment: edges of a node are sorted by the
+    /// first segment's length, then its bytes.
+    pub first: u32,
+    /// How many segments; a segment whose decoded bytes hold `/` is never merged.
+    pub segs: u32,
+    /// The node the edge leads to.
+    pub child: u32,
+}
+
 /// The route tables as data; [`tokens`] writes them as static arrays.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RouteTables {
@@ -250,10 +266,8 @@ pub struct RouteTables {
     pub roots: Vec<(&'static str, u32)>,
     /// Every trie's nodes.
     pub nodes: Vec<RouteNode>,
-    /// Literal edges' decoded bytes, sorted within each node's run.
-    pub literals: Vec<Vec<u8>>,
-    /// The node each literal edge leads to.
-    pub children: Vec<u32>,
+    /// Literal edges, each node's a run sorted by first segment (length, then bytes).
+    pub edges: Vec<RouteEdge>,
     /// Each endpoint's parameter names.
     pub params: Vec<Vec<String>>,
 }
@@ -264,28 +278,15 @@ pub const NONE: u32 = u32::MAX;
 /// Builds the route tables of a catalogue.
 pub fn tables(catalogue: &Catalogue) -> RouteTables {
     let mut trie = Trie::default();
-    let mut out = RouteTables::default();
+    let mut roots = Vec::new();
     for (method, templates) in routed(catalogue) {
         let root = trie.add();
         for (template, endpoint) in &templates {
             trie.insert(root, &template.key(), *endpoint);
         }
-        out.roots.push((method, root as u32));
+        roots.push((method, root));
     }
-    // Flatten: every node's literal edges are one sorted run of the edge arrays.
-    for node in &trie.nodes {
-        let first = out.literals.len() as u32;
-        for (bytes, &child) in &node.literals {
-            out.literals.push(bytes.clone());
-            out.children.push(child as u32);
-        }
-        out.nodes.push(RouteNode {
-            first,
-            last: out.literals.len() as u32,
-            param: node.param.map_or(NONE, |n| n as u32),
-            endpoint: node.endpoint.map_or(NONE, |n| n as u32),
-        });
-    }
+    let mut out = flatten(&trie, &roots);
     out.params = catalogue
         .endpoints
         .iter()
@@ -298,8 +299,77 @@ pub fn tables(catalogue: &Catalogue) -> RouteTables {
     out
 }
 
-/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`,
-/// `ROUTE_LITERALS` and `ROUTE_CHILDREN`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
+/// Whether a literal may start a merged edge: joined, a segment whose
+/// decoded bytes hold `/` would read as two.
+fn mergeable(bytes: &[u8]) -> bool {
+    !bytes.contains(&b'/')
+}
+
+/// Numbers the nodes reachable from the roots breadth-first, merging
+/// single-literal chains into edges; every node's edges are one run.
+fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
+    let mut out = RouteTables::default();
+    let mut ids: BTreeMap<usize, u32> = BTreeMap::new();
+    let mut queue: Vec<usize> = Vec::new();
+    let mut id_of = |old: usize, queue: &mut Vec<usize>| -> u32 {
+        *ids.entry(old).or_insert_with(|| {
+            queue.push(old);
+            (queue.len() - 1) as u32
+        })
+    };
+    for &(method, root) in roots {
+        let id = id_of(root, &mut queue);
+        out.roots.push((method, id));
+    }
+    let mut next = 0;
+    while let Some(&old) = queue.get(next) {
+        next += 1;
+        let node = &trie.nodes[old];
+        let first = out.edges.len() as u32;
+        // Sorted by length, then bytes: the matcher compares lengths first.
+        let mut literals: Vec<(&Vec<u8>, &usize)> = node.literals.iter().collect();
+        literals.sort_by(|a, b| (a.0.len(), a.0).cmp(&(b.0.len(), b.0)));
+        for (bytes, &child) in literals {
+            let mut edge = RouteEdge {
+                bytes: bytes.clone(),
+                first: bytes.len() as u32,
+                segs: 1,
+                child: 0,
+            };
+            let mut to = child;
+            // A segment whose decoded bytes hold `/` stays alone: joined, it
+            // would read as two.
+            while mergeable(bytes) {
+                let n = &trie.nodes[to];
+                let (next, next_child) = match (n.literals.first_key_value(), n.literals.len()) {
+                    (Some((b, &c)), 1)
+                        if n.param.is_none() && n.endpoint.is_none() && !b.contains(&b'/') =>
+                    {
+                        (b, c)
+                    }
+                    _ => break,
+                };
+                edge.bytes.push(b'/');
+                edge.bytes.extend_from_slice(next);
+                edge.segs += 1;
+                to = next_child;
+            }
+            edge.child = id_of(to, &mut queue);
+            out.edges.push(edge);
+        }
+        let param = node.param.map_or(NONE, |p| id_of(p, &mut queue));
+        out.nodes.push(RouteNode {
+            first,
+            last: out.edges.len() as u32,
+            param,
+            endpoint: node.endpoint.map_or(NONE, |n| n as u32),
+        });
+    }
+    out
+}
+
+/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`
+/// and `ROUTE_EDGES`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
 pub fn tokens(catalogue: &Catalogue) -> TokenStream {
     let t = tables(catalogue);
     let u32_lit = |n: u32| {
@@ -320,8 +390,13 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
             crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint }
         }
     });
-    let literals = t.literals.iter().map(|b| Literal::byte_string(b));
-    let children = t.children.iter().map(|&c| u32_lit(c));
+    let edges = t.edges.iter().map(|e| {
+        let bytes = Literal::byte_string(&e.bytes);
+        let (first, segs, child) = (u32_lit(e.first), u32_lit(e.segs), u32_lit(e.child));
+        quote! {
+            crate::route::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child }
+        }
+    });
     let roots = t.roots.iter().map(|(method, root)| {
         let method = format_ident!("{}", method);
         let root = u32_lit(*root);
@@ -335,7 +410,7 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
     let (root_count, node_count, edge_count, endpoint_count) = (
         Literal::usize_unsuffixed(t.roots.len()),
         Literal::usize_unsuffixed(t.nodes.len()),
-        Literal::usize_unsuffixed(t.literals.len()),
+        Literal::usize_unsuffixed(t.edges.len()),
         Literal::usize_unsuffixed(t.params.len()),
     );
     quote! {
@@ -343,16 +418,13 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
         pub(crate) static ROUTE_ROOTS: [(::http::Method, u32); #root_count] = [#(#roots),*];
         /// Trie nodes: a run of literal edges, a parameter child and an endpoint (`u32::MAX`: none).
         pub(crate) static ROUTE_NODES: [crate::route::Node; #node_count] = [#(#nodes),*];
-        /// Literal edges' decoded bytes, sorted within each node's run.
-        pub(crate) static ROUTE_LITERALS: [&[u8]; #edge_count] = [#(#literals),*];
-        /// The node each literal edge leads to.
-        pub(crate) static ROUTE_CHILDREN: [u32; #edge_count] = [#(#children),*];
+        /// Literal edges: decoded segments joined by `/`, each node's run sorted by first segment (length, then bytes).
+        pub(crate) static ROUTE_EDGES: [crate::route::Edge<'static>; #edge_count] = [#(#edges),*];
         /// The route tables the matcher walks.
         pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables {
             roots: &ROUTE_ROOTS,
             nodes: &ROUTE_NODES,
-            literals: &ROUTE_LITERALS,
-            children: &ROUTE_CHILDREN,
+            edges: &ROUTE_EDGES,
         };
         /// Each endpoint's parameter names, in template order.
         pub(crate) static ROUTE_PARAMS: [&[&str]; #endpoint_count] = [#(#params),*];
@@ -418,5 +490,22 @@ path = "/a/{y}/"
         assert_eq!(&text[at], "\"/a/{y}/\"");
         let (related, _) = d.related.clone().unwrap();
         assert_eq!(&text[related], "\"/a/{x}\"");
+    }
+
+    #[test]
+    fn validation_rejects_ambiguous_catalogues() {
+        let text = "[page]\nid = \"x\"\ntitle = \"X\"\nslug = \"/x/\"\ndocs_base_url = \"https://x.example\"\n\
+                    [general]\ntitle = \"HTTP Codes\"\n\
+                    [[endpoints]]\nname = \"One\"\nmethod = \"GET\"\npath = \"/t/{a}\"\n\
+                    [[endpoints]]\nname = \"Two\"\nmethod = \"HEAD\"\npath = \"/t/{b}\"\n\
+                    [[endpoints]]\nname = \"Three\"\nmethod = \"GET\"\npath = \"/t/{c}\"\n";
+        let report = crate::check_str("x.toml", text);
+        assert!(report.catalogue.is_none());
+        let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(errors.len(), 1, "{}", report.render(false));
+        assert_eq!(errors[0].code, Code::AmbiguousRoute);
+        let rendered = report.render(false);
+        assert!(rendered.contains("error[E0016]"), "{rendered}");
+        assert!(rendered.contains("x.toml:19:8"), "{rendered}");
     }
 }

@@ -6,7 +6,7 @@ use http::Method;
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
-use super::{Node, Tables, segments};
+use super::{Edge, Node, Tables, segments};
 use error_catalogue_build::routes::{RouteTables, Segment, Template};
 
 /// (method, template) of each endpoint, in page order.
@@ -26,6 +26,25 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("POST", "/a/b"),
     ("DELETE", "/a/{x}/{y}/{z}"),
     ("GET", "/e//f"),
+    ("GET", "/m/n/o/p"),
+    ("GET", "/m/n/{x}/q"),
+    ("GET", "/s%2Fl/x"),
+    ("POST", "/m/n/o"),
+    // 19..=32: a node with more edges than are compared in turn.
+    ("GET", "/k/k0"),
+    ("GET", "/k/k1"),
+    ("GET", "/k/k2"),
+    ("GET", "/k/k3"),
+    ("GET", "/k/k4"),
+    ("GET", "/k/k5"),
+    ("GET", "/k/k6"),
+    ("GET", "/k/k7"),
+    ("GET", "/k/k8"),
+    ("GET", "/k/kk"),
+    ("GET", "/k/kkk-longer-than-eight-bytes"),
+    ("GET", "/k/kkk-longer-than-eight-bytez"),
+    ("GET", "/k/%C3%BC"),
+    ("GET", "/k/{any}/k"),
 ];
 
 fn catalogue_toml() -> String {
@@ -51,8 +70,7 @@ fn built() -> RouteTables {
 struct Owned {
     roots: Vec<(Method, u32)>,
     nodes: Vec<Node>,
-    literals: Vec<Vec<u8>>,
-    children: Vec<u32>,
+    edges: Vec<error_catalogue_build::routes::RouteEdge>,
 }
 
 impl Owned {
@@ -74,18 +92,25 @@ impl Owned {
                     endpoint: n.endpoint,
                 })
                 .collect(),
-            literals: t.literals,
-            children: t.children,
+            edges: t.edges,
         }
     }
 
     fn find<'a>(&self, method: &Method, path: &'a str) -> Option<(usize, Vec<&'a str>)> {
-        let literals: Vec<&[u8]> = self.literals.iter().map(Vec::as_slice).collect();
+        let edges: Vec<Edge<'_>> = self
+            .edges
+            .iter()
+            .map(|e| Edge {
+                bytes: &e.bytes,
+                first: e.first,
+                segs: e.segs,
+                child: e.child,
+            })
+            .collect();
         let tables = Tables {
             roots: &self.roots,
             nodes: &self.nodes,
-            literals: &literals,
-            children: &self.children,
+            edges: &edges,
         };
         let mut values = [""; 4];
         let i = tables.find(method, path, &mut values)? as usize;
@@ -97,7 +122,7 @@ impl Owned {
 /// The reference: every template of the method (HEAD: also GET's, unless a
 /// HEAD template has the same key), the matching ones ranked literal-first.
 fn reference<'a>(method: &str, path: &'a str) -> Option<(usize, Vec<&'a str>)> {
-    let rest = segments(path)?;
+    let (rest, _) = segments(path)?;
     let request: Vec<&str> = rest.map_or(Vec::new(), |r| r.split('/').collect());
     let parsed: Vec<Template> = TEMPLATES
         .iter()
@@ -200,21 +225,92 @@ fn encoded_literals_roots_and_empty_segments() {
 
 #[test]
 fn paths_from_paths_and_urls() {
-    assert_eq!(segments("/"), Some(None));
-    assert_eq!(segments("/a/b/"), Some(Some("a/b")));
-    assert_eq!(segments("/a/b//"), Some(Some("a/b/")));
-    assert_eq!(segments("/a?x=/y#z"), Some(Some("a")));
-    assert_eq!(segments("https://h.example:8080/a/b?q"), Some(Some("a/b")));
-    assert_eq!(segments("http://h.example"), Some(None));
-    assert_eq!(segments("http://h.example?x=/a"), Some(None));
-    assert_eq!(segments("a/b"), None);
-    assert_eq!(segments(""), None);
-    assert_eq!(segments("1http://h/a"), None);
-    assert_eq!(segments("//"), Some(None));
+    let rest = |p| segments(p).map(|(rest, _)| rest);
+    assert_eq!(rest("/"), Some(None));
+    assert_eq!(rest("/a/b/"), Some(Some("a/b")));
+    assert_eq!(rest("/a/b//"), Some(Some("a/b/")));
+    assert_eq!(rest("/a?x=/y#z"), Some(Some("a")));
+    assert_eq!(rest("https://h.example:8080/a/b?q"), Some(Some("a/b")));
+    assert_eq!(rest("http://h.example"), Some(None));
+    assert_eq!(rest("http://h.example?x=/a"), Some(None));
+    assert_eq!(rest("a/b"), None);
+    assert_eq!(rest(""), None);
+    assert_eq!(rest("1http://h/a"), None);
+    assert_eq!(rest("//"), Some(None));
+    // `%` is noticed before the query only, in any of the eight-byte words.
+    for (path, encoded) in [
+        ("/abcdefghijklmnop", false),
+        ("/abcdefghijklmno%", true),
+        ("/abc%", true),
+        ("/abcdefghijklmnop?%", false),
+        ("/abcdefg%ijklmnop#x", true),
+        ("/abcdefgh?ijklmno%", false),
+    ] {
+        assert_eq!(segments(path).map(|(_, e)| e), Some(encoded), "{path}");
+    }
+}
+
+#[test]
+fn merged_chains_and_slashes_inside_literals() {
+    assert_eq!(check("GET", "/m/n/o/p"), Some(15));
+    assert_eq!(check("GET", "/m/%6E/o/%70"), Some(15));
+    assert_eq!(check("GET", "/m/n/o/q"), Some(16));
+    assert_eq!(check("GET", "/m/n/o"), None);
+    assert_eq!(check("GET", "/m/n/o/p/"), Some(15));
+    assert_eq!(check("GET", "/m/n/o/pp"), None);
+    assert_eq!(check("GET", "/m/n/op"), None);
+    assert_eq!(check("POST", "/m/n/o"), Some(18));
+    assert_eq!(check("POST", "/m/n/%6F"), Some(18));
+    assert_eq!(check("POST", "/m/n"), None);
+    assert_eq!(check("GET", "/s%2Fl/x"), Some(17));
+    assert_eq!(check("GET", "/s%2fl/x"), Some(17));
+    assert_eq!(check("GET", "/s/l/x"), None);
+    let t = built();
+    assert!(
+        t.edges.iter().any(|e| e.bytes == b"m/n" && e.segs == 2),
+        "the chain is merged: {:?}",
+        t.edges
+    );
+    assert!(t.edges.iter().any(|e| e.bytes == b"s/l" && e.segs == 1));
+}
+
+#[test]
+fn wide_nodes_are_searched_by_length_then_bytes() {
+    for (i, name) in ["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "kk"]
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(check("GET", &format!("/k/{name}")), Some(19 + i), "{name}");
+    }
+    assert_eq!(check("GET", "/k/kkk-longer-than-eight-bytes"), Some(29));
+    assert_eq!(check("GET", "/k/kkk-longer-than-eight-bytez"), Some(30));
+    assert_eq!(check("GET", "/k/kkk-longer-than-eight-byte%7A"), Some(30));
+    assert_eq!(check("GET", "/k/kkk-longer-than-eight-byte"), None);
+    assert_eq!(check("GET", "/k/%6B%35"), Some(24));
+    assert_eq!(check("GET", "/k/ü"), Some(31));
+    assert_eq!(check("GET", "/k/%c3%bc"), Some(31));
+    assert_eq!(check("GET", "/k/k9"), None);
+    assert_eq!(check("GET", "/k/k3/k"), Some(32));
 }
 
 fn segment() -> impl Strategy<Value = String> {
     prop_oneof![
+        Just("k"),
+        Just("k3"),
+        Just("kk"),
+        Just("k%6B"),
+        Just("kkk-longer-than-eight-bytes"),
+        Just("kkk-longer-than-eight-byte%7A"),
+        Just("%C3%BC"),
+        Just("m"),
+        Just("n"),
+        Just("o"),
+        Just("p"),
+        Just("q"),
+        Just("%6E"),
+        Just("s%2Fl"),
+        Just("s"),
+        Just("l"),
         Just("a"),
         Just("b"),
         Just("c"),
