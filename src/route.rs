@@ -347,6 +347,7 @@ fn cross<'a>(
 /// The segments of a request's path, without the leading `/` (`None` for
 /// the root), and whether the path holds a `%`. `None` when `input` is
 /// neither a path nor a URL.
+#[inline]
 fn segments(input: &str) -> Option<(Option<&str>, bool)> {
     let path = if input.starts_with('/') {
         input
