@@ -376,7 +376,8 @@ fn segments(input: &str) -> Option<(Option<&str>, bool)> {
 }
 
 /// Where the path ends (the first `?` or `#`, else the length) and whether a
-/// `%` comes before: eight bytes at a time, then byte by byte.
+/// `%` comes before: eight bytes at a time (the last word overlapping the
+/// one before), byte by byte only in a word that holds one of them.
 #[inline]
 fn scan(bytes: &[u8]) -> (usize, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -386,24 +387,40 @@ fn scan(bytes: &[u8]) -> (usize, bool) {
         let x = word ^ (ONES * u64::from(byte));
         x.wrapping_sub(ONES) & !x & HIGH
     };
+    let word_at = |i: usize| {
+        bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let bytewise = |from: usize, mut encoded: bool| {
+        for (i, &b) in bytes.iter().enumerate().skip(from) {
+            match b {
+                b'?' | b'#' => return (i, encoded),
+                b'%' => encoded = true,
+                _ => {}
+            }
+        }
+        (bytes.len(), encoded)
+    };
+    if bytes.len() < 8 {
+        return bytewise(0, false);
+    }
     let mut encoded = false;
-    let mut start = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+    let mut at = 0;
+    loop {
+        // The last word ends at the last byte, overlapping the one before.
+        let start = at.min(bytes.len() - 8);
+        let word = word_at(start);
         if has(word, b'?') | has(word, b'#') != 0 {
-            break;
+            return bytewise(start, encoded);
         }
         encoded |= has(word, b'%') != 0;
-        start += 8;
-    }
-    for (i, &b) in bytes.iter().enumerate().skip(start) {
-        match b {
-            b'?' | b'#' => return (i, encoded),
-            b'%' => encoded = true,
-            _ => {}
+        if start + 8 >= bytes.len() {
+            return (bytes.len(), encoded);
         }
+        at = start + 8;
     }
-    (bytes.len(), encoded)
 }
 
 #[cfg(test)]
