@@ -41,6 +41,11 @@ pub(crate) struct Edge<'t> {
     pub(crate) first: u32,
     pub(crate) segs: u32,
     pub(crate) child: u32,
+    /// The first segment's first eight bytes, big-endian, zero-padded.
+    pub(crate) key: u64,
+    /// Whether equal raw bytes mean a match: no `%`, `?` or `#` in the
+    /// literal, and no `/` inside a segment.
+    pub(crate) raw: bool,
 }
 
 /// The generated route tables, as slices (tests walk tables built from other
@@ -163,20 +168,21 @@ impl Tables<'_> {
         values: &mut [&'a str],
     ) -> Option<u32> {
         let root = self.roots.iter().find(|(m, _)| m == method)?.1;
-        let (rest, encoded) = segments(path)?;
-        self.walk(root, rest, !encoded, values, 0)
+        let (rest, full) = start(path)?;
+        let mut encoded = Encoded { full, known: None };
+        self.walk(root, rest, &mut encoded, values, 0)
     }
 
     /// Depth-first, literal edge before parameter: each node is visited at
     /// most once, and the first template to match is the one of highest
     /// priority. It recurses only where a node has both a literal edge and a
-    /// parameter to fall back on; elsewhere it loops. `plain`: the path has
-    /// no `%`, so bytes compare as they are.
+    /// parameter to fall back on; elsewhere it loops. Bytes are compared as
+    /// they are; decoded only when that fails and the path holds a `%`.
     fn walk<'a>(
         &self,
         mut node: u32,
         mut rest: Option<&'a str>,
-        plain: bool,
+        encoded: &mut Encoded<'_>,
         values: &mut [&'a str],
         mut captured: usize,
     ) -> Option<u32> {
@@ -188,93 +194,225 @@ impl Tables<'_> {
             let edges = self.edges.get(here.first as usize..here.last as usize)?;
             let literal = match edges {
                 [] => None,
-                // One edge and a plain path: one comparison, no segment split.
-                [edge] if plain => prefix(edge.bytes, path).map(|after| (edge, after)),
-                _ => {
-                    let (segment, tail) = split(path);
-                    find_edge(edges, segment, plain)
-                        .and_then(|edge| Some((edge, cross(edge, path, tail, plain)?)))
-                }
+                // One edge: compare it whole, no segment split.
+                [edge] => cross(edge, path, encoded).map(|after| (edge, after)),
+                _ => find_edge(edges, split(path).0, encoded)
+                    .and_then(|edge| Some((edge, cross(edge, path, encoded)?))),
             };
             if let Some((edge, after)) = literal {
                 if here.param == NONE {
                     (node, rest) = (edge.child, after);
                     continue;
                 }
-                if let Some(hit) = self.walk(edge.child, after, plain, values, captured) {
+                if let Some(hit) = self.walk(edge.child, after, encoded, values, captured) {
                     return Some(hit);
                 }
             }
             if here.param == NONE {
                 return None;
             }
-            let (segment, tail) = split(path);
+            let (segment, after) = split(path);
             if segment.is_empty() {
                 return None;
             }
             *values.get_mut(captured)? = segment;
-            (node, rest, captured) = (here.param, tail, captured + 1);
+            (node, rest, captured) = (here.param, after, captured + 1);
         }
     }
 }
 
-/// The first segment of `rest` and what follows its `/` (`None`: nothing).
-#[inline]
-fn split(rest: &str) -> (&str, Option<&str>) {
-    // '/' is ASCII: its index is a char boundary.
-    match rest.bytes().position(|b| b == b'/') {
-        Some(i) => (rest.get(..i).unwrap_or(rest), rest.get(i + 1..)),
-        None => (rest, None),
+/// Whether the path holds a `%` before its query, found out only when a
+/// byte comparison fails (a path without `%` decodes to itself).
+struct Encoded<'a> {
+    /// The path after its leading `/`, query included.
+    full: &'a str,
+    known: Option<bool>,
+}
+
+impl Encoded<'_> {
+    #[inline]
+    fn get(&mut self) -> bool {
+        let full = self.full;
+        *self.known.get_or_insert_with(|| scan(full.as_bytes()).1)
     }
 }
 
-/// The edge whose first segment equals `segment` (decoded unless `plain`).
+/// Where the path's segments start (`None`: the root) and the path after
+/// its leading `/`. `None` when `input` is neither a path nor a URL.
 #[inline]
-fn find_edge<'e, 't>(edges: &'e [Edge<'t>], segment: &str, plain: bool) -> Option<&'e Edge<'t>> {
-    let first = |e: &Edge<'t>| e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
-    let found = if plain && edges.len() <= LINEAR {
-        let segment = segment.as_bytes();
-        return edges.iter().find(|e| same(first(e), segment));
-    } else if plain {
-        let segment = segment.as_bytes();
-        edges.binary_search_by(|e| order(first(e), segment))
+fn start(input: &str) -> Option<(Option<&str>, &str)> {
+    let path = if input.starts_with('/') {
+        input
     } else {
-        let decoded = || percent_decode(segment.as_bytes());
-        let len = decoded().count();
-        edges.binary_search_by(|e| {
-            let literal = first(e);
-            literal
-                .len()
-                .cmp(&len)
-                .then_with(|| literal.iter().copied().cmp(decoded()))
-        })
+        let (scheme, rest) = input.split_once("://")?;
+        let mut chars = scheme.chars();
+        let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if !scheme_ok {
+            return None;
+        }
+        rest.find(['/', '?', '#']).map_or("", |i| &rest[i..])
     };
-    edges.get(found.ok()?)
+    let Some(full) = path.strip_prefix('/') else {
+        // An empty path, or only a query or fragment: the root.
+        return Some((None, ""));
+    };
+    // `//` is the root with its one trailing slash.
+    if full.starts_with('/') && at_end(full.get(1..).unwrap_or("")) {
+        return Some((None, full));
+    }
+    Some((after_slash(full), full))
+}
+
+/// Whether nothing of the path is left: the end, or its query or fragment.
+#[inline(always)]
+fn at_end(rest: &str) -> bool {
+    matches!(rest.as_bytes().first(), None | Some(b'?' | b'#'))
+}
+
+/// The segments after a `/`: none when the path ends there (one trailing
+/// slash is ignored).
+#[inline(always)]
+fn after_slash(rest: &str) -> Option<&str> {
+    (!at_end(rest)).then_some(rest)
+}
+
+/// What follows a segment that ends at byte `n` of `rest`: `Some(None)` at
+/// the end of the path, `None` when byte `n` does not end a segment.
+#[inline(always)]
+fn step(rest: &str, n: usize) -> Option<Option<&str>> {
+    match rest.as_bytes().get(n) {
+        None | Some(b'?' | b'#') => Some(None),
+        // '/' is ASCII: the index after it is a char boundary.
+        Some(b'/') => Some(after_slash(rest.get(n + 1..)?)),
+        Some(_) => None,
+    }
+}
+
+/// The first segment of `rest` and what follows it.
+#[inline(always)]
+fn split(rest: &str) -> (&str, Option<&str>) {
+    // The delimiters are ASCII: the index is a char boundary.
+    let n = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let segment = rest.get(..n).unwrap_or(rest);
+    (segment, step(rest, n).flatten())
 }
 
 /// Up to this many edges, a node's edges are compared in turn rather than
 /// binary-searched: an equality test is cheaper than an ordering.
 const LINEAR: usize = 8;
 
-/// The order of a node's edges (length, then bytes), without `memcmp` calls.
+/// The edge whose first segment equals `segment`: by bytes as they are, or,
+/// when that finds none (or an edge bytes cannot stand for) and the path
+/// holds a `%`, by `segment` decoded.
 #[inline]
-fn order(literal: &[u8], segment: &[u8]) -> Ordering {
-    literal.len().cmp(&segment.len()).then_with(|| {
-        let (mut wa, mut wb) = (literal.chunks_exact(8), segment.chunks_exact(8));
-        for (x, y) in (&mut wa).zip(&mut wb) {
-            let word = |w: &[u8]| <[u8; 8]>::try_from(w).map_or(0, u64::from_be_bytes);
-            match word(x).cmp(&word(y)) {
-                Ordering::Equal => {}
-                unequal => return unequal,
-            }
+fn find_edge<'e, 't>(
+    edges: &'e [Edge<'t>],
+    segment: &str,
+    encoded: &mut Encoded<'_>,
+) -> Option<&'e Edge<'t>> {
+    let first = |e: &Edge<'t>| e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
+    let raw = segment.as_bytes();
+    // Length and first eight bytes pick the edge; longer segments compare on.
+    let (len, key) = (raw.len(), key(raw));
+    let rest = |e: &Edge<'t>| {
+        if len <= 8 {
+            Ordering::Equal
+        } else {
+            first(e)
+                .get(8..)
+                .unwrap_or(&[])
+                .cmp(raw.get(8..).unwrap_or(&[]))
         }
-        wa.remainder().iter().cmp(wb.remainder())
-    })
+    };
+    let order = |e: &Edge<'t>| {
+        (e.first as usize)
+            .cmp(&len)
+            .then(e.key.cmp(&key))
+            .then_with(|| rest(e))
+    };
+    let found = if edges.len() <= LINEAR {
+        edges.iter().find(|e| order(e) == Ordering::Equal)
+    } else {
+        edges
+            .binary_search_by(order)
+            .ok()
+            .and_then(|k| edges.get(k))
+    };
+    match found {
+        Some(edge) if edge.raw => return Some(edge),
+        Some(_) => {}
+        None if encoded.get() => {}
+        None => return None,
+    }
+    let decoded = || percent_decode(raw);
+    let len = decoded().count();
+    let k = edges
+        .binary_search_by(|e| {
+            let literal = first(e);
+            literal
+                .len()
+                .cmp(&len)
+                .then_with(|| literal.iter().copied().cmp(decoded()))
+        })
+        .ok()?;
+    edges.get(k)
+}
+
+/// Crosses `edge` from the start of `rest`: what follows in the request, or
+/// `None` when the request does not continue with the edge's segments.
+#[inline(always)]
+fn cross<'a>(edge: &Edge<'_>, rest: &'a str, encoded: &mut Encoded<'_>) -> Option<Option<&'a str>> {
+    if edge.raw {
+        let bytes = rest.as_bytes();
+        if bytes
+            .get(..edge.bytes.len())
+            .is_some_and(|head| same(head, edge.bytes))
+        {
+            return step(rest, edge.bytes.len());
+        }
+        if !encoded.get() {
+            return None;
+        }
+    }
+    // Segment by segment, each request segment decoded.
+    let mut rest = Some(rest);
+    let mut compare = |literal: &[u8]| {
+        let (segment, after) = split(rest?);
+        rest = after;
+        literal
+            .iter()
+            .copied()
+            .eq(percent_decode(segment.as_bytes()))
+            .then_some(())
+    };
+    if edge.segs <= 1 {
+        compare(edge.bytes)?;
+    } else {
+        for literal in edge.bytes.split(|&b| b == b'/') {
+            compare(literal)?;
+        }
+    }
+    Some(rest)
+}
+
+/// The first eight bytes of a segment as a big-endian number, zero-padded
+/// (as the build computed each edge's).
+#[inline(always)]
+fn key(segment: &[u8]) -> u64 {
+    let mut word = 0u64;
+    for i in 0..8 {
+        word = (word << 8) | u64::from(segment.get(i).copied().unwrap_or(0));
+    }
+    word
 }
 
 /// Byte equality without a `memcmp` call, which costs more than the
 /// comparison for the short segments of a path: eight bytes at a time.
-#[inline]
+#[inline(always)]
 fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
@@ -290,89 +428,6 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         .iter()
         .zip(wb.remainder())
         .all(|(x, y)| x == y)
-}
-
-/// What follows `literal` and its `/` in `rest` (`Some(None)`: nothing
-/// follows), when `rest` starts with `literal` as whole segments.
-#[inline]
-fn prefix<'a>(literal: &[u8], rest: &'a str) -> Option<Option<&'a str>> {
-    let bytes = rest.as_bytes();
-    if !same(bytes.get(..literal.len())?, literal) {
-        return None;
-    }
-    match bytes.get(literal.len()) {
-        None => Some(None),
-        // '/' is ASCII: the index after it is a char boundary.
-        Some(b'/') => Some(rest.get(literal.len() + 1..)),
-        Some(_) => None,
-    }
-}
-
-/// Crosses `edge`, whose first segment matched the first of `rest`: what
-/// follows in the request, or `None` when the request does not continue
-/// with the edge's later segments.
-#[inline]
-fn cross<'a>(
-    edge: &Edge<'_>,
-    rest: &'a str,
-    tail: Option<&'a str>,
-    plain: bool,
-) -> Option<Option<&'a str>> {
-    if edge.segs <= 1 {
-        return Some(tail);
-    }
-    if plain {
-        return prefix(edge.bytes, rest);
-    }
-    // The edge's later segments, each against the next request segment decoded.
-    let mut tail = tail;
-    for literal in edge
-        .bytes
-        .get(edge.first as usize + 1..)?
-        .split(|&b| b == b'/')
-    {
-        let (segment, next) = split(tail?);
-        if !literal
-            .iter()
-            .copied()
-            .eq(percent_decode(segment.as_bytes()))
-        {
-            return None;
-        }
-        tail = next;
-    }
-    Some(tail)
-}
-
-/// The segments of a request's path, without the leading `/` (`None` for
-/// the root), and whether the path holds a `%`. `None` when `input` is
-/// neither a path nor a URL.
-#[inline]
-fn segments(input: &str) -> Option<(Option<&str>, bool)> {
-    let path = if input.starts_with('/') {
-        input
-    } else {
-        let (scheme, rest) = input.split_once("://")?;
-        let mut chars = scheme.chars();
-        let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-        if !scheme_ok {
-            return None;
-        }
-        rest.find(['/', '?', '#']).map_or("", |i| &rest[i..])
-    };
-    let (end, encoded) = scan(path.as_bytes());
-    // `end` is the index of an ASCII byte or the length: a char boundary.
-    let path = path.get(..end)?;
-    let path = if path.len() > 1 {
-        path.strip_suffix('/').unwrap_or(path)
-    } else {
-        path
-    };
-    Some((
-        path.strip_prefix('/').filter(|rest| !rest.is_empty()),
-        encoded,
-    ))
 }
 
 /// Where the path ends (the first `?` or `#`, else the length) and whether a

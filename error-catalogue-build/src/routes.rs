@@ -257,6 +257,13 @@ pub struct RouteEdge {
     pub segs: u32,
     /// The node the edge leads to.
     pub child: u32,
+    /// The first segment's first eight bytes, big-endian, zero-padded: with
+    /// its length, all the matcher compares to pick an edge of a node.
+    pub key: u64,
+    /// Whether a request's raw bytes equal to `bytes` match: no `%`, `?` or
+    /// `#` in them, and no `/` inside a segment. Otherwise the matcher
+    /// compares decoded segments.
+    pub raw: bool,
 }
 
 /// The route tables as data; [`tokens`] writes them as static arrays.
@@ -299,6 +306,16 @@ pub fn tables(catalogue: &Catalogue) -> RouteTables {
     out
 }
 
+/// The first eight bytes of a segment as a big-endian number, zero-padded:
+/// for segments of one length, ordered as the bytes are.
+pub fn key(segment: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    for (w, b) in word.iter_mut().zip(segment) {
+        *w = *b;
+    }
+    u64::from_be_bytes(word)
+}
+
 /// Whether a literal may start a merged edge: joined, a segment whose
 /// decoded bytes hold `/` would read as two.
 fn mergeable(bytes: &[u8]) -> bool {
@@ -335,6 +352,8 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
                 first: bytes.len() as u32,
                 segs: 1,
                 child: 0,
+                key: key(bytes),
+                raw: false,
             };
             let mut to = child;
             // A segment whose decoded bytes hold `/` stays alone: joined, it
@@ -355,6 +374,8 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
                 to = next_child;
             }
             edge.child = id_of(to, &mut queue);
+            edge.raw = !edge.bytes.iter().any(|b| matches!(b, b'%' | b'?' | b'#'))
+                && (edge.segs > 1 || mergeable(&edge.bytes));
             out.edges.push(edge);
         }
         let param = node.param.map_or(NONE, |p| id_of(p, &mut queue));
@@ -392,9 +413,10 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
     });
     let edges = t.edges.iter().map(|e| {
         let bytes = Literal::byte_string(&e.bytes);
-        let (first, segs, child) = (u32_lit(e.first), u32_lit(e.segs), u32_lit(e.child));
+        let (first, segs, child, raw) = (u32_lit(e.first), u32_lit(e.segs), u32_lit(e.child), e.raw);
+        let key = Literal::u64_unsuffixed(e.key);
         quote! {
-            crate::route::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child }
+            crate::route::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, raw: #raw }
         }
     });
     let roots = t.roots.iter().map(|(method, root)| {

@@ -6,7 +6,7 @@ use http::Method;
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
-use super::{Edge, Node, Tables, segments};
+use super::{Edge, Node, Tables, scan};
 use error_catalogue_build::routes::{RouteTables, Segment, Template};
 
 /// (method, template) of each endpoint, in page order.
@@ -45,7 +45,40 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("GET", "/k/kkk-longer-than-eight-bytez"),
     ("GET", "/k/%C3%BC"),
     ("GET", "/k/{any}/k"),
+    // 33..=35: literals that raw bytes cannot stand for.
+    ("GET", "/pc/a%2541"),
+    ("GET", "/pc/aA"),
+    ("GET", "/q%3Fm/{x}"),
 ];
+
+/// The reference's reading of a path, eagerly, as documented: the path of a
+/// bare path or URL, query and fragment cut, one trailing slash dropped;
+/// its segments after the leading `/` (`None`: the root).
+fn segments(input: &str) -> Option<(Option<&str>, bool)> {
+    let path = if input.starts_with('/') {
+        input
+    } else {
+        let (scheme, rest) = input.split_once("://")?;
+        let mut chars = scheme.chars();
+        let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if !ok {
+            return None;
+        }
+        rest.find(['/', '?', '#']).map_or("", |i| &rest[i..])
+    };
+    let path = path.find(['?', '#']).map_or(path, |i| &path[..i]);
+    let path = if path.len() > 1 {
+        path.strip_suffix('/').unwrap_or(path)
+    } else {
+        path
+    };
+    let encoded = path.contains('%');
+    Some((
+        path.strip_prefix('/').filter(|rest| !rest.is_empty()),
+        encoded,
+    ))
+}
 
 fn catalogue_toml() -> String {
     let mut text = String::from(
@@ -105,6 +138,8 @@ impl Owned {
                 first: e.first,
                 segs: e.segs,
                 child: e.child,
+                key: e.key,
+                raw: e.raw,
             })
             .collect();
         let tables = Tables {
@@ -237,16 +272,22 @@ fn paths_from_paths_and_urls() {
     assert_eq!(rest(""), None);
     assert_eq!(rest("1http://h/a"), None);
     assert_eq!(rest("//"), Some(None));
-    // `%` is noticed before the query only, in any of the eight-byte words.
-    for (path, encoded) in [
-        ("/abcdefghijklmnop", false),
-        ("/abcdefghijklmno%", true),
-        ("/abc%", true),
-        ("/abcdefghijklmnop?%", false),
-        ("/abcdefg%ijklmnop#x", true),
-        ("/abcdefgh?ijklmno%", false),
+}
+
+#[test]
+fn scan_finds_the_query_and_percent_in_any_word() {
+    for (path, end, encoded) in [
+        ("/abcdefghijklmnop", 17, false),
+        ("/abcdefghijklmno%", 17, true),
+        ("/abc%", 5, true),
+        ("/abcdefghijklmnop?%", 17, false),
+        ("/abcdefg%ijklmnop#x", 17, true),
+        ("/abcdefgh?ijklmno%", 9, false),
+        ("abcdefghijklmnopqrstuvw%", 24, true),
+        ("abcdefghijklmnopqrstuvw?", 23, false),
+        ("", 0, false),
     ] {
-        assert_eq!(segments(path).map(|(_, e)| e), Some(encoded), "{path}");
+        assert_eq!(scan(path.as_bytes()), (end, encoded), "{path}");
     }
 }
 
@@ -293,8 +334,35 @@ fn wide_nodes_are_searched_by_length_then_bytes() {
     assert_eq!(check("GET", "/k/k3/k"), Some(32));
 }
 
+#[test]
+fn literals_raw_bytes_cannot_stand_for() {
+    assert_eq!(check("GET", "/pc/aA"), Some(34));
+    assert_eq!(check("GET", "/pc/a%41"), Some(34));
+    assert_eq!(check("GET", "/pc/a%2541"), Some(33));
+    assert_eq!(check("GET", "/pc/a%41?x"), Some(34));
+    assert_eq!(check("GET", "/q%3Fm/1"), Some(35));
+    assert_eq!(check("GET", "/q%3fm/1/"), Some(35));
+    assert_eq!(check("GET", "/q?m/1"), None);
+    assert_eq!(check("GET", "//"), Some(0));
+    assert_eq!(check("GET", "//?x"), Some(0));
+    assert_eq!(check("GET", "/?x"), Some(0));
+    assert_eq!(check("GET", "/#/a/b"), Some(0));
+    assert_eq!(check("GET", "/a/b?/c"), Some(2));
+    assert_eq!(check("GET", "/a/b#?/c"), Some(2));
+    assert_eq!(check("GET", "/a/b/?c"), Some(2));
+    assert_eq!(check("GET", "/a/b//?c"), None);
+}
+
 fn segment() -> impl Strategy<Value = String> {
     prop_oneof![
+        Just("pc"),
+        Just("aA"),
+        Just("a%41"),
+        Just("a%2541"),
+        Just("q%3Fm"),
+        Just("q?m"),
+        Just("a#b"),
+        Just("?"),
         Just("k"),
         Just("k3"),
         Just("kk"),
