@@ -19,7 +19,7 @@ use percent_encoding::percent_decode;
 use crate::generated::{MAX_PARAMS, ROUTE_PARAMS, ROUTES};
 use crate::{Endpoint, Entry, StatusCode};
 
-/// A trie node, generated: its literal edges are `ROUTE_LITERALS[first..last]`
+/// A trie node, generated: its literal edges are `ROUTE_EDGES[first..last]`
 /// (sorted), `param` its parameter child and `endpoint` the endpoint whose
 /// template ends here (`u32::MAX`: none).
 #[derive(Debug)]
@@ -403,11 +403,15 @@ fn cross<'a>(edge: &Edge<'_>, rest: &'a str, encoded: &mut Encoded<'_>) -> Optio
 /// (as the build computed each edge's).
 #[inline(always)]
 fn key(segment: &[u8]) -> u64 {
-    let mut word = 0u64;
-    for i in 0..8 {
-        word = (word << 8) | u64::from(segment.get(i).copied().unwrap_or(0));
+    if let Some(word) = segment.first_chunk::<8>() {
+        return u64::from_be_bytes(*word);
     }
-    word
+    let word = segment
+        .iter()
+        .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+    // Fewer than eight bytes: shift them to the top, as zero-padding does.
+    word.checked_shl(8 * (8 - segment.len() as u32))
+        .unwrap_or(0)
 }
 
 /// Byte equality without a `memcmp` call, which costs more than the

@@ -14,13 +14,20 @@
 //! # Table shape, and why
 //!
 //! One segment trie per method, flattened into static arrays: each node has
-//! a sorted run of literal edges (binary search, no scan over templates), an
-//! optional parameter child and an optional endpoint that ends there. A
-//! depth-first walk, literal edge first, visits each node at most once, so a
-//! match costs at most the nodes of one method's trie, and in practice one
-//! binary search per segment, whatever the number of templates. Nodes,
-//! literals and children are separate flat arrays of integers and byte
-//! strings, which rustc compiles quickly at 10⁴ templates.
+//! a run of literal edges, an optional parameter child and an optional
+//! endpoint that ends there. Chains of nodes with one literal child and
+//! nothing else are merged into one edge (`v1/manage/tracker`), so a request
+//! crosses them with one byte comparison, as a radix tree would. A node's
+//! edges are sorted by their first segment's length, then bytes, and each
+//! carries those bytes' first eight as a number: picking the edge is integer
+//! comparisons (in turn up to eight edges, by binary search beyond), never
+//! a scan over templates. Bytes are compared as they are (a path without
+//! `%` decodes to itself) and decoded only when that fails on a path that
+//! holds a `%`; edges whose literal holds `%`, `?`, `#` or an inner `/` are
+//! always compared decoded. A depth-first walk, literal edge first, visits
+//! each node at most once and recurses only where a node has both a literal
+//! edge and a parameter. Nodes and edges are flat arrays of integers and
+//! byte strings, which rustc compiles quickly.
 
 use std::collections::BTreeMap;
 

@@ -6,7 +6,7 @@ use http::Method;
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
-use super::{Edge, Node, Tables, scan};
+use super::{Edge, Node, Tables, key, same, scan};
 use error_catalogue_build::routes::{RouteTables, Segment, Template};
 
 /// (method, template) of each endpoint, in page order.
@@ -405,6 +405,18 @@ fn segment() -> impl Strategy<Value = String> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn word_comparisons_agree_with_bytes(
+        a in proptest::collection::vec(0u8..4, 0..20),
+        b in proptest::collection::vec(0u8..4, 0..20),
+    ) {
+        prop_assert_eq!(same(&a, &b), a == b);
+        prop_assert_eq!(key(&a), error_catalogue_build::routes::key(&a));
+        if a.len() == b.len() {
+            prop_assert_eq!(key(&a).cmp(&key(&b)), a[..a.len().min(8)].cmp(&b[..b.len().min(8)]));
+        }
+    }
 
     #[test]
     fn agrees_with_the_reference(
