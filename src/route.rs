@@ -415,23 +415,39 @@ fn key(segment: &[u8]) -> u64 {
 }
 
 /// Byte equality without a `memcmp` call, which costs more than the
-/// comparison for the short segments of a path: eight bytes at a time.
+/// comparison for the short segments of a path: whole words, the last one
+/// overlapping the one before.
 #[inline(always)]
 fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    let (mut wa, mut wb) = (a.chunks_exact(8), b.chunks_exact(8));
-    for (x, y) in (&mut wa).zip(&mut wb) {
-        let word = |w: &[u8]| <[u8; 8]>::try_from(w).map_or(0, u64::from_ne_bytes);
-        if word(x) != word(y) {
+    if n < 8 {
+        // Short: as two overlapping halves, or byte by byte below four.
+        if n >= 4 {
+            let half = |s: &[u8], at: usize| {
+                s.get(at..at + 4)
+                    .and_then(|w| <[u8; 4]>::try_from(w).ok())
+                    .map_or(0, u32::from_ne_bytes)
+            };
+            return half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4);
+        }
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    let word = |s: &[u8], at: usize| {
+        s.get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_ne_bytes)
+    };
+    let mut at = 0;
+    while at + 8 < n {
+        if word(a, at) != word(b, at) {
             return false;
         }
+        at += 8;
     }
-    wa.remainder()
-        .iter()
-        .zip(wb.remainder())
-        .all(|(x, y)| x == y)
+    word(a, n - 8) == word(b, n - 8)
 }
 
 /// Where the path ends (the first `?` or `#`, else the length) and whether a
