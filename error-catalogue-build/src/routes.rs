@@ -537,4 +537,28 @@ path = "/a/{y}/"
         assert!(rendered.contains("error[E0016]"), "{rendered}");
         assert!(rendered.contains("x.toml:19:8"), "{rendered}");
     }
+
+    #[test]
+    fn hostile_catalogue_routes_generate_valid_rust() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/hostile.toml"
+        );
+        let report = crate::check_file(path);
+        let catalogue = report.catalogue.expect("the hostile fixture is valid");
+        let t = tables(&catalogue);
+        assert_eq!(
+            t.roots.iter().map(|r| r.0).collect::<Vec<_>>(),
+            ["GET", "HEAD", "PUT"]
+        );
+        assert!(
+            t.edges
+                .iter()
+                .any(|e| e.bytes == "v1/ünï".as_bytes() && e.segs == 2 && e.raw)
+        );
+        assert_eq!(t.params, [vec!["id".to_string()], vec!["name".to_string()]]);
+        let file: syn::File = syn::parse2(tokens(&catalogue)).expect("route tables parse");
+        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTES, ROUTE_PARAMS, MAX_PARAMS.
+        assert_eq!(file.items.len(), 6);
+    }
 }
