@@ -230,7 +230,8 @@ struct Encoded<'a> {
 }
 
 impl Encoded<'_> {
-    #[inline]
+    #[cold]
+    #[inline(never)]
     fn get(&mut self) -> bool {
         let full = self.full;
         *self.known.get_or_insert_with(|| scan(full.as_bytes()).1)
@@ -348,6 +349,14 @@ fn find_edge<'e, 't>(
         None if encoded.get() => {}
         None => return None,
     }
+    find_decoded(edges, raw)
+}
+
+/// [`find_edge`] by the segment decoded: the slow path, for paths with `%`.
+#[cold]
+#[inline(never)]
+fn find_decoded<'e, 't>(edges: &'e [Edge<'t>], raw: &[u8]) -> Option<&'e Edge<'t>> {
+    let first = |e: &Edge<'t>| e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
     let decoded = || percent_decode(raw);
     let len = decoded().count();
     let k = edges
@@ -378,7 +387,14 @@ fn cross<'a>(edge: &Edge<'_>, rest: &'a str, encoded: &mut Encoded<'_>) -> Optio
             return None;
         }
     }
-    // Segment by segment, each request segment decoded.
+    cross_decoded(edge, rest)
+}
+
+/// [`cross`] segment by segment, each request segment decoded: the slow
+/// path, for paths with `%` and literals raw bytes cannot stand for.
+#[cold]
+#[inline(never)]
+fn cross_decoded<'a>(edge: &Edge<'_>, rest: &'a str) -> Option<Option<&'a str>> {
     let mut rest = Some(rest);
     let mut compare = |literal: &[u8]| {
         let (segment, after) = split(rest?);
