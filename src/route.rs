@@ -196,6 +196,18 @@ impl Tables<'_> {
                 [] => None,
                 // One edge: compare it whole, no segment split.
                 [edge] => cross(edge, path, encoded).map(|after| (edge, after)),
+                // A few: each compared whole; at most one can match.
+                _ if edges.len() <= LINEAR => edges
+                    .iter()
+                    .find_map(|edge| Some((edge, cross_raw(edge, path)?)))
+                    .or_else(|| {
+                        let slow = edges.iter().any(|e| !e.raw) || encoded.get();
+                        slow.then(|| {
+                            let edge = find_decoded(edges, split(path).0.as_bytes())?;
+                            Some((edge, cross_decoded(edge, path)?))
+                        })
+                        .flatten()
+                    }),
                 _ => find_edge(edges, split(path).0, encoded)
                     .and_then(|edge| Some((edge, cross(edge, path, encoded)?))),
             };
@@ -302,13 +314,14 @@ fn split(rest: &str) -> (&str, Option<&str>) {
     (segment, step(rest, n).flatten())
 }
 
-/// Up to this many edges, a node's edges are compared in turn rather than
-/// binary-searched: an equality test is cheaper than an ordering.
+/// Up to this many edges, a node's edges are each compared whole with the
+/// request rather than binary-searched by its first segment.
 const LINEAR: usize = 8;
 
-/// The edge whose first segment equals `segment`: by bytes as they are, or,
-/// when that finds none (or an edge bytes cannot stand for) and the path
-/// holds a `%`, by `segment` decoded.
+/// Among more than [`LINEAR`] edges, the one whose first segment equals
+/// `segment`: by binary search on (length, first eight bytes, rest) as they
+/// are, or, when that finds none (or an edge bytes cannot stand for) and the
+/// path holds a `%`, by `segment` decoded.
 #[inline]
 fn find_edge<'e, 't>(
     edges: &'e [Edge<'t>],
@@ -335,14 +348,10 @@ fn find_edge<'e, 't>(
             .then(e.key.cmp(&key))
             .then_with(|| rest(e))
     };
-    let found = if edges.len() <= LINEAR {
-        edges.iter().find(|e| order(e) == Ordering::Equal)
-    } else {
-        edges
-            .binary_search_by(order)
-            .ok()
-            .and_then(|k| edges.get(k))
-    };
+    let found = edges
+        .binary_search_by(order)
+        .ok()
+        .and_then(|k| edges.get(k));
     match found {
         Some(edge) if edge.raw => return Some(edge),
         Some(_) => {}
@@ -376,18 +385,26 @@ fn find_decoded<'e, 't>(edges: &'e [Edge<'t>], raw: &[u8]) -> Option<&'e Edge<'t
 #[inline(always)]
 fn cross<'a>(edge: &Edge<'_>, rest: &'a str, encoded: &mut Encoded<'_>) -> Option<Option<&'a str>> {
     if edge.raw {
-        let bytes = rest.as_bytes();
-        if bytes
-            .get(..edge.bytes.len())
-            .is_some_and(|head| same(head, edge.bytes))
-        {
-            return step(rest, edge.bytes.len());
+        if let Some(after) = cross_raw(edge, rest) {
+            return Some(after);
         }
         if !encoded.get() {
             return None;
         }
     }
     cross_decoded(edge, rest)
+}
+
+/// [`cross`] by the request's bytes as they are, for an edge whose raw
+/// bytes stand for it (`None` for one that is not).
+#[inline(always)]
+fn cross_raw<'a>(edge: &Edge<'_>, rest: &'a str) -> Option<Option<&'a str>> {
+    let head = rest.as_bytes().get(..edge.bytes.len())?;
+    if edge.raw && same(head, edge.bytes) {
+        step(rest, edge.bytes.len())
+    } else {
+        None
+    }
 }
 
 /// [`cross`] segment by segment, each request segment decoded: the slow
