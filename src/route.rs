@@ -178,6 +178,7 @@ impl Tables<'_> {
     /// priority. It recurses only where a node has both a literal edge and a
     /// parameter to fall back on; elsewhere it loops. Bytes are compared as
     /// they are; decoded only when that fails and the path holds a `%`.
+    #[inline(always)]
     fn walk<'a>(
         &self,
         mut node: u32,
@@ -216,7 +217,7 @@ impl Tables<'_> {
                     (node, rest) = (edge.child, after);
                     continue;
                 }
-                if let Some(hit) = self.walk(edge.child, after, encoded, values, captured) {
+                if let Some(hit) = self.branch(edge.child, after, encoded, values, captured) {
                     return Some(hit);
                 }
             }
@@ -230,6 +231,20 @@ impl Tables<'_> {
             *values.get_mut(captured)? = segment;
             (node, rest, captured) = (here.param, after, captured + 1);
         }
+    }
+
+    /// [`Tables::walk`] from a node with both a literal edge and a parameter:
+    /// the one place the walk recurses, kept out of line.
+    #[inline(never)]
+    fn branch<'a>(
+        &self,
+        node: u32,
+        rest: Option<&'a str>,
+        encoded: &mut Encoded<'_>,
+        values: &mut [&'a str],
+        captured: usize,
+    ) -> Option<u32> {
+        self.walk(node, rest, encoded, values, captured)
     }
 }
 
