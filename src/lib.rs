@@ -42,19 +42,29 @@
 
 mod endpoint;
 mod entry;
+#[cfg(feature = "serde")]
+mod explain;
 mod generated;
 mod page;
+#[cfg(feature = "serde")]
+mod problem;
 #[cfg(feature = "render")]
 pub mod render;
+mod route;
 #[cfg(feature = "serde")]
 mod ser;
 
 pub use endpoint::{Endpoint, ParseEndpointError};
 pub use entry::{Entry, Example};
+#[cfg(feature = "serde")]
+pub use explain::{Explanation, MAX_EXPLAINED_BODY, RetryAfter};
 #[cfg(feature = "entry-consts")]
 pub use generated::codes;
 pub use http::StatusCode;
 pub use page::{Page, Support};
+#[cfg(feature = "serde")]
+pub use problem::{ExtensionError, PROBLEM_JSON, Problem, STANDARD_MEMBERS};
+pub use route::{RouteMatch, lookup_request, route};
 #[cfg(feature = "serde")]
 pub use ser::Catalogue;
 

@@ -37,6 +37,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     let index = lookup_index(catalogue);
     let keys = endpoint_keys(catalogue);
     let page = page(catalogue);
+    let routes = crate::routes::tokens(catalogue);
     let codes = if options.entry_consts {
         entry_consts(catalogue)
     } else {
@@ -49,6 +50,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
         #index
         #keys
         #page
+        #routes
         #codes
     }
 }

@@ -29,6 +29,7 @@ pub mod markup;
 pub mod model;
 pub mod names;
 pub mod read;
+pub mod routes;
 pub mod schema;
 pub mod suggest;
 pub mod validate;

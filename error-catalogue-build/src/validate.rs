@@ -67,6 +67,8 @@ pub fn validate(file: CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
         general,
         endpoints,
     };
+    v.diagnostics
+        .extend(crate::routes::ambiguities(&file.endpoints));
     let has_errors = v.diagnostics.iter().any(Diagnostic::is_error);
     ((!has_errors).then_some(catalogue), v.diagnostics)
 }

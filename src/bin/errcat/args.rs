@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use error_catalogue::{Endpoint, StatusCode};
+use http::Method;
 
 /// An endpoint argument: an endpoint, or `general` for the general table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,9 @@ pub enum Format {
 
 /// Parses an endpoint argument: a name, slug or identifier, or `general`.
 pub fn table(arg: &str) -> Result<Table, String> {
+    if let Some(routed) = request(arg) {
+        return routed;
+    }
     if arg.eq_ignore_ascii_case("general")
         || arg.eq_ignore_ascii_case(error_catalogue::page().general_slug())
     {
@@ -43,6 +47,43 @@ pub fn table(arg: &str) -> Result<Table, String> {
             ),
         }
     })
+}
+
+/// A `"METHOD PATH"` endpoint argument (`"GET /v1/manage/tracker/abc"`):
+/// the endpoint the request routes to. `None` when `arg` is not of that form.
+fn request(arg: &str) -> Option<Result<Table, String>> {
+    let (method, path) = arg.trim().split_once(' ')?;
+    let path = path.trim();
+    if !is_path_or_url(path) {
+        return None;
+    }
+    let routed = method_and_route(method, path);
+    Some(routed.map(Table::Endpoint))
+}
+
+fn method_and_route(method: &str, path: &str) -> Result<Endpoint, String> {
+    let method = self::method(method)?;
+    Endpoint::route(&method, path).ok_or_else(|| {
+        let known: Vec<String> = Endpoint::ALL
+            .iter()
+            .map(|e| format!("{} {}", e.method(), e.path()))
+            .collect();
+        format!(
+            "no endpoint matches '{method} {path}' (known: {})",
+            known.join(", ")
+        )
+    })
+}
+
+/// Parses a method argument, ignoring ASCII case (`get` is GET).
+pub fn method(arg: &str) -> Result<Method, String> {
+    Method::from_bytes(arg.trim().to_ascii_uppercase().as_bytes())
+        .map_err(|_| format!("invalid method '{arg}': expected e.g. GET, POST or DELETE"))
+}
+
+/// Whether `arg` is a path (`/…`) or a URL (`scheme://…`).
+pub fn is_path_or_url(arg: &str) -> bool {
+    arg.starts_with('/') || arg.contains("://")
 }
 
 /// Parses a status argument: a number from 100 to 599.

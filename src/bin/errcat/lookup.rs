@@ -10,7 +10,8 @@ use crate::args::{self, Format, Table};
 /// Arguments of `lookup`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Endpoint name, slug or identifier (case-insensitive), or `general`.
+    /// Endpoint name, slug or identifier (case-insensitive), `general`, or a
+    /// request as "METHOD PATH" (`"GET /v1/manage/tracker/abc"`).
     endpoint: String,
     /// HTTP status, 100–599.
     status: String,

@@ -6,6 +6,7 @@
 
 mod args;
 mod check;
+mod explain;
 mod list;
 mod lookup;
 mod render;
@@ -32,6 +33,8 @@ enum Command {
     Render(render::Args),
     /// Check a catalogue file: every problem, located, with a fix.
     Check(check::Args),
+    /// Explain a real error response: METHOD PATH STATUS [--body FILE|-].
+    Explain(explain::Args),
 }
 
 /// How a command ended, as the process's exit status.
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::List(a) => list::run(&a),
         Command::Render(a) => render::run(&a),
         Command::Check(a) => check::run(&a),
+        Command::Explain(a) => explain::run(&a),
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,

@@ -1,0 +1,567 @@
+//! Routing at build time: path templates parsed into segments, the
+//! ambiguous-route check, and the route tables the runtime matcher walks.
+//!
+//! # Semantics (the runtime matcher in `error_catalogue::route` agrees)
+//!
+//! A template is `/`-separated segments, each a literal or a whole-segment
+//! `{param}`; one trailing slash is ignored and `/` has no segments. A
+//! literal is percent-decoded here, once, and compared at run time with the
+//! request segment's decoded bytes; a parameter takes exactly one non-empty
+//! segment. At the first segment where two matching templates differ, the
+//! literal wins. HEAD requests also route to GET endpoints, unless a HEAD
+//! endpoint has the same template.
+//!
+//! # Table shape, and why
+//!
+//! One segment trie per method, flattened into static arrays: each node has
+//! a run of literal edges, an optional parameter child and an optional
+//! endpoint that ends there. Chains of nodes with one literal child and
+//! nothing else are merged into one edge (`v1/manage/tracker`), so a request
+//! crosses them with one byte comparison, as a radix tree would. A node's
+//! edges are sorted by their first segment's length, then bytes, and each
+//! carries those bytes' first eight as a number: picking the edge is integer
+//! comparisons (in turn up to eight edges, by binary search beyond), never
+//! a scan over templates. Bytes are compared as they are (a path without
+//! `%` decodes to itself) and decoded only when that fails on a path that
+//! holds a `%`; edges whose literal holds `%`, `?`, `#` or an inner `/` are
+//! always compared decoded. A depth-first walk, literal edge first, visits
+//! each node at most once and recurses only where a node has both a literal
+//! edge and a parameter. Nodes and edges are flat arrays of integers and
+//! byte strings, which rustc compiles quickly.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use toml::Spanned;
+
+use crate::catalogue::Catalogue;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::EndpointDef;
+use crate::validate::{METHODS, check_path};
+
+/// One segment of a path template.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Segment {
+    /// Literal bytes, percent-decoded.
+    Literal(Vec<u8>),
+    /// A parameter, by name.
+    Param(String),
+}
+
+/// A template's segments with parameter names erased (`None`).
+pub type Key = Vec<Option<Vec<u8>>>;
+
+/// A parsed path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// Its segments; empty for `/`.
+    pub segments: Vec<Segment>,
+}
+
+impl Template {
+    /// Parses a template that [`check_path`] accepts.
+    pub fn parse(path: &str) -> Result<Template, &'static str> {
+        check_path(path)?;
+        let path = if path.len() > 1 {
+            path.strip_suffix('/').unwrap_or(path)
+        } else {
+            path
+        };
+        let rest = &path[1..];
+        if rest.is_empty() {
+            return Ok(Template {
+                segments: Vec::new(),
+            });
+        }
+        let segments = rest
+            .split('/')
+            .map(
+                |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(name) => Segment::Param(name.to_string()),
+                    None => Segment::Literal(percent_encoding::percent_decode_str(s).collect()),
+                },
+            )
+            .collect();
+        Ok(Template { segments })
+    }
+
+    /// The template with parameter names erased: two templates with equal
+    /// keys match the same requests at the same priority.
+    pub fn key(&self) -> Vec<Option<&[u8]>> {
+        self.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Literal(bytes) => Some(bytes.as_slice()),
+                Segment::Param(_) => None,
+            })
+            .collect()
+    }
+
+    /// [`Template::key`], owned.
+    pub fn owned_key(&self) -> Key {
+        self.key()
+            .into_iter()
+            .map(|s| s.map(<[u8]>::to_vec))
+            .collect()
+    }
+
+    /// Parameter names, in order.
+    pub fn params(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Param(name) => Some(name.as_str()),
+            Segment::Literal(_) => None,
+        })
+    }
+}
+
+/// `E0016 ambiguous-route`: two endpoints with the same method whose templates
+/// match the same requests at the same priority, located at the second.
+/// Endpoints whose method or template is invalid are skipped (validation
+/// reports them on their own).
+pub fn ambiguities(endpoints: &[Spanned<EndpointDef>]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<(String, Key), (String, std::ops::Range<usize>)> = BTreeMap::new();
+    let mut found = Vec::new();
+    for def in endpoints {
+        let def = def.get_ref();
+        let method = def.method.get_ref();
+        if !METHODS.contains(&method.as_str()) {
+            continue;
+        }
+        let Ok(template) = Template::parse(def.path.get_ref()) else {
+            continue;
+        };
+        let key = (method.clone(), template.owned_key());
+        match seen.get(&key) {
+            Some((first_path, first_span)) => found.push(
+                Diagnostic::new(
+                    Code::AmbiguousRoute,
+                    format!(
+                        "{method} {} matches the same requests as {method} {first_path}",
+                        def.path.get_ref()
+                    ),
+                )
+                .at(def.path.span())
+                .label("ambiguous route")
+                .related(first_span.clone(), "first template here")
+                .hint("make one template's literal segments differ, or merge the endpoints"),
+            ),
+            None => {
+                seen.insert(key, (def.path.get_ref().clone(), def.path.span()));
+            }
+        }
+    }
+    found
+}
+
+/// A trie node while building.
+#[derive(Default)]
+struct Node {
+    literals: BTreeMap<Vec<u8>, usize>,
+    param: Option<usize>,
+    endpoint: Option<usize>,
+}
+
+/// One trie per method, in one arena.
+#[derive(Default)]
+struct Trie {
+    nodes: Vec<Node>,
+}
+
+impl Trie {
+    fn add(&mut self) -> usize {
+        self.nodes.push(Node::default());
+        self.nodes.len() - 1
+    }
+
+    /// Inserts a template under `root`; the first endpoint to claim a node keeps it.
+    fn insert(&mut self, root: usize, key: &[Option<&[u8]>], endpoint: usize) {
+        let mut at = root;
+        for segment in key {
+            let next = match segment {
+                Some(bytes) => self.nodes[at].literals.get(*bytes).copied(),
+                None => self.nodes[at].param,
+            };
+            at = match next {
+                Some(n) => n,
+                None => {
+                    let n = self.add();
+                    match segment {
+                        Some(bytes) => {
+                            self.nodes[at].literals.insert(bytes.to_vec(), n);
+                        }
+                        None => self.nodes[at].param = Some(n),
+                    }
+                    n
+                }
+            };
+        }
+        self.nodes[at].endpoint.get_or_insert(endpoint);
+    }
+}
+
+/// The templates routed for each method: its own endpoints, and for HEAD
+/// also GET endpoints whose template no HEAD endpoint has.
+fn routed(catalogue: &Catalogue) -> Vec<(&'static str, Vec<(Template, usize)>)> {
+    let parsed: Vec<Option<Template>> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| Template::parse(&e.path).ok())
+        .collect();
+    let of = |method: &str| -> Vec<(Template, usize)> {
+        catalogue
+            .endpoints
+            .iter()
+            .zip(&parsed)
+            .enumerate()
+            .filter(|(_, (e, _))| e.method == method)
+            .filter_map(|(i, (_, t))| t.clone().map(|t| (t, i)))
+            .collect()
+    };
+    METHODS
+        .iter()
+        .map(|&method| {
+            let mut templates = of(method);
+            if method == "HEAD" {
+                let own: Vec<Key> = templates.iter().map(|(t, _)| t.owned_key()).collect();
+                for (t, i) in of("GET") {
+                    if !own.contains(&t.owned_key()) {
+                        templates.push((t, i));
+                    }
+                }
+            }
+            (method, templates)
+        })
+        .filter(|(_, templates)| !templates.is_empty())
+        .collect()
+}
+
+/// A flattened trie node: literal edges `first..last`, the parameter child
+/// and the endpoint ending here (`u32::MAX`: none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteNode {
+    /// First literal edge.
+    pub first: u32,
+    /// One past the last literal edge.
+    pub last: u32,
+    /// The parameter child.
+    pub param: u32,
+    /// The endpoint (index in page order) whose template ends here.
+    pub endpoint: u32,
+}
+
+/// A literal edge: one or more literal segments joined by `/`. A chain of
+/// nodes with a single literal child and nothing else is merged into one
+/// edge, so a request without `%` matches it with one byte comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteEdge {
+    /// The segments' decoded bytes, joined by `/`.
+    pub bytes: Vec<u8>,
+    /// The length of the first segment: edges of a node are sorted by the
+    /// first segment's length, then its bytes.
+    pub first: u32,
+    /// How many segments; a segment whose decoded bytes hold `/` is never merged.
+    pub segs: u32,
+    /// The node the edge leads to.
+    pub child: u32,
+    /// The first segment's first eight bytes, big-endian, zero-padded: with
+    /// its length, all the matcher compares to pick an edge of a node.
+    pub key: u64,
+    /// Whether a request's raw bytes equal to `bytes` match: no `%`, `?` or
+    /// `#` in them, and no `/` inside a segment. Otherwise the matcher
+    /// compares decoded segments.
+    pub raw: bool,
+}
+
+/// The route tables as data; [`tokens`] writes them as static arrays.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RouteTables {
+    /// Each routed method and its trie root.
+    pub roots: Vec<(&'static str, u32)>,
+    /// Every trie's nodes.
+    pub nodes: Vec<RouteNode>,
+    /// Literal edges, each node's a run sorted by first segment (length, then bytes).
+    pub edges: Vec<RouteEdge>,
+    /// Each endpoint's parameter names.
+    pub params: Vec<Vec<String>>,
+}
+
+/// "None" in [`RouteNode`]'s fields.
+pub const NONE: u32 = u32::MAX;
+
+/// Builds the route tables of a catalogue.
+pub fn tables(catalogue: &Catalogue) -> RouteTables {
+    let mut trie = Trie::default();
+    let mut roots = Vec::new();
+    for (method, templates) in routed(catalogue) {
+        let root = trie.add();
+        for (template, endpoint) in &templates {
+            trie.insert(root, &template.key(), *endpoint);
+        }
+        roots.push((method, root));
+    }
+    let mut out = flatten(&trie, &roots);
+    out.params = catalogue
+        .endpoints
+        .iter()
+        .map(|e| {
+            Template::parse(&e.path)
+                .map(|t| t.params().map(str::to_string).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    out
+}
+
+/// The first eight bytes of a segment as a big-endian number, zero-padded:
+/// for segments of one length, ordered as the bytes are.
+pub fn key(segment: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    for (w, b) in word.iter_mut().zip(segment) {
+        *w = *b;
+    }
+    u64::from_be_bytes(word)
+}
+
+/// Whether a literal may start a merged edge: joined, a segment whose
+/// decoded bytes hold `/` would read as two.
+fn mergeable(bytes: &[u8]) -> bool {
+    !bytes.contains(&b'/')
+}
+
+/// Numbers the nodes reachable from the roots breadth-first, merging
+/// single-literal chains into edges; every node's edges are one run.
+fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
+    let mut out = RouteTables::default();
+    let mut ids: BTreeMap<usize, u32> = BTreeMap::new();
+    let mut queue: Vec<usize> = Vec::new();
+    let mut id_of = |old: usize, queue: &mut Vec<usize>| -> u32 {
+        *ids.entry(old).or_insert_with(|| {
+            queue.push(old);
+            (queue.len() - 1) as u32
+        })
+    };
+    for &(method, root) in roots {
+        let id = id_of(root, &mut queue);
+        out.roots.push((method, id));
+    }
+    let mut next = 0;
+    while let Some(&old) = queue.get(next) {
+        next += 1;
+        let node = &trie.nodes[old];
+        let first = out.edges.len() as u32;
+        // Sorted by length, then bytes: the matcher compares lengths first.
+        let mut literals: Vec<(&Vec<u8>, &usize)> = node.literals.iter().collect();
+        literals.sort_by(|a, b| (a.0.len(), a.0).cmp(&(b.0.len(), b.0)));
+        for (bytes, &child) in literals {
+            let mut edge = RouteEdge {
+                bytes: bytes.clone(),
+                first: bytes.len() as u32,
+                segs: 1,
+                child: 0,
+                key: key(bytes),
+                raw: false,
+            };
+            let mut to = child;
+            // A segment whose decoded bytes hold `/` stays alone: joined, it
+            // would read as two.
+            while mergeable(bytes) {
+                let n = &trie.nodes[to];
+                let (next, next_child) = match (n.literals.first_key_value(), n.literals.len()) {
+                    (Some((b, &c)), 1)
+                        if n.param.is_none() && n.endpoint.is_none() && !b.contains(&b'/') =>
+                    {
+                        (b, c)
+                    }
+                    _ => break,
+                };
+                edge.bytes.push(b'/');
+                edge.bytes.extend_from_slice(next);
+                edge.segs += 1;
+                to = next_child;
+            }
+            edge.child = id_of(to, &mut queue);
+            edge.raw = !edge.bytes.iter().any(|b| matches!(b, b'%' | b'?' | b'#'))
+                && (edge.segs > 1 || mergeable(&edge.bytes));
+            out.edges.push(edge);
+        }
+        let param = node.param.map_or(NONE, |p| id_of(p, &mut queue));
+        out.nodes.push(RouteNode {
+            first,
+            last: out.edges.len() as u32,
+            param,
+            endpoint: node.endpoint.map_or(NONE, |n| n as u32),
+        });
+    }
+    out
+}
+
+/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`
+/// and `ROUTE_EDGES`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
+pub fn tokens(catalogue: &Catalogue) -> TokenStream {
+    let t = tables(catalogue);
+    let u32_lit = |n: u32| {
+        if n == NONE {
+            quote!(u32::MAX)
+        } else {
+            Literal::u32_unsuffixed(n).into_token_stream()
+        }
+    };
+    let nodes = t.nodes.iter().map(|n| {
+        let (first, last, param, endpoint) = (
+            u32_lit(n.first),
+            u32_lit(n.last),
+            u32_lit(n.param),
+            u32_lit(n.endpoint),
+        );
+        quote! {
+            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint }
+        }
+    });
+    let edges = t.edges.iter().map(|e| {
+        let bytes = Literal::byte_string(&e.bytes);
+        let (first, segs, child, raw) = (u32_lit(e.first), u32_lit(e.segs), u32_lit(e.child), e.raw);
+        let key = Literal::u64_unsuffixed(e.key);
+        quote! {
+            crate::route::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, raw: #raw }
+        }
+    });
+    let roots = t.roots.iter().map(|(method, root)| {
+        let method = format_ident!("{}", method);
+        let root = u32_lit(*root);
+        quote!((::http::Method::#method, #root))
+    });
+    let max_params = Literal::usize_unsuffixed(t.params.iter().map(Vec::len).max().unwrap_or(0));
+    let params = t.params.iter().map(|names| {
+        let names = names.iter().map(|n| Literal::string(n));
+        quote!(&[#(#names),*])
+    });
+    let (root_count, node_count, edge_count, endpoint_count) = (
+        Literal::usize_unsuffixed(t.roots.len()),
+        Literal::usize_unsuffixed(t.nodes.len()),
+        Literal::usize_unsuffixed(t.edges.len()),
+        Literal::usize_unsuffixed(t.params.len()),
+    );
+    quote! {
+        /// Each routed method's trie root in [`ROUTE_NODES`] (HEAD's includes GET's templates).
+        pub(crate) static ROUTE_ROOTS: [(::http::Method, u32); #root_count] = [#(#roots),*];
+        /// Trie nodes: a run of literal edges, a parameter child and an endpoint (`u32::MAX`: none).
+        pub(crate) static ROUTE_NODES: [crate::route::Node; #node_count] = [#(#nodes),*];
+        /// Literal edges: decoded segments joined by `/`, each node's run sorted by first segment (length, then bytes).
+        pub(crate) static ROUTE_EDGES: [crate::route::Edge<'static>; #edge_count] = [#(#edges),*];
+        /// The route tables the matcher walks.
+        pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables {
+            roots: &ROUTE_ROOTS,
+            nodes: &ROUTE_NODES,
+            edges: &ROUTE_EDGES,
+        };
+        /// Each endpoint's parameter names, in template order.
+        pub(crate) static ROUTE_PARAMS: [&[&str]; #endpoint_count] = [#(#params),*];
+        /// The most parameters any template has.
+        pub(crate) const MAX_PARAMS: usize = #max_params;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(path: &str) -> Key {
+        Template::parse(path).unwrap().owned_key()
+    }
+
+    #[test]
+    fn templates_parse_and_normalise() {
+        assert_eq!(key("/"), Key::new());
+        assert_eq!(key("/a/"), key("/a"));
+        assert_eq!(key("/a/{x}"), key("/a/{y}"));
+        assert_ne!(key("/a/{x}"), key("/a/b"));
+        assert_eq!(key("/a%20b"), vec![Some(b"a b".to_vec())]);
+        assert_eq!(key("/a//b").len(), 3);
+        let t = Template::parse("/v1/{a}/x/{b}").unwrap();
+        assert_eq!(t.params().collect::<Vec<_>>(), ["a", "b"]);
+        assert!(Template::parse("v1").is_err());
+    }
+
+    /// The minimal page and general table a file needs around its endpoints.
+    const HEADER: &str = "[page]\nid = \"x\"\ntitle = \"X\"\nslug = \"/x/\"\ndocs_base_url = \"https://x.example\"\n[general]\ntitle = \"G\"\n";
+
+    /// The endpoints of a whole file's text, read as the build reads them.
+    fn file(text: &str) -> Vec<Spanned<EndpointDef>> {
+        let (file, diagnostics) = crate::read::parse(&crate::Source::new("t.toml", text));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        file.unwrap().endpoints
+    }
+
+    #[test]
+    fn ambiguous_routes_are_found_at_the_second() {
+        let text = HEADER.to_string()
+            + r#"
+[[endpoints]]
+name = "A"
+method = "GET"
+path = "/a/{x}"
+[[endpoints]]
+name = "B"
+method = "GET"
+path = "/a/b"
+[[endpoints]]
+name = "C"
+method = "POST"
+path = "/a/{z}"
+[[endpoints]]
+name = "D"
+method = "GET"
+path = "/a/{y}/"
+"#;
+        let found = ambiguities(&file(&text));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let d = &found[0];
+        assert_eq!(d.code, Code::AmbiguousRoute);
+        let at = d.span.clone().unwrap();
+        assert_eq!(&text[at], "\"/a/{y}/\"");
+        let (related, _) = d.related.clone().unwrap();
+        assert_eq!(&text[related], "\"/a/{x}\"");
+    }
+
+    #[test]
+    fn validation_rejects_ambiguous_catalogues() {
+        let text = "[page]\nid = \"x\"\ntitle = \"X\"\nslug = \"/x/\"\ndocs_base_url = \"https://x.example\"\n\
+                    [general]\ntitle = \"HTTP Codes\"\n\
+                    [[endpoints]]\nname = \"One\"\nmethod = \"GET\"\npath = \"/t/{a}\"\n\
+                    [[endpoints]]\nname = \"Two\"\nmethod = \"HEAD\"\npath = \"/t/{b}\"\n\
+                    [[endpoints]]\nname = \"Three\"\nmethod = \"GET\"\npath = \"/t/{c}\"\n";
+        let report = crate::check_str("x.toml", text);
+        assert!(report.catalogue.is_none());
+        let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(errors.len(), 1, "{}", report.render(false));
+        assert_eq!(errors[0].code, Code::AmbiguousRoute);
+        let rendered = report.render(false);
+        assert!(rendered.contains("error[E0016]"), "{rendered}");
+        assert!(rendered.contains("x.toml:19:8"), "{rendered}");
+    }
+
+    #[test]
+    fn hostile_catalogue_routes_generate_valid_rust() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/hostile.toml"
+        );
+        let report = crate::check_file(path);
+        let catalogue = report.catalogue.expect("the hostile fixture is valid");
+        let t = tables(&catalogue);
+        assert_eq!(
+            t.roots.iter().map(|r| r.0).collect::<Vec<_>>(),
+            ["GET", "HEAD", "PUT"]
+        );
+        assert!(
+            t.edges
+                .iter()
+                .any(|e| e.bytes == "v1/ünï".as_bytes() && e.segs == 2 && e.raw)
+        );
+        assert_eq!(t.params, [vec!["id".to_string()], vec!["name".to_string()]]);
+        let file: syn::File = syn::parse2(tokens(&catalogue)).expect("route tables parse");
+        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTES, ROUTE_PARAMS, MAX_PARAMS.
+        assert_eq!(file.items.len(), 6);
+    }
+}

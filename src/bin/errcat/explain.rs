@@ -1,0 +1,83 @@
+//! `errcat explain METHOD PATH STATUS [--body FILE|-]`: what a real error
+//! response means, as an SDK would explain it to its user.
+
+use std::io::Read;
+
+use error_catalogue::Explanation;
+use http::{HeaderMap, Method};
+
+use crate::Outcome;
+use crate::args::{self, Format};
+
+/// Arguments of `explain`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The request's method (GET, POST, …).
+    method: String,
+    /// The request's path or full URL (query and fragment are ignored).
+    path: String,
+    /// The response's status, 100–599.
+    status: String,
+    /// The response body, to quote the server's message (`-` for stdin).
+    #[arg(long, value_name = "FILE|-")]
+    body: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// Runs `explain`.
+pub fn run(a: &Args) -> Outcome {
+    let method = match args::method(&a.method) {
+        Ok(m) => m,
+        Err(message) => return Outcome::Usage(message),
+    };
+    if !args::is_path_or_url(&a.path) {
+        return Outcome::Usage(format!(
+            "invalid path '{}': expected a path starting with '/' or a URL",
+            a.path
+        ));
+    }
+    let status = match args::status(&a.status) {
+        Ok(s) => s,
+        Err(message) => return Outcome::Usage(message),
+    };
+    let body = match a.body.as_deref().map(read_body).transpose() {
+        Ok(body) => body.unwrap_or_default(),
+        Err(message) => return Outcome::Usage(message),
+    };
+    let Some(explanation) =
+        Explanation::from_status(&method, &a.path, status, &HeaderMap::new(), &body)
+    else {
+        return Outcome::NotFound(not_found(&method, &a.path, status.as_u16()));
+    };
+    match a.format {
+        Format::Text => println!("{explanation}"),
+        Format::Json => match serde_json::to_string_pretty(&explanation) {
+            Ok(json) => println!("{json}"),
+            Err(err) => return Outcome::Usage(format!("cannot serialize: {err}")),
+        },
+    }
+    Outcome::Done
+}
+
+fn not_found(method: &Method, path: &str, status: u16) -> String {
+    match error_catalogue::Endpoint::route(method, path) {
+        Some(e) => format!("{e} or the general table has no entry for status {status}"),
+        None => format!(
+            "no endpoint matches {method} {path}, and the general table has no entry for status {status}"
+        ),
+    }
+}
+
+fn read_body(arg: &str) -> Result<Vec<u8>, String> {
+    let mut body = Vec::new();
+    if arg == "-" {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut body)
+            .map_err(|e| format!("cannot read the body from stdin: {e}"))?;
+        return Ok(body);
+    }
+    std::fs::read(arg).map_err(|e| format!("cannot read body file '{arg}': {e}"))
+}

@@ -1,0 +1,240 @@
+//! Explaining a real error response, as an SDK client holds it: the request's
+//! method and URL, the response's head and body → the catalogue's entry, the
+//! server's own message and retry advice. Feature `serde`.
+
+use core::fmt;
+use std::time::{Duration, SystemTime};
+
+use http::header::RETRY_AFTER;
+use http::response::Parts;
+use http::{HeaderMap, Method, StatusCode};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::Value;
+
+use crate::{Endpoint, Entry};
+
+/// The largest body read for the server's message; a larger one is
+/// explained from its status alone.
+pub const MAX_EXPLAINED_BODY: usize = 64 * 1024;
+
+/// An error response explained by the catalogue.
+///
+/// ```
+/// use error_catalogue::{Explanation, Endpoint};
+/// use http::{Method, Response, StatusCode};
+///
+/// let (parts, ()) = Response::builder()
+///     .status(StatusCode::TOO_MANY_REQUESTS)
+///     .header("retry-after", "30")
+///     .body(())
+///     .unwrap()
+///     .into_parts();
+/// let body = br#"{"message": "Too many concurrent jobs."}"#;
+/// let e = Explanation::from_response(&Method::POST, "https://api.symbl.ai/v1/process/text", &parts, body).unwrap();
+/// assert_eq!(e.endpoint(), Some(Endpoint::AsyncTextApi));
+/// assert!(!e.is_general() && e.retryable());
+/// assert_eq!(e.server_message(), Some("Too many concurrent jobs."));
+/// assert_eq!(e.retry_delay(), Some(std::time::Duration::from_secs(30)));
+/// assert!(e.to_string().starts_with("Async Text API → 429 Too Many Requests: Too many requests hit the API"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    entry: &'static Entry,
+    endpoint: Option<Endpoint>,
+    method: Method,
+    path: String,
+    server_message: Option<String>,
+    retry_after: Option<RetryAfter>,
+}
+
+/// A `Retry-After` header's value (RFC 9110 §10.2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// `Retry-After: 120`: a delay in seconds.
+    Delay(Duration),
+    /// `Retry-After: Fri, 31 Dec 1999 23:59:59 GMT`: a point in time.
+    At(SystemTime),
+}
+
+impl RetryAfter {
+    /// Reads the header; `None` when absent or neither form.
+    pub fn from_headers(headers: &HeaderMap) -> Option<RetryAfter> {
+        let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+            let seconds = value.parse::<u64>().unwrap_or(u64::MAX);
+            return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
+        }
+        httpdate::parse_http_date(value).ok().map(RetryAfter::At)
+    }
+
+    /// The delay from `now`; zero for a time already past.
+    pub fn delay_from(self, now: SystemTime) -> Duration {
+        match self {
+            RetryAfter::Delay(d) => d,
+            RetryAfter::At(at) => at.duration_since(now).unwrap_or(Duration::ZERO),
+        }
+    }
+}
+
+impl Explanation {
+    /// Explains a response to `method url_or_path`: the routed endpoint's
+    /// entry for the status, else the general table's (also when no endpoint
+    /// matches). The server's message is read from a `{"message": …}` or
+    /// problem+json (`detail`, else `title`) body; a body that is neither,
+    /// empty, not UTF-8, malformed or over [`MAX_EXPLAINED_BODY`] bytes is ignored.
+    /// `None` only when the catalogue has nothing for the status.
+    pub fn from_response(
+        method: &Method,
+        url_or_path: &str,
+        parts: &Parts,
+        body: &[u8],
+    ) -> Option<Explanation> {
+        Self::from_status(method, url_or_path, parts.status, &parts.headers, body)
+    }
+
+    /// [`Explanation::from_response`] from a status and headers.
+    pub fn from_status(
+        method: &Method,
+        url_or_path: &str,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Option<Explanation> {
+        let endpoint = Endpoint::route(method, url_or_path);
+        let entry = match endpoint {
+            Some(e) => crate::lookup(e, status),
+            None => crate::lookup_general(status),
+        }?;
+        Some(Explanation {
+            entry,
+            endpoint,
+            method: method.clone(),
+            path: url_or_path.to_string(),
+            server_message: server_message(body),
+            retry_after: RetryAfter::from_headers(headers),
+        })
+    }
+
+    /// The catalogue entry.
+    pub fn entry(&self) -> &'static Entry {
+        self.entry
+    }
+
+    /// The endpoint the request routed to, if any (the entry may still be
+    /// the general table's).
+    pub fn endpoint(&self) -> Option<Endpoint> {
+        self.endpoint
+    }
+
+    /// Whether the entry is the general table's rather than the endpoint's own.
+    pub fn is_general(&self) -> bool {
+        self.entry.is_general()
+    }
+
+    /// What the server said, from its body.
+    pub fn server_message(&self) -> Option<&str> {
+        self.server_message.as_deref()
+    }
+
+    /// Whether a later retry may succeed.
+    pub fn retryable(&self) -> bool {
+        self.entry.retryable()
+    }
+
+    /// The `Retry-After` header, as sent.
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.retry_after
+    }
+
+    /// How long to wait before retrying, from `Retry-After` and now; `None`
+    /// when the entry is not retryable or the server gave no delay.
+    pub fn retry_delay(&self) -> Option<Duration> {
+        self.retry_delay_from(SystemTime::now())
+    }
+
+    /// [`Explanation::retry_delay`] as of `now`.
+    pub fn retry_delay_from(&self, now: SystemTime) -> Option<Duration> {
+        self.retry_after
+            .filter(|_| self.retryable())
+            .map(|r| r.delay_from(now))
+    }
+
+    /// Where the entry came from, for people: "Create Trackers", "Get
+    /// Tracker (general table: HTTP Codes)", or the request when no endpoint
+    /// matches it.
+    fn source(&self) -> String {
+        match (self.endpoint, self.entry.is_general()) {
+            (Some(e), false) => e.name().to_string(),
+            (Some(e), true) => format!("{} (general table: {})", e.name(), general_title()),
+            (None, _) => format!(
+                "{} {} (no endpoint matches; general table: {})",
+                self.method,
+                self.path,
+                general_title()
+            ),
+        }
+    }
+}
+
+fn general_title() -> &'static str {
+    crate::page().general_title()
+}
+
+/// The message of a `{"message": …}` body, else a problem+json `detail`,
+/// else its `title`.
+fn server_message(body: &[u8]) -> Option<String> {
+    if body.is_empty() || body.len() > MAX_EXPLAINED_BODY {
+        return None;
+    }
+    let value: Value = serde_json::from_slice(body).ok()?;
+    ["message", "detail", "title"]
+        .iter()
+        .find_map(|k| value.get(k)?.as_str())
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .map(str::to_string)
+}
+
+impl fmt::Display for Explanation {
+    /// `Create Trackers → 409 Conflict: <description> Fix: <resolution>
+    /// (server said: "…")`, plain text, then retry advice when retryable.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.entry;
+        write!(f, "{} → {} {}", self.source(), e.code(), e.plain_meaning())?;
+        if let Some(d) = e.plain_description() {
+            write!(f, ": {d}")?;
+        }
+        if let Some(r) = e.plain_resolution() {
+            write!(f, " Fix: {r}")?;
+        }
+        if let Some(m) = &self.server_message {
+            // Debug escapes quotes and control characters a server may send.
+            write!(f, " (server said: {m:?})")?;
+        }
+        if self.retryable() {
+            match self.retry_delay() {
+                Some(d) => write!(f, " Retry after {} s.", d.as_secs())?,
+                None => f.write_str(" Retrying may succeed.")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Explanation {
+    /// `{endpoint, general, entry, server_message, retryable, retry_after_seconds, text}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_struct("Explanation", 7)?;
+        map.serialize_field("endpoint", &self.endpoint)?;
+        map.serialize_field("general", &self.is_general())?;
+        map.serialize_field("entry", self.entry)?;
+        map.serialize_field("server_message", &self.server_message)?;
+        map.serialize_field("retryable", &self.retryable())?;
+        map.serialize_field(
+            "retry_after_seconds",
+            &self.retry_delay().map(|d| d.as_secs()),
+        )?;
+        map.serialize_field("text", &self.to_string())?;
+        map.end()
+    }
+}

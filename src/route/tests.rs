@@ -1,0 +1,442 @@
+//! The matcher over tables the build crate makes from a catalogue with every
+//! kind of template conflict, checked against a naive reference matcher that
+//! scans every template and ranks matches by the documented priority.
+
+use http::Method;
+use percent_encoding::percent_decode_str;
+use proptest::prelude::*;
+
+use super::{Edge, Node, Tables, key, same, scan};
+use error_catalogue_build::routes::{RouteTables, Segment, Template};
+
+/// (method, template) of each endpoint, in page order.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("GET", "/"),
+    ("GET", "/a/{x}"),
+    ("GET", "/a/b"),
+    ("GET", "/a/b/c"),
+    ("GET", "/a/{x}/c"),
+    ("GET", "/{p}/b/{q}"),
+    ("GET", "/{p}/{q}/d"),
+    ("HEAD", "/h/{x}"),
+    ("GET", "/h/lit"),
+    ("GET", "/h/{y}/z"),
+    ("GET", "/sp%20ace/{s}/"),
+    ("GET", "/ünï/{name}"),
+    ("POST", "/a/b"),
+    ("DELETE", "/a/{x}/{y}/{z}"),
+    ("GET", "/e//f"),
+    ("GET", "/m/n/o/p"),
+    ("GET", "/m/n/{x}/q"),
+    ("GET", "/s%2Fl/x"),
+    ("POST", "/m/n/o"),
+    // 19..=32: a node with more edges than are compared in turn.
+    ("GET", "/k/k0"),
+    ("GET", "/k/k1"),
+    ("GET", "/k/k2"),
+    ("GET", "/k/k3"),
+    ("GET", "/k/k4"),
+    ("GET", "/k/k5"),
+    ("GET", "/k/k6"),
+    ("GET", "/k/k7"),
+    ("GET", "/k/k8"),
+    ("GET", "/k/kk"),
+    ("GET", "/k/kkk-longer-than-eight-bytes"),
+    ("GET", "/k/kkk-longer-than-eight-bytez"),
+    ("GET", "/k/%C3%BC"),
+    ("GET", "/k/{any}/k"),
+    // 33..=35: literals that raw bytes cannot stand for.
+    ("GET", "/pc/a%2541"),
+    ("GET", "/pc/aA"),
+    ("GET", "/q%3Fm/{x}"),
+];
+
+/// The reference's reading of a path, eagerly, as documented: the path of a
+/// bare path or URL, query and fragment cut, one trailing slash dropped;
+/// its segments after the leading `/` (`None`: the root).
+fn segments(input: &str) -> Option<(Option<&str>, bool)> {
+    let path = if input.starts_with('/') {
+        input
+    } else {
+        let (scheme, rest) = input.split_once("://")?;
+        let mut chars = scheme.chars();
+        let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if !ok {
+            return None;
+        }
+        rest.find(['/', '?', '#']).map_or("", |i| &rest[i..])
+    };
+    let path = path.find(['?', '#']).map_or(path, |i| &path[..i]);
+    let path = if path.len() > 1 {
+        path.strip_suffix('/').unwrap_or(path)
+    } else {
+        path
+    };
+    let encoded = path.contains('%');
+    Some((
+        path.strip_prefix('/').filter(|rest| !rest.is_empty()),
+        encoded,
+    ))
+}
+
+fn catalogue_toml() -> String {
+    let mut text = String::from(
+        "[page]\nid = \"r\"\ntitle = \"R\"\nslug = \"/r/\"\ndocs_base_url = \"https://x.example\"\n\
+         [general]\ntitle = \"HTTP Codes\"\n",
+    );
+    for (i, (method, path)) in TEMPLATES.iter().enumerate() {
+        text.push_str(&format!(
+            "[[endpoints]]\nname = \"E{i}\"\nmethod = \"{method}\"\npath = \"{path}\"\n"
+        ));
+    }
+    text
+}
+
+fn built() -> RouteTables {
+    let report = error_catalogue_build::check_str("routes.toml", &catalogue_toml());
+    let catalogue = report.catalogue.expect("the fixture catalogue is valid");
+    error_catalogue_build::routes::tables(&catalogue)
+}
+
+/// Owned tables, borrowed as the matcher's [`Tables`].
+struct Owned {
+    roots: Vec<(Method, u32)>,
+    nodes: Vec<Node>,
+    edges: Vec<error_catalogue_build::routes::RouteEdge>,
+}
+
+impl Owned {
+    fn new() -> Owned {
+        let t = built();
+        Owned {
+            roots: t
+                .roots
+                .iter()
+                .map(|(m, r)| (Method::from_bytes(m.as_bytes()).unwrap(), *r))
+                .collect(),
+            nodes: t
+                .nodes
+                .iter()
+                .map(|n| Node {
+                    first: n.first,
+                    last: n.last,
+                    param: n.param,
+                    endpoint: n.endpoint,
+                })
+                .collect(),
+            edges: t.edges,
+        }
+    }
+
+    fn find<'a>(&self, method: &Method, path: &'a str) -> Option<(usize, Vec<&'a str>)> {
+        let edges: Vec<Edge<'_>> = self
+            .edges
+            .iter()
+            .map(|e| Edge {
+                bytes: &e.bytes,
+                first: e.first,
+                segs: e.segs,
+                child: e.child,
+                key: e.key,
+                raw: e.raw,
+            })
+            .collect();
+        let tables = Tables {
+            roots: &self.roots,
+            nodes: &self.nodes,
+            edges: &edges,
+        };
+        let mut values = [""; 4];
+        let i = tables.find(method, path, &mut values)? as usize;
+        let n = Template::parse(TEMPLATES[i].1).unwrap().params().count();
+        Some((i, values[..n].to_vec()))
+    }
+}
+
+/// The reference: every template of the method (HEAD: also GET's, unless a
+/// HEAD template has the same key), the matching ones ranked literal-first.
+fn reference<'a>(method: &str, path: &'a str) -> Option<(usize, Vec<&'a str>)> {
+    let (rest, _) = segments(path)?;
+    let request: Vec<&str> = rest.map_or(Vec::new(), |r| r.split('/').collect());
+    let parsed: Vec<Template> = TEMPLATES
+        .iter()
+        .map(|(_, p)| Template::parse(p).unwrap())
+        .collect();
+    let head_keys: Vec<_> = TEMPLATES
+        .iter()
+        .zip(&parsed)
+        .filter(|((m, _), _)| *m == "HEAD")
+        .map(|(_, t)| t.key())
+        .collect();
+    let mut best: Option<(Vec<bool>, usize, Vec<&str>)> = None;
+    for (i, ((m, _), t)) in TEMPLATES.iter().zip(&parsed).enumerate() {
+        let applies =
+            *m == method || (method == "HEAD" && *m == "GET" && !head_keys.contains(&t.key()));
+        if !applies || t.segments.len() != request.len() {
+            continue;
+        }
+        let mut captured = Vec::new();
+        let matches = t.segments.iter().zip(&request).all(|(s, r)| match s {
+            Segment::Literal(bytes) => percent_decode_str(r).collect::<Vec<u8>>() == *bytes,
+            Segment::Param(_) => {
+                captured.push(*r);
+                !r.is_empty()
+            }
+        });
+        if !matches {
+            continue;
+        }
+        let rank: Vec<bool> = t
+            .segments
+            .iter()
+            .map(|s| matches!(s, Segment::Literal(_)))
+            .collect();
+        if best.as_ref().is_none_or(|(b, _, _)| rank > *b) {
+            best = Some((rank, i, captured));
+        }
+    }
+    best.map(|(_, i, c)| (i, c))
+}
+
+fn owned() -> &'static Owned {
+    static OWNED: std::sync::OnceLock<Owned> = std::sync::OnceLock::new();
+    OWNED.get_or_init(Owned::new)
+}
+
+fn check(method: &str, path: &str) -> Option<usize> {
+    let owned = owned();
+    let m = Method::from_bytes(method.as_bytes()).unwrap();
+    let got = owned.find(&m, path);
+    assert_eq!(got, reference(method, path), "{method} {path:?}");
+    got.map(|(i, _)| i)
+}
+
+#[test]
+fn literal_beats_parameter_at_the_first_difference() {
+    assert_eq!(check("GET", "/a/b"), Some(2));
+    assert_eq!(check("GET", "/a/x"), Some(1));
+    assert_eq!(check("GET", "/a/b/c"), Some(3));
+    assert_eq!(check("GET", "/a/x/c"), Some(4));
+    // Only `/{p}/b/{q}` takes a last segment other than `c` or `d`.
+    assert_eq!(check("GET", "/a/b/q"), Some(5));
+    assert_eq!(check("GET", "/z/b/d"), Some(5));
+    assert_eq!(check("GET", "/z/y/d"), Some(6));
+    assert_eq!(check("GET", "/z/y/q"), None);
+}
+
+#[test]
+fn head_routes_to_get_unless_head_has_the_template() {
+    // GET's literal template still beats HEAD's parameter.
+    assert_eq!(check("HEAD", "/h/lit"), Some(8));
+    assert_eq!(check("HEAD", "/h/other"), Some(7));
+    assert_eq!(check("GET", "/h/other"), None);
+    assert_eq!(check("GET", "/h/lit"), Some(8));
+    assert_eq!(check("HEAD", "/h/1/z"), Some(9));
+    assert_eq!(check("HEAD", "/a/b"), Some(2));
+    assert_eq!(check("POST", "/a/b"), Some(12));
+    assert_eq!(check("PUT", "/a/b"), None);
+}
+
+#[test]
+fn encoded_literals_roots_and_empty_segments() {
+    assert_eq!(check("GET", "/"), Some(0));
+    assert_eq!(check("GET", "https://h.example"), Some(0));
+    assert_eq!(check("GET", "/sp%20ace/1"), Some(10));
+    assert_eq!(check("GET", "/sp ace/1/"), Some(10));
+    assert_eq!(check("GET", "/%C3%BCn%C3%AF/x"), Some(11));
+    assert_eq!(check("GET", "/ünï/x?y#z"), Some(11));
+    assert_eq!(check("GET", "/%61/b"), Some(2));
+    assert_eq!(check("GET", "/e//f"), Some(14));
+    assert_eq!(check("GET", "/a/"), None);
+    assert_eq!(check("GET", "/a//c"), None);
+    assert_eq!(check("DELETE", "/a/1/2/3"), Some(13));
+    let owned = owned();
+    assert_eq!(
+        owned.find(&Method::DELETE, "/a/1%2F/%zz/3"),
+        Some((13, vec!["1%2F", "%zz", "3"]))
+    );
+}
+
+#[test]
+fn paths_from_paths_and_urls() {
+    let rest = |p| segments(p).map(|(rest, _)| rest);
+    assert_eq!(rest("/"), Some(None));
+    assert_eq!(rest("/a/b/"), Some(Some("a/b")));
+    assert_eq!(rest("/a/b//"), Some(Some("a/b/")));
+    assert_eq!(rest("/a?x=/y#z"), Some(Some("a")));
+    assert_eq!(rest("https://h.example:8080/a/b?q"), Some(Some("a/b")));
+    assert_eq!(rest("http://h.example"), Some(None));
+    assert_eq!(rest("http://h.example?x=/a"), Some(None));
+    assert_eq!(rest("a/b"), None);
+    assert_eq!(rest(""), None);
+    assert_eq!(rest("1http://h/a"), None);
+    assert_eq!(rest("//"), Some(None));
+}
+
+#[test]
+fn scan_finds_the_query_and_percent_in_any_word() {
+    for (path, end, encoded) in [
+        ("/abcdefghijklmnop", 17, false),
+        ("/abcdefghijklmno%", 17, true),
+        ("/abc%", 5, true),
+        ("/abcdefghijklmnop?%", 17, false),
+        ("/abcdefg%ijklmnop#x", 17, true),
+        ("/abcdefgh?ijklmno%", 9, false),
+        ("abcdefghijklmnopqrstuvw%", 24, true),
+        ("abcdefghijklmnopqrstuvw?", 23, false),
+        ("", 0, false),
+    ] {
+        assert_eq!(scan(path.as_bytes()), (end, encoded), "{path}");
+    }
+}
+
+#[test]
+fn merged_chains_and_slashes_inside_literals() {
+    assert_eq!(check("GET", "/m/n/o/p"), Some(15));
+    assert_eq!(check("GET", "/m/%6E/o/%70"), Some(15));
+    assert_eq!(check("GET", "/m/n/o/q"), Some(16));
+    assert_eq!(check("GET", "/m/n/o"), None);
+    assert_eq!(check("GET", "/m/n/o/p/"), Some(15));
+    assert_eq!(check("GET", "/m/n/o/pp"), None);
+    assert_eq!(check("GET", "/m/n/op"), None);
+    assert_eq!(check("POST", "/m/n/o"), Some(18));
+    assert_eq!(check("POST", "/m/n/%6F"), Some(18));
+    assert_eq!(check("POST", "/m/n"), None);
+    assert_eq!(check("GET", "/s%2Fl/x"), Some(17));
+    assert_eq!(check("GET", "/s%2fl/x"), Some(17));
+    assert_eq!(check("GET", "/s/l/x"), None);
+    let t = built();
+    assert!(
+        t.edges.iter().any(|e| e.bytes == b"m/n" && e.segs == 2),
+        "the chain is merged: {:?}",
+        t.edges
+    );
+    assert!(t.edges.iter().any(|e| e.bytes == b"s/l" && e.segs == 1));
+}
+
+#[test]
+fn wide_nodes_are_searched_by_length_then_bytes() {
+    for (i, name) in ["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "kk"]
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(check("GET", &format!("/k/{name}")), Some(19 + i), "{name}");
+    }
+    assert_eq!(check("GET", "/k/kkk-longer-than-eight-bytes"), Some(29));
+    assert_eq!(check("GET", "/k/kkk-longer-than-eight-bytez"), Some(30));
+    assert_eq!(check("GET", "/k/kkk-longer-than-eight-byte%7A"), Some(30));
+    assert_eq!(check("GET", "/k/kkk-longer-than-eight-byte"), None);
+    assert_eq!(check("GET", "/k/%6B%35"), Some(24));
+    assert_eq!(check("GET", "/k/ü"), Some(31));
+    assert_eq!(check("GET", "/k/%c3%bc"), Some(31));
+    assert_eq!(check("GET", "/k/k9"), None);
+    assert_eq!(check("GET", "/k/k3/k"), Some(32));
+}
+
+#[test]
+fn literals_raw_bytes_cannot_stand_for() {
+    assert_eq!(check("GET", "/pc/aA"), Some(34));
+    assert_eq!(check("GET", "/pc/a%41"), Some(34));
+    assert_eq!(check("GET", "/pc/a%2541"), Some(33));
+    assert_eq!(check("GET", "/pc/a%41?x"), Some(34));
+    assert_eq!(check("GET", "/q%3Fm/1"), Some(35));
+    assert_eq!(check("GET", "/q%3fm/1/"), Some(35));
+    assert_eq!(check("GET", "/q?m/1"), None);
+    assert_eq!(check("GET", "//"), Some(0));
+    assert_eq!(check("GET", "//?x"), Some(0));
+    assert_eq!(check("GET", "/?x"), Some(0));
+    assert_eq!(check("GET", "/#/a/b"), Some(0));
+    assert_eq!(check("GET", "/a/b?/c"), Some(2));
+    assert_eq!(check("GET", "/a/b#?/c"), Some(2));
+    assert_eq!(check("GET", "/a/b/?c"), Some(2));
+    assert_eq!(check("GET", "/a/b//?c"), None);
+}
+
+fn segment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("pc"),
+        Just("aA"),
+        Just("a%41"),
+        Just("a%2541"),
+        Just("q%3Fm"),
+        Just("q?m"),
+        Just("a#b"),
+        Just("?"),
+        Just("k"),
+        Just("k3"),
+        Just("kk"),
+        Just("k%6B"),
+        Just("kkk-longer-than-eight-bytes"),
+        Just("kkk-longer-than-eight-byte%7A"),
+        Just("%C3%BC"),
+        Just("m"),
+        Just("n"),
+        Just("o"),
+        Just("p"),
+        Just("q"),
+        Just("%6E"),
+        Just("s%2Fl"),
+        Just("s"),
+        Just("l"),
+        Just("a"),
+        Just("b"),
+        Just("c"),
+        Just("d"),
+        Just("h"),
+        Just("lit"),
+        Just("z"),
+        Just("e"),
+        Just("f"),
+        Just("sp%20ace"),
+        Just("sp ace"),
+        Just("%C3%BCn%C3%AF"),
+        Just("ünï"),
+        Just("%61"),
+        Just(""),
+        Just("%"),
+        Just("%zz"),
+        Just(".."),
+        Just("\0"),
+        Just("🚀"),
+    ]
+    .prop_map(str::to_string)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn word_comparisons_agree_with_bytes(
+        a in proptest::collection::vec(0u8..4, 0..20),
+        b in proptest::collection::vec(0u8..4, 0..20),
+    ) {
+        prop_assert_eq!(same(&a, &b), a == b);
+        prop_assert_eq!(key(&a), error_catalogue_build::routes::key(&a));
+        if a.len() == b.len() {
+            prop_assert_eq!(key(&a).cmp(&key(&b)), a[..a.len().min(8)].cmp(&b[..b.len().min(8)]));
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_reference(
+        method in prop_oneof![Just("GET"), Just("HEAD"), Just("POST"), Just("DELETE"), Just("PUT")],
+        parts in proptest::collection::vec(segment(), 0..5),
+        trailing in any::<bool>(),
+        query in any::<bool>(),
+    ) {
+        let mut path = format!("/{}", parts.join("/"));
+        if trailing { path.push('/'); }
+        if query { path.push_str("?q=/a/b#f"); }
+        check(method, &path);
+    }
+
+    #[test]
+    fn any_input_is_safe(method in "[A-Z]{1,8}", path in any::<String>()) {
+        let owned = owned();
+        if let Ok(m) = Method::from_bytes(method.as_bytes()) {
+            let _ = owned.find(&m, &path);
+            let _ = crate::route(&m, &path);
+        }
+    }
+}
