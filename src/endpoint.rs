@@ -100,17 +100,29 @@ impl FromStr for Endpoint {
     type Err = ParseEndpointError;
 
     /// Parses a name ("Create Trackers"), slug ("create-trackers") or
-    /// identifier ("CreateTrackers"), ignoring ASCII case. Never allocates.
+    /// identifier ("CreateTrackers"), ignoring ASCII case. Never allocates or
+    /// copies: the generated key hash folds case as it reads the input.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let mut buf = [0u8; generated::MAX_KEY_LEN];
-        let key = buf.get_mut(..s.len()).ok_or(ParseEndpointError)?;
-        key.copy_from_slice(s.as_bytes());
-        key.make_ascii_lowercase();
-        // Lower-casing ASCII bytes keeps UTF-8 valid.
-        let key = core::str::from_utf8(key).map_err(|_| ParseEndpointError)?;
-        generated::ENDPOINT_KEYS
-            .get(key)
-            .and_then(|&i| Endpoint::ALL.get(i as usize).copied())
-            .ok_or(ParseEndpointError)
+        use generated::{ENDPOINT_KEYS, KEY_PILOTS, KEY_REMAP, KEY_SEED, keyhash};
+        if ENDPOINT_KEYS.is_empty() {
+            return Err(ParseEndpointError);
+        }
+        let hash = keyhash::hash(s.as_bytes(), KEY_SEED);
+        let slot = phf_shared::ptrhash::get_index(
+            KEY_SEED,
+            hash,
+            &KEY_PILOTS,
+            &KEY_REMAP,
+            ENDPOINT_KEYS.len(),
+        );
+        match ENDPOINT_KEYS.get(slot as usize) {
+            Some(&(key, index)) if keyhash::eq_folded(s.as_bytes(), key.as_bytes()) => {
+                Endpoint::ALL
+                    .get(usize::from(index))
+                    .copied()
+                    .ok_or(ParseEndpointError)
+            }
+            _ => Err(ParseEndpointError),
+        }
     }
 }

@@ -13,6 +13,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::catalogue::{Catalogue, Entry, Example};
+use crate::keyhash;
 use crate::markup;
 use crate::names;
 
@@ -284,24 +285,32 @@ fn entries(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
+/// The two-level (endpoint, status) index: `STATUS_COLUMN` maps a status to a
+/// column, `ROWS` holds one row of entry indices per endpoint. Column 0 and
+/// index 0 mean "none", so a lookup is two loads and one comparison, no
+/// branch per level. Both tables are power-of-two wide, so masking the index
+/// replaces the bounds checks (the row index is an enum's, already in range).
 fn lookup_index(catalogue: &Catalogue) -> TokenStream {
-    // Distinct statuses, ascending: the columns.
+    // Distinct statuses, ascending: columns 1..; column 0 is "no table lists it".
     let statuses: Vec<u16> = catalogue
         .entries()
         .map(|e| e.status)
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let column_of: BTreeMap<u16, usize> =
-        statuses.iter().enumerate().map(|(i, &s)| (s, i)).collect();
-    let column_type = if statuses.len() < u8::MAX as usize {
+    let column_of: BTreeMap<u16, usize> = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| (s, i + 1))
+        .collect();
+    let columns = statuses.len() + 1;
+    let column_type = if columns <= u8::MAX as usize {
         quote!(u8)
     } else {
         quote!(u16)
     };
-    let status_column =
-        (100..600u16).map(|s| Literal::usize_unsuffixed(column_of.get(&s).map_or(0, |c| c + 1)));
-    let columns = statuses.len();
+    let status_column = (0..STATUS_SLOTS)
+        .map(|s| Literal::usize_unsuffixed(column_of.get(&s).copied().unwrap_or(0)));
     let entry_count = catalogue.entries().count();
     let index_type = if entry_count < u16::MAX as usize {
         quote!(u16)
@@ -313,7 +322,9 @@ fn lookup_index(catalogue: &Catalogue) -> TokenStream {
     for (k, e) in catalogue.general.entries.iter().enumerate() {
         general_row[column_of[&e.status]] = k + 1;
     }
-    let mut cells = general_row.clone();
+    let width = columns.next_power_of_two();
+    general_row.resize(width, 0);
+    let mut rows = vec![general_row.clone()];
     let mut next = catalogue.general.entries.len();
     for ep in &catalogue.endpoints {
         let mut row = general_row.clone();
@@ -321,26 +332,38 @@ fn lookup_index(catalogue: &Catalogue) -> TokenStream {
             next += 1;
             row[column_of[&e.status]] = next;
         }
-        cells.extend(row);
+        rows.push(row);
     }
-    let cell_count = usize_lit(cells.len());
-    let cells = cells.into_iter().map(Literal::usize_unsuffixed);
-    let columns_lit = usize_lit(columns);
+    let row_count = usize_lit(rows.len());
+    let rows = rows.into_iter().map(|row| {
+        let cells = row.into_iter().map(Literal::usize_unsuffixed);
+        quote!([#(#cells),*])
+    });
+    let width_lit = usize_lit(width);
+    let slots = usize_lit(usize::from(STATUS_SLOTS));
     quote! {
         /// The column type of [`STATUS_COLUMN`].
         pub(crate) type Column = #column_type;
         /// The entry index type of [`ROWS`].
         pub(crate) type EntryIndex = #index_type;
-        /// `STATUS_COLUMN[status - 100]` is the status's column + 1, or 0 when no table has it.
-        pub(crate) static STATUS_COLUMN: [Column; 500] = [#(#status_column),*];
-        /// Columns per row of [`ROWS`].
-        pub(crate) const COLUMNS: usize = #columns_lit;
-        /// `ROWS[row * COLUMNS + column]` is the entry index + 1, or 0; row 0 is
-        /// the general table, row `i + 1` endpoint `i` with the fallback filled in.
-        pub(crate) static ROWS: [EntryIndex; #cell_count] = [#(#cells),*];
+        /// `STATUS_COLUMN[status & 1023]` is the status's column, or 0 when no table has it.
+        pub(crate) static STATUS_COLUMN: [Column; #slots] = [#(#status_column),*];
+        /// Cells per row of [`ROWS`]: the columns (0 included), rounded up to a power of two.
+        pub(crate) const ROW_WIDTH: usize = #width_lit;
+        /// `ROWS[row][column]` is the entry index + 1, or 0; row 0 is the
+        /// general table, row `i + 1` endpoint `i` with the fallback filled in.
+        pub(crate) static ROWS: [[EntryIndex; ROW_WIDTH]; #row_count] = [#(#rows),*];
     }
 }
 
+/// Slots of `STATUS_COLUMN`: every status `http::StatusCode` admits (100..=999), a power of two.
+const STATUS_SLOTS: u16 = 1024;
+
+/// The name → endpoint table: a ptrhash perfect hash over the lower-cased
+/// names, slugs and identifiers, hashed with [`keyhash`], whose code is copied
+/// into the generated module so build and run time hash alike. Measured
+/// against phf's SipHash, `unicase`, `uncased` and a lower-cased copy in
+/// `benches/parse.rs`: folding case inside the hash, with no copy, is fastest.
 fn endpoint_keys(catalogue: &Catalogue) -> TokenStream {
     // name, slug and identifier, lower-cased; validation made them unambiguous.
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
@@ -350,28 +373,50 @@ fn endpoint_keys(catalogue: &Catalogue) -> TokenStream {
         }
     }
     let keys: Vec<(String, usize)> = keys.into_iter().collect();
-    let max_len = usize_lit(keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0));
-    let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
-    let state = phf_generator::generate_hash(&names);
-    let hash_key = Literal::u64_unsuffixed(state.key);
-    let disps = state.disps.iter().map(|&(a, b)| {
-        let (a, b) = (Literal::u32_unsuffixed(a), Literal::u32_unsuffixed(b));
-        quote!((#a, #b))
+    let names: Vec<&[u8]> = keys.iter().map(|(k, _)| k.as_bytes()).collect();
+    let state = phf_generator::ptrhash::generate_hash_with_hash_fn(&names, |k, seed| {
+        keyhash::hash(k, *seed)
     });
+    let seed = Literal::u64_unsuffixed(state.seed);
+    let pilots = state.pilots.iter().map(|&p| Literal::u8_unsuffixed(p));
+    let remap = state.remap.iter().map(|&r| Literal::u32_unsuffixed(r));
+    let (pilot_count, remap_count, slot_count) = (
+        usize_lit(state.pilots.len()),
+        usize_lit(state.remap.len()),
+        usize_lit(state.map.len()),
+    );
     let slots = state.map.iter().map(|&i| {
-        let (k, v) = (&keys[i].0, Literal::u16_unsuffixed(keys[i].1 as u16));
-        let k = lit(k);
+        let (k, v) = (lit(&keys[i].0), Literal::u16_unsuffixed(keys[i].1 as u16));
         quote!((#k, #v))
     });
+    let keyhash = keyhash_items();
     quote! {
-        /// The longest key in [`ENDPOINT_KEYS`], in bytes.
-        pub(crate) const MAX_KEY_LEN: usize = #max_len;
-        /// Lower-cased endpoint names, slugs and identifiers → endpoint index (a perfect hash).
-        pub(crate) static ENDPOINT_KEYS: ::phf::Map<&'static str, u16> = ::phf::Map {
-            key: #hash_key,
-            disps: &[#(#disps),*],
-            entries: &[#(#slots),*],
-        };
+        /// The seed of [`keyhash::hash`] the table was solved for.
+        pub(crate) const KEY_SEED: u64 = #seed;
+        /// ptrhash's per-bucket pilots.
+        pub(crate) static KEY_PILOTS: [u8; #pilot_count] = [#(#pilots),*];
+        /// ptrhash's remapping of slots past the end.
+        pub(crate) static KEY_REMAP: [u32; #remap_count] = [#(#remap),*];
+        /// Lower-cased endpoint names, slugs and identifiers and their endpoint
+        /// index, in perfect-hash slot order.
+        pub(crate) static ENDPOINT_KEYS: [(&str, u16); #slot_count] = [#(#slots),*];
+
+        pub(crate) mod keyhash {
+            #keyhash
+        }
+    }
+}
+
+/// [`keyhash`]'s source as tokens (its `//!` docs become the module's), so
+/// there is one copy of it.
+fn keyhash_items() -> TokenStream {
+    match include_str!("keyhash.rs").parse::<TokenStream>() {
+        Ok(items) => items,
+        // Unreachable: the file compiles as part of this crate.
+        Err(e) => {
+            let message = lit(&format!("keyhash.rs does not lex: {e}"));
+            quote!(::core::compile_error!(#message);)
+        }
     }
 }
 
