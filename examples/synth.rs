@@ -193,20 +193,22 @@ fn main() {
         let checked = t.elapsed();
         assert!(report.diagnostics.is_empty(), "{}", report.render(false));
         let catalogue = report.catalogue.expect("the synthetic catalogue is valid");
-        let options = error_catalogue_build::codegen::Options::default();
-        let t = Instant::now();
-        let tokens = error_catalogue_build::codegen::tokens(&catalogue, options);
-        let tokenized = t.elapsed();
-        let raw = tokens.to_string().len();
-        let t = Instant::now();
-        let source = error_catalogue_build::codegen::source(&catalogue, options);
-        let formatted = t.elapsed();
-        eprintln!(
-            "entries={n} check_s={:.3} tokens_s={:.3} source_s={:.3} unformatted_bytes={raw} formatted_bytes={}",
-            checked.as_secs_f64(),
-            tokenized.as_secs_f64(),
-            formatted.as_secs_f64(),
-            source.len()
-        );
+        for entry_consts in [false, true] {
+            let options = error_catalogue_build::codegen::Options { entry_consts };
+            let t = Instant::now();
+            let tokens = error_catalogue_build::codegen::tokens(&catalogue, options);
+            let tokenized = t.elapsed();
+            let raw = tokens.to_string().len();
+            let t = Instant::now();
+            let source = error_catalogue_build::codegen::source(&catalogue, options);
+            let formatted = t.elapsed();
+            eprintln!(
+                "entries={n} entry_consts={entry_consts} check_s={:.3} tokens_s={:.3} source_s={:.3} unformatted_bytes={raw} formatted_bytes={}",
+                checked.as_secs_f64(),
+                tokenized.as_secs_f64(),
+                formatted.as_secs_f64(),
+                source.len()
+            );
+        }
     }
 }

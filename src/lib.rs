@@ -78,7 +78,8 @@ fn lookup_row(row: usize, code: u16) -> Option<&'static Entry> {
     // `StatusCode` keeps codes in 100..=999, within the 1024-slot table.
     let column = STATUS_COLUMN[usize::from(code) & (STATUS_COLUMN.len() - 1)];
     let cell = ROWS.get(row)?[usize::from(column) & (ROW_WIDTH - 1)];
-    ENTRIES.get(usize::from(cell).wrapping_sub(1))
+    // `EntryIndex` is u16 or u32, both lossless as usize.
+    ENTRIES.get((cell as usize).wrapping_sub(1))
 }
 
 /// Every entry: the general table's, then each endpoint's, in page order.
