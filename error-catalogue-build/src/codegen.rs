@@ -16,6 +16,7 @@ use crate::catalogue::{Catalogue, Entry, Example};
 use crate::keyhash;
 use crate::markup;
 use crate::names;
+use crate::validate;
 
 /// What to generate besides the core tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,11 +33,13 @@ impl Default for Options {
 
 /// The generated module as tokens.
 pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
+    let mut texts = Texts::default();
     let endpoint_enum = endpoint_enum(catalogue);
-    let endpoint_infos = endpoint_infos(catalogue);
-    let entries = entries(catalogue);
+    let endpoint_infos = endpoint_infos(&mut texts, catalogue);
+    let entries = entries(&mut texts, catalogue);
     let index = lookup_index(catalogue);
-    let keys = endpoint_keys(catalogue);
+    let keys = endpoint_keys(&mut texts, catalogue);
+    let text = texts.tokens();
     let page = page(catalogue);
     let codes = if options.entry_consts {
         entry_consts(catalogue)
@@ -46,6 +49,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     quote! {
         #endpoint_enum
         #endpoint_infos
+        #text
         #entries
         #index
         #keys
@@ -154,7 +158,7 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
         ///
         /// Parse one from its name, slug or identifier, case-insensitively,
         /// with [`str::parse`]; [`Endpoint::ALL`] lists them in page order.
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Endpoint {
             #(#variant_docs #idents,)*
@@ -173,30 +177,53 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-fn method_tokens(method: &str) -> TokenStream {
-    let ident = format_ident!("{}", method);
-    quote!(::http::Method::#ident)
-}
-
-fn endpoint_infos(catalogue: &Catalogue) -> TokenStream {
+/// Per-endpoint numbers: text ids of its name, slug, identifier and path,
+/// its method's index in `METHODS`, and its entries' range. No `&str` or
+/// `Method` values, which rustc compiles more slowly (see [`Texts`]).
+fn endpoint_infos(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
     let count = usize_lit(catalogue.endpoints.len());
     let mut start = catalogue.general.entries.len();
-    let infos = catalogue.endpoints.iter().map(|e| {
-        let (name, slug, path) = (lit(&e.name), lit(&e.slug), lit(&e.path));
-        let method = method_tokens(&e.method);
-        let (from, to) = (usize_lit(start), usize_lit(start + e.entries.len()));
-        start += e.entries.len();
-        quote! {
-            crate::endpoint::EndpointInfo {
-                name: #name,
-                slug: #slug,
-                method: #method,
-                path: #path,
-                entries: #from..#to,
+    let infos: Vec<TokenStream> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| {
+            let (name, slug, ident, path) = (
+                texts.id(&e.name),
+                texts.id(&e.slug),
+                texts.id(&e.ident),
+                texts.id(&e.path),
+            );
+            let method = validate::METHODS
+                .iter()
+                .position(|m| *m == e.method)
+                .unwrap_or(0);
+            let method = Literal::u8_unsuffixed(method as u8);
+            let (from, to) = (
+                Literal::u32_unsuffixed(start as u32),
+                Literal::u32_unsuffixed((start + e.entries.len()) as u32),
+            );
+            start += e.entries.len();
+            quote! {
+                crate::endpoint::EndpointInfo {
+                    name: #name,
+                    slug: #slug,
+                    ident: #ident,
+                    path: #path,
+                    method: #method,
+                    entries: [#from, #to],
+                }
             }
-        }
+        })
+        .collect();
+    let methods = validate::METHODS.iter().map(|m| {
+        let m = format_ident!("{}", m);
+        quote!(::http::Method::#m)
     });
+    let method_count = usize_lit(validate::METHODS.len());
     quote! {
+        /// The methods an endpoint may have; `EndpointInfo::method` indexes it.
+        pub(crate) const METHODS: [::http::Method; #method_count] = [#(#methods),*];
+
         /// Per-endpoint metadata, indexed by [`Endpoint::index`].
         pub(crate) static ENDPOINTS: [crate::endpoint::EndpointInfo; #count] = [#(#infos),*];
     }
@@ -231,6 +258,25 @@ impl Texts {
             next
         });
         Literal::u32_unsuffixed(id)
+    }
+
+    /// `TEXT` and `TEXT_ENDS`, once every text has its id.
+    fn tokens(&self) -> TokenStream {
+        let text_count = usize_lit(self.ends.len());
+        let ends = self.ends.iter().map(|&e| Literal::u32_unsuffixed(e));
+        let blob = lit(&self.blob);
+        quote! {
+            /// Every distinct text (entries' meanings, descriptions, resolutions,
+            /// anchors and plain forms; endpoints' names, slugs, identifiers,
+            /// paths and parse keys) once, one after another.
+            pub(crate) static TEXT: &str = #blob;
+
+            /// Text `i` is `TEXT[TEXT_ENDS[i - 1]..TEXT_ENDS[i]]` (from 0 for `i = 0`).
+            pub(crate) static TEXT_ENDS: [u32; #text_count] = [#(#ends),*];
+
+            /// An absent optional text: past the end of [`TEXT_ENDS`].
+            pub(crate) const NO_TEXT: u32 = u32::MAX;
+        }
     }
 
     fn opt_id(&mut self, text: Option<&str>) -> TokenStream {
@@ -315,34 +361,20 @@ fn entry_rows(catalogue: &Catalogue) -> Vec<(usize, String)> {
     general.chain(endpoints).collect()
 }
 
-fn entries(catalogue: &Catalogue) -> TokenStream {
+fn entries(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
     let rows = entry_rows(catalogue);
-    let mut texts = Texts::default();
     let (mut plains, mut examples) = (Vec::new(), Vec::new());
     let items: Vec<TokenStream> = catalogue
         .entries()
         .zip(&rows)
         .map(|(entry, (row, anchor))| {
-            entry_tokens(&mut texts, &mut plains, &mut examples, entry, *row, anchor)
+            entry_tokens(texts, &mut plains, &mut examples, entry, *row, anchor)
         })
         .collect();
     let count = usize_lit(rows.len());
     let general = usize_lit(catalogue.general.entries.len());
     let (plain_count, example_count) = (usize_lit(plains.len()), usize_lit(examples.len()));
-    let text_count = usize_lit(texts.ends.len());
-    let ends = texts.ends.iter().map(|&e| Literal::u32_unsuffixed(e));
-    let blob = lit(&texts.blob);
     quote! {
-        /// Every distinct text of the entries (meanings, descriptions,
-        /// resolutions, anchors, plain forms) once, one after another.
-        pub(crate) static TEXT: &str = #blob;
-
-        /// Text `i` is `TEXT[TEXT_ENDS[i - 1]..TEXT_ENDS[i]]` (from 0 for `i = 0`).
-        pub(crate) static TEXT_ENDS: [u32; #text_count] = [#(#ends),*];
-
-        /// An absent optional text: past the end of [`TEXT_ENDS`].
-        pub(crate) const NO_TEXT: u32 = u32::MAX;
-
         /// No plain form or example: past the end of [`PLAIN`] and [`EXAMPLES`].
         pub(crate) const NONE: u32 = u32::MAX;
 
@@ -440,7 +472,7 @@ const STATUS_SLOTS: u16 = 1024;
 /// into the generated module so build and run time hash alike. Measured
 /// against phf's SipHash, `unicase`, `uncased` and a lower-cased copy in
 /// `benches/parse.rs`: folding case inside the hash, with no copy, is fastest.
-fn endpoint_keys(catalogue: &Catalogue) -> TokenStream {
+fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
     // name, slug and identifier, lower-cased; validation made them unambiguous.
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     for (i, e) in catalogue.endpoints.iter().enumerate() {
@@ -461,10 +493,17 @@ fn endpoint_keys(catalogue: &Catalogue) -> TokenStream {
         usize_lit(state.remap.len()),
         usize_lit(state.map.len()),
     );
-    let slots = state.map.iter().map(|&i| {
-        let (k, v) = (lit(&keys[i].0), Literal::u16_unsuffixed(keys[i].1 as u16));
-        quote!((#k, #v))
-    });
+    let slots: Vec<TokenStream> = state
+        .map
+        .iter()
+        .map(|&i| {
+            let (k, v) = (
+                texts.id(&keys[i].0),
+                Literal::u32_unsuffixed(keys[i].1 as u32),
+            );
+            quote!([#k, #v])
+        })
+        .collect();
     let keyhash = keyhash_items();
     quote! {
         /// The seed of [`keyhash::hash`] the table was solved for.
@@ -473,9 +512,9 @@ fn endpoint_keys(catalogue: &Catalogue) -> TokenStream {
         pub(crate) static KEY_PILOTS: [u8; #pilot_count] = [#(#pilots),*];
         /// ptrhash's remapping of slots past the end.
         pub(crate) static KEY_REMAP: [u32; #remap_count] = [#(#remap),*];
-        /// Lower-cased endpoint names, slugs and identifiers and their endpoint
-        /// index, in perfect-hash slot order.
-        pub(crate) static ENDPOINT_KEYS: [(&str, u16); #slot_count] = [#(#slots),*];
+        /// Lower-cased endpoint names, slugs and identifiers (text ids) and their
+        /// endpoint index, in perfect-hash slot order.
+        pub(crate) static ENDPOINT_KEYS: [[u32; 2]; #slot_count] = [#(#slots),*];
 
         pub(crate) mod keyhash {
             #keyhash
