@@ -50,7 +50,12 @@ fn main() {
     let mut distinct: HashSet<*const u8> = HashSet::new();
     let mut distinct_bytes = 0usize;
     for e in entries() {
-        let texts = [Some(e.meaning()), e.description(), e.resolution(), Some(e.anchor())];
+        let texts = [
+            Some(e.meaning()),
+            e.description(),
+            e.resolution(),
+            Some(e.anchor()),
+        ];
         for t in texts.into_iter().flatten() {
             per_entry += t.len();
             if distinct.insert(t.as_ptr()) {
