@@ -1,25 +1,26 @@
 //! [`Endpoint`]'s accessors and parsing; the enum itself is generated.
 
 use core::fmt;
-use core::ops::Range;
 use core::str::FromStr;
 
 use http::Method;
 
+use crate::entry::text;
 use crate::generated::{self, ENDPOINTS};
 use crate::{Entry, StatusCode};
 
 pub use crate::generated::Endpoint;
 
-/// Per-endpoint metadata, generated.
+/// Per-endpoint metadata, generated as numbers (which compile fast at scale):
+/// text ids, an index into `METHODS`, and its entries' range in `ENTRIES`.
 #[derive(Debug)]
 pub(crate) struct EndpointInfo {
-    pub(crate) name: &'static str,
-    pub(crate) slug: &'static str,
-    pub(crate) method: Method,
-    pub(crate) path: &'static str,
-    /// Its entries' range in `ENTRIES`.
-    pub(crate) entries: Range<usize>,
+    pub(crate) name: u32,
+    pub(crate) slug: u32,
+    pub(crate) ident: u32,
+    pub(crate) path: u32,
+    pub(crate) method: u8,
+    pub(crate) entries: [u32; 2],
 }
 
 impl Endpoint {
@@ -31,32 +32,36 @@ impl Endpoint {
     /// The name the page heads its table with ("Create Trackers").
     #[inline]
     pub fn name(self) -> &'static str {
-        self.info().name
+        text(self.info().name).unwrap_or_default()
     }
 
     /// The kebab-case slug ("create-trackers"), the anchor of its table.
     #[inline]
     pub fn slug(self) -> &'static str {
-        self.info().slug
+        text(self.info().slug).unwrap_or_default()
     }
 
     /// The HTTP method.
     #[inline]
     pub fn method(self) -> Method {
-        self.info().method.clone()
+        generated::METHODS
+            .get(usize::from(self.info().method))
+            .cloned()
+            .unwrap_or(Method::GET)
     }
 
     /// The path template, parameters in braces (`/v1/manage/tracker/{trackerId}`).
     #[inline]
     pub fn path(self) -> &'static str {
-        self.info().path
+        text(self.info().path).unwrap_or_default()
     }
 
     /// This endpoint's own entries, in page order (not the general table's).
     #[inline]
     pub fn entries(self) -> &'static [Entry] {
+        let [from, to] = self.info().entries;
         generated::ENTRIES
-            .get(self.info().entries.clone())
+            .get(from as usize..to as usize)
             .unwrap_or(&[])
     }
 
@@ -65,6 +70,14 @@ impl Endpoint {
     #[inline]
     pub fn lookup(self, status: StatusCode) -> Option<&'static Entry> {
         crate::lookup(self, status)
+    }
+}
+
+impl fmt::Debug for Endpoint {
+    /// Writes the identifier (`CreateTrackers`), as a derive would; a table
+    /// lookup instead of a derived `match`, which is slow to compile at scale.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(text(self.info().ident).unwrap_or_default())
     }
 }
 
@@ -100,17 +113,31 @@ impl FromStr for Endpoint {
     type Err = ParseEndpointError;
 
     /// Parses a name ("Create Trackers"), slug ("create-trackers") or
-    /// identifier ("CreateTrackers"), ignoring ASCII case. Never allocates.
+    /// identifier ("CreateTrackers"), ignoring ASCII case. Never allocates or
+    /// copies: the generated key hash folds case as it reads the input.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let mut buf = [0u8; generated::MAX_KEY_LEN];
-        let key = buf.get_mut(..s.len()).ok_or(ParseEndpointError)?;
-        key.copy_from_slice(s.as_bytes());
-        key.make_ascii_lowercase();
-        // Lower-casing ASCII bytes keeps UTF-8 valid.
-        let key = core::str::from_utf8(key).map_err(|_| ParseEndpointError)?;
-        generated::ENDPOINT_KEYS
-            .get(key)
-            .and_then(|&i| Endpoint::ALL.get(i as usize).copied())
-            .ok_or(ParseEndpointError)
+        use generated::{ENDPOINT_KEYS, KEY_PILOTS, KEY_REMAP, KEY_SEED, keyhash};
+        if ENDPOINT_KEYS.is_empty() {
+            return Err(ParseEndpointError);
+        }
+        let hash = keyhash::hash(s.as_bytes(), KEY_SEED);
+        let slot = phf_shared::ptrhash::get_index(
+            KEY_SEED,
+            hash,
+            &KEY_PILOTS,
+            &KEY_REMAP,
+            ENDPOINT_KEYS.len(),
+        );
+        match ENDPOINT_KEYS.get(slot as usize) {
+            Some(&[key, index])
+                if keyhash::eq_folded(s.as_bytes(), text(key).unwrap_or_default().as_bytes()) =>
+            {
+                Endpoint::ALL
+                    .get(index as usize)
+                    .copied()
+                    .ok_or(ParseEndpointError)
+            }
+            _ => Err(ParseEndpointError),
+        }
     }
 }

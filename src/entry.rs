@@ -3,33 +3,47 @@
 use http::StatusCode;
 
 use crate::Endpoint;
+use crate::generated::{EXAMPLES, PLAIN, TEXT, TEXT_ENDS};
+
+/// Text `id`; `None` for `NO_TEXT` (past the end of the table).
+#[inline]
+pub(crate) fn text(id: u32) -> Option<&'static str> {
+    let id = id as usize;
+    let end = *TEXT_ENDS.get(id)? as usize;
+    let start = match id.checked_sub(1) {
+        Some(prev) => TEXT_ENDS[prev] as usize,
+        None => 0,
+    };
+    // Generated offsets fall on char boundaries; `get` keeps this panic-free anyway.
+    TEXT.get(start..end)
+}
 
 /// One row of the catalogue: what a status means (for one endpoint, or for
 /// every endpoint in the general table) and what the caller should do.
 ///
 /// Text fields are inline Markdown as written in the data file; the `plain_*`
 /// accessors give them with the markup removed, for terminals and messages.
-#[derive(Debug, PartialEq, Eq)]
+///
+/// Texts are stored once in a generated table and referred to by index, so
+/// texts that entries share (resolutions, meanings) exist once; equal entries
+/// have equal indices.
+#[derive(PartialEq, Eq)]
 pub struct Entry {
     pub(crate) code: u16,
     /// 0 for the general table, `i + 1` for `Endpoint::ALL[i]`.
     pub(crate) endpoint: u16,
-    pub(crate) meaning: &'static str,
-    pub(crate) description: Option<&'static str>,
-    pub(crate) resolution: Option<&'static str>,
+    /// Text ids (see `generated::TEXT_ENDS`); `NO_TEXT` for an absent optional text.
+    pub(crate) meaning: u32,
+    pub(crate) description: u32,
+    pub(crate) resolution: u32,
     pub(crate) retryable: bool,
-    pub(crate) anchor: &'static str,
+    pub(crate) anchor: u32,
     /// The plain-text forms, when any differs from the source.
-    pub(crate) plain: Option<&'static Plain>,
-    pub(crate) example: Option<&'static Example>,
-}
-
-/// Plain-text forms of an entry's fields.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Plain {
-    pub(crate) meaning: &'static str,
-    pub(crate) description: Option<&'static str>,
-    pub(crate) resolution: Option<&'static str>,
+    /// Index into `PLAIN` of the plain-text forms, when any differs from the
+    /// source; `NONE` otherwise.
+    pub(crate) plain: u32,
+    /// Index into `EXAMPLES`, or `NONE`.
+    pub(crate) example: u32,
 }
 
 /// An example response body documented with an entry.
@@ -74,19 +88,19 @@ impl Entry {
     /// Short meaning, usually the reason phrase ("Conflict"). Inline Markdown.
     #[inline]
     pub fn meaning(&self) -> &'static str {
-        self.meaning
+        text(self.meaning).unwrap_or_default()
     }
 
     /// What the status means here. Inline Markdown.
     #[inline]
     pub fn description(&self) -> Option<&'static str> {
-        self.description
+        text(self.description)
     }
 
     /// What the caller should do. Inline Markdown.
     #[inline]
     pub fn resolution(&self) -> Option<&'static str> {
-        self.resolution
+        text(self.resolution)
     }
 
     /// The endpoint whose table holds this entry; `None` for the general table.
@@ -114,27 +128,53 @@ impl Entry {
     /// `http-codes-401` for the general table.
     #[inline]
     pub fn anchor(&self) -> &'static str {
-        self.anchor
+        text(self.anchor).unwrap_or_default()
     }
 
     /// The example body documented with this entry, if any.
     #[inline]
     pub fn example(&self) -> Option<&'static Example> {
-        self.example
+        EXAMPLES.get(self.example as usize)
+    }
+
+    /// The plain form's text ids (meaning, description, resolution), if any differs.
+    #[inline]
+    fn plain(&self) -> Option<&'static [u32; 3]> {
+        PLAIN.get(self.plain as usize)
     }
 
     /// [`Entry::meaning`] with its markup removed.
     pub fn plain_meaning(&self) -> &'static str {
-        self.plain.map_or(self.meaning, |p| p.meaning)
+        self.plain()
+            .map_or(self.meaning(), |p| text(p[0]).unwrap_or_default())
     }
 
     /// [`Entry::description`] with its markup removed.
     pub fn plain_description(&self) -> Option<&'static str> {
-        self.plain.map_or(self.description, |p| p.description)
+        self.plain().map_or(self.description(), |p| text(p[1]))
     }
 
     /// [`Entry::resolution`] with its markup removed.
     pub fn plain_resolution(&self) -> Option<&'static str> {
-        self.plain.map_or(self.resolution, |p| p.resolution)
+        self.plain().map_or(self.resolution(), |p| text(p[2]))
+    }
+}
+
+impl core::fmt::Debug for Entry {
+    /// Shows the texts, not their indices.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Entry")
+            .field("code", &self.code)
+            .field("endpoint", &self.endpoint())
+            .field("meaning", &self.meaning())
+            .field("description", &self.description())
+            .field("resolution", &self.resolution())
+            .field("retryable", &self.retryable)
+            .field("anchor", &self.anchor())
+            .field("plain_meaning", &self.plain_meaning())
+            .field("plain_description", &self.plain_description())
+            .field("plain_resolution", &self.plain_resolution())
+            .field("example", &self.example())
+            .finish()
     }
 }

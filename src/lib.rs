@@ -68,7 +68,7 @@ pub use route::{RouteMatch, lookup_request, route};
 #[cfg(feature = "serde")]
 pub use ser::Catalogue;
 
-use generated::{COLUMNS, ENTRIES, GENERAL_LEN, ROWS, STATUS_COLUMN};
+use generated::{ENTRIES, GENERAL_LEN, ROW_WIDTH, ROWS, STATUS_COLUMN};
 
 /// What `status` from `endpoint` means: the endpoint's own entry, else the
 /// general table's, else `None`. Never allocates or panics.
@@ -84,12 +84,16 @@ pub fn lookup_general(status: StatusCode) -> Option<&'static Entry> {
 }
 
 /// Row 0 is the general table, row `i + 1` endpoint `i`, fallback included.
+/// Column 0 and cell 0 mean "none"; both tables are power-of-two wide, so the
+/// masks stand in for bounds checks and the only test left is the last one,
+/// which also turns cell 0 into `None` (it wraps to `usize::MAX`).
 #[inline]
 fn lookup_row(row: usize, code: u16) -> Option<&'static Entry> {
-    let column =
-        (*STATUS_COLUMN.get(usize::from(code).wrapping_sub(100))? as usize).checked_sub(1)?;
-    let cell = *ROWS.get(row * COLUMNS + column)? as usize;
-    ENTRIES.get(cell.checked_sub(1)?)
+    // `StatusCode` keeps codes in 100..=999, within the 1024-slot table.
+    let column = STATUS_COLUMN[usize::from(code) & (STATUS_COLUMN.len() - 1)];
+    let cell = ROWS.get(row)?[usize::from(column) & (ROW_WIDTH - 1)];
+    // `EntryIndex` is u16 or u32, both lossless as usize.
+    ENTRIES.get((cell as usize).wrapping_sub(1))
 }
 
 /// Every entry: the general table's, then each endpoint's, in page order.

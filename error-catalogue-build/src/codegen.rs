@@ -13,8 +13,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::catalogue::{Catalogue, Entry, Example};
+use crate::keyhash;
 use crate::markup;
 use crate::names;
+use crate::validate;
 
 /// What to generate besides the core tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,11 +33,13 @@ impl Default for Options {
 
 /// The generated module as tokens.
 pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
+    let mut texts = Texts::default();
     let endpoint_enum = endpoint_enum(catalogue);
-    let endpoint_infos = endpoint_infos(catalogue);
-    let entries = entries(catalogue);
+    let endpoint_infos = endpoint_infos(&mut texts, catalogue);
+    let entries = entries(&mut texts, catalogue);
     let index = lookup_index(catalogue);
-    let keys = endpoint_keys(catalogue);
+    let keys = endpoint_keys(&mut texts, catalogue);
+    let text = texts.tokens();
     let page = page(catalogue);
     let routes = crate::routes::tokens(catalogue);
     let codes = if options.entry_consts {
@@ -46,6 +50,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     quote! {
         #endpoint_enum
         #endpoint_infos
+        #text
         #entries
         #index
         #keys
@@ -183,7 +188,7 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
         ///
         /// Parse one from its name, slug or identifier, case-insensitively,
         /// with [`str::parse`]; [`Endpoint::ALL`] lists them in page order.
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Endpoint {
             #(#variant_docs #idents,)*
@@ -202,30 +207,53 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-fn method_tokens(method: &str) -> TokenStream {
-    let ident = format_ident!("{}", method);
-    quote!(::http::Method::#ident)
-}
-
-fn endpoint_infos(catalogue: &Catalogue) -> TokenStream {
+/// Per-endpoint numbers: text ids of its name, slug, identifier and path,
+/// its method's index in `METHODS`, and its entries' range. No `&str` or
+/// `Method` values, which rustc compiles more slowly (see [`Texts`]).
+fn endpoint_infos(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
     let count = usize_lit(catalogue.endpoints.len());
     let mut start = catalogue.general.entries.len();
-    let infos = catalogue.endpoints.iter().map(|e| {
-        let (name, slug, path) = (lit(&e.name), lit(&e.slug), lit(&e.path));
-        let method = method_tokens(&e.method);
-        let (from, to) = (usize_lit(start), usize_lit(start + e.entries.len()));
-        start += e.entries.len();
-        quote! {
-            crate::endpoint::EndpointInfo {
-                name: #name,
-                slug: #slug,
-                method: #method,
-                path: #path,
-                entries: #from..#to,
+    let infos: Vec<TokenStream> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| {
+            let (name, slug, ident, path) = (
+                texts.id(&e.name),
+                texts.id(&e.slug),
+                texts.id(&e.ident),
+                texts.id(&e.path),
+            );
+            let method = validate::METHODS
+                .iter()
+                .position(|m| *m == e.method)
+                .unwrap_or(0);
+            let method = Literal::u8_unsuffixed(method as u8);
+            let (from, to) = (
+                Literal::u32_unsuffixed(start as u32),
+                Literal::u32_unsuffixed((start + e.entries.len()) as u32),
+            );
+            start += e.entries.len();
+            quote! {
+                crate::endpoint::EndpointInfo {
+                    name: #name,
+                    slug: #slug,
+                    ident: #ident,
+                    path: #path,
+                    method: #method,
+                    entries: [#from, #to],
+                }
             }
-        }
+        })
+        .collect();
+    let methods = validate::METHODS.iter().map(|m| {
+        let m = format_ident!("{}", m);
+        quote!(::http::Method::#m)
     });
+    let method_count = usize_lit(validate::METHODS.len());
     quote! {
+        /// The methods an endpoint may have; `EndpointInfo::method` indexes it.
+        pub(crate) const METHODS: [::http::Method; #method_count] = [#(#methods),*];
+
         /// Per-endpoint metadata, indexed by [`Endpoint::index`].
         pub(crate) static ENDPOINTS: [crate::endpoint::EndpointInfo; #count] = [#(#infos),*];
     }
@@ -234,19 +262,81 @@ fn endpoint_infos(catalogue: &Catalogue) -> TokenStream {
 fn example_tokens(example: &Example) -> TokenStream {
     let caption = opt_lit(example.caption.as_deref());
     let (lang, body) = (lit(&example.lang), lit(&example.body));
-    quote! {
-        ::core::option::Option::Some(&crate::Example { caption: #caption, lang: #lang, body: #body })
+    quote!(crate::Example { caption: #caption, lang: #lang, body: #body })
+}
+
+/// Every distinct text once, in first-use order, concatenated into one
+/// string: entries refer to texts by index, so a resolution that many entries
+/// share is stored once, and the entry array holds only numbers. Measured at
+/// 3·10⁴ entries, rustc compiles numeric structs 2–4× faster than structs
+/// holding `&str` or `Option<&T>` fields, and one long literal 4× faster than
+/// an array of short ones.
+#[derive(Default)]
+struct Texts {
+    index: std::collections::HashMap<String, u32>,
+    blob: String,
+    /// `ends[i]` is where text `i` ends in `blob`; it starts where `i - 1` ends.
+    ends: Vec<u32>,
+}
+
+impl Texts {
+    fn id(&mut self, text: &str) -> Literal {
+        let next = self.ends.len() as u32;
+        let id = *self.index.entry(text.to_owned()).or_insert_with(|| {
+            self.blob.push_str(text);
+            self.ends.push(self.blob.len() as u32);
+            next
+        });
+        Literal::u32_unsuffixed(id)
+    }
+
+    /// `TEXT` and `TEXT_ENDS`, once every text has its id.
+    fn tokens(&self) -> TokenStream {
+        let text_count = usize_lit(self.ends.len());
+        let ends = self.ends.iter().map(|&e| Literal::u32_unsuffixed(e));
+        let blob = lit(&self.blob);
+        quote! {
+            /// Every distinct text (entries' meanings, descriptions, resolutions,
+            /// anchors and plain forms; endpoints' names, slugs, identifiers,
+            /// paths and parse keys) once, one after another.
+            pub(crate) static TEXT: &str = #blob;
+
+            /// Text `i` is `TEXT[TEXT_ENDS[i - 1]..TEXT_ENDS[i]]` (from 0 for `i = 0`).
+            pub(crate) static TEXT_ENDS: [u32; #text_count] = [#(#ends),*];
+
+            /// An absent optional text: past the end of [`TEXT_ENDS`].
+            pub(crate) const NO_TEXT: u32 = u32::MAX;
+        }
+    }
+
+    fn opt_id(&mut self, text: Option<&str>) -> TokenStream {
+        match text {
+            Some(t) => {
+                let id = self.id(t);
+                quote!(#id)
+            }
+            None => quote!(NO_TEXT),
+        }
     }
 }
 
-fn entry_tokens(entry: &Entry, endpoint: usize, anchor: &str) -> TokenStream {
+/// An entry's numbers, and (when its plain text differs from its source) the
+/// text ids of its plain forms.
+fn entry_tokens(
+    texts: &mut Texts,
+    plains: &mut Vec<TokenStream>,
+    examples: &mut Vec<TokenStream>,
+    entry: &Entry,
+    endpoint: usize,
+    anchor: &str,
+) -> TokenStream {
     let code = Literal::u16_unsuffixed(entry.status);
     let endpoint = Literal::u16_unsuffixed(endpoint as u16);
-    let meaning = lit(&entry.meaning);
-    let description = opt_lit(entry.description.as_deref());
-    let resolution = opt_lit(entry.resolution.as_deref());
+    let meaning = texts.id(&entry.meaning);
+    let description = texts.opt_id(entry.description.as_deref());
+    let resolution = texts.opt_id(entry.resolution.as_deref());
     let retryable = entry.retryable;
-    let anchor = lit(anchor);
+    let anchor = texts.id(anchor);
     let plain_meaning = markup::plain_text(&entry.meaning);
     let plain_description = entry.description.as_deref().map(markup::plain_text);
     let plain_resolution = entry.resolution.as_deref().map(markup::plain_text);
@@ -254,18 +344,22 @@ fn entry_tokens(entry: &Entry, endpoint: usize, anchor: &str) -> TokenStream {
         && plain_description == entry.description
         && plain_resolution == entry.resolution
     {
-        quote!(::core::option::Option::None)
+        quote!(NONE)
     } else {
-        let m = lit(&plain_meaning);
-        let d = opt_lit(plain_description.as_deref());
-        let r = opt_lit(plain_resolution.as_deref());
-        quote! {
-            ::core::option::Option::Some(&crate::entry::Plain { meaning: #m, description: #d, resolution: #r })
-        }
+        let m = texts.id(&plain_meaning);
+        let d = texts.opt_id(plain_description.as_deref());
+        let r = texts.opt_id(plain_resolution.as_deref());
+        plains.push(quote!([#m, #d, #r]));
+        let k = Literal::u32_unsuffixed(plains.len() as u32 - 1);
+        quote!(#k)
     };
     let example = match &entry.example {
-        Some(e) => example_tokens(e),
-        None => quote!(::core::option::Option::None),
+        Some(e) => {
+            examples.push(example_tokens(e));
+            let k = Literal::u32_unsuffixed(examples.len() as u32 - 1);
+            quote!(#k)
+        }
+        None => quote!(NONE),
     };
     quote! {
         crate::Entry {
@@ -297,15 +391,30 @@ fn entry_rows(catalogue: &Catalogue) -> Vec<(usize, String)> {
     general.chain(endpoints).collect()
 }
 
-fn entries(catalogue: &Catalogue) -> TokenStream {
+fn entries(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
     let rows = entry_rows(catalogue);
-    let items = catalogue
+    let (mut plains, mut examples) = (Vec::new(), Vec::new());
+    let items: Vec<TokenStream> = catalogue
         .entries()
         .zip(&rows)
-        .map(|(entry, (row, anchor))| entry_tokens(entry, *row, anchor));
+        .map(|(entry, (row, anchor))| {
+            entry_tokens(texts, &mut plains, &mut examples, entry, *row, anchor)
+        })
+        .collect();
     let count = usize_lit(rows.len());
     let general = usize_lit(catalogue.general.entries.len());
+    let (plain_count, example_count) = (usize_lit(plains.len()), usize_lit(examples.len()));
     quote! {
+        /// No plain form or example: past the end of [`PLAIN`] and [`EXAMPLES`].
+        pub(crate) const NONE: u32 = u32::MAX;
+
+        /// Plain forms (meaning, description, resolution) of the entries whose
+        /// text has markup, as text ids.
+        pub(crate) static PLAIN: [[u32; 3]; #plain_count] = [#(#plains),*];
+
+        /// The example bodies documented with entries.
+        pub(crate) static EXAMPLES: [crate::Example; #example_count] = [#(#examples),*];
+
         /// Every entry: the general table's, then each endpoint's, in page order.
         pub(crate) static ENTRIES: [crate::Entry; #count] = [#(#items),*];
 
@@ -314,24 +423,32 @@ fn entries(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
+/// The two-level (endpoint, status) index: `STATUS_COLUMN` maps a status to a
+/// column, `ROWS` holds one row of entry indices per endpoint. Column 0 and
+/// index 0 mean "none", so a lookup is two loads and one comparison, no
+/// branch per level. Both tables are power-of-two wide, so masking the index
+/// replaces the bounds checks (the row index is an enum's, already in range).
 fn lookup_index(catalogue: &Catalogue) -> TokenStream {
-    // Distinct statuses, ascending: the columns.
+    // Distinct statuses, ascending: columns 1..; column 0 is "no table lists it".
     let statuses: Vec<u16> = catalogue
         .entries()
         .map(|e| e.status)
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let column_of: BTreeMap<u16, usize> =
-        statuses.iter().enumerate().map(|(i, &s)| (s, i)).collect();
-    let column_type = if statuses.len() < u8::MAX as usize {
+    let column_of: BTreeMap<u16, usize> = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| (s, i + 1))
+        .collect();
+    let columns = statuses.len() + 1;
+    let column_type = if columns <= u8::MAX as usize {
         quote!(u8)
     } else {
         quote!(u16)
     };
-    let status_column =
-        (100..600u16).map(|s| Literal::usize_unsuffixed(column_of.get(&s).map_or(0, |c| c + 1)));
-    let columns = statuses.len();
+    let status_column = (0..STATUS_SLOTS)
+        .map(|s| Literal::usize_unsuffixed(column_of.get(&s).copied().unwrap_or(0)));
     let entry_count = catalogue.entries().count();
     let index_type = if entry_count < u16::MAX as usize {
         quote!(u16)
@@ -343,7 +460,9 @@ fn lookup_index(catalogue: &Catalogue) -> TokenStream {
     for (k, e) in catalogue.general.entries.iter().enumerate() {
         general_row[column_of[&e.status]] = k + 1;
     }
-    let mut cells = general_row.clone();
+    let width = columns.next_power_of_two();
+    general_row.resize(width, 0);
+    let mut rows = vec![general_row.clone()];
     let mut next = catalogue.general.entries.len();
     for ep in &catalogue.endpoints {
         let mut row = general_row.clone();
@@ -351,27 +470,39 @@ fn lookup_index(catalogue: &Catalogue) -> TokenStream {
             next += 1;
             row[column_of[&e.status]] = next;
         }
-        cells.extend(row);
+        rows.push(row);
     }
-    let cell_count = usize_lit(cells.len());
-    let cells = cells.into_iter().map(Literal::usize_unsuffixed);
-    let columns_lit = usize_lit(columns);
+    let row_count = usize_lit(rows.len());
+    let rows = rows.into_iter().map(|row| {
+        let cells = row.into_iter().map(Literal::usize_unsuffixed);
+        quote!([#(#cells),*])
+    });
+    let width_lit = usize_lit(width);
+    let slots = usize_lit(usize::from(STATUS_SLOTS));
     quote! {
         /// The column type of [`STATUS_COLUMN`].
         pub(crate) type Column = #column_type;
         /// The entry index type of [`ROWS`].
         pub(crate) type EntryIndex = #index_type;
-        /// `STATUS_COLUMN[status - 100]` is the status's column + 1, or 0 when no table has it.
-        pub(crate) static STATUS_COLUMN: [Column; 500] = [#(#status_column),*];
-        /// Columns per row of [`ROWS`].
-        pub(crate) const COLUMNS: usize = #columns_lit;
-        /// `ROWS[row * COLUMNS + column]` is the entry index + 1, or 0; row 0 is
-        /// the general table, row `i + 1` endpoint `i` with the fallback filled in.
-        pub(crate) static ROWS: [EntryIndex; #cell_count] = [#(#cells),*];
+        /// `STATUS_COLUMN[status & 1023]` is the status's column, or 0 when no table has it.
+        pub(crate) static STATUS_COLUMN: [Column; #slots] = [#(#status_column),*];
+        /// Cells per row of [`ROWS`]: the columns (0 included), rounded up to a power of two.
+        pub(crate) const ROW_WIDTH: usize = #width_lit;
+        /// `ROWS[row][column]` is the entry index + 1, or 0; row 0 is the
+        /// general table, row `i + 1` endpoint `i` with the fallback filled in.
+        pub(crate) static ROWS: [[EntryIndex; ROW_WIDTH]; #row_count] = [#(#rows),*];
     }
 }
 
-fn endpoint_keys(catalogue: &Catalogue) -> TokenStream {
+/// Slots of `STATUS_COLUMN`: every status `http::StatusCode` admits (100..=999), a power of two.
+const STATUS_SLOTS: u16 = 1024;
+
+/// The name → endpoint table: a ptrhash perfect hash over the lower-cased
+/// names, slugs and identifiers, hashed with [`keyhash`], whose code is copied
+/// into the generated module so build and run time hash alike. Measured
+/// against phf's SipHash, `unicase`, `uncased` and a lower-cased copy in
+/// `benches/parse.rs`: folding case inside the hash, with no copy, is fastest.
+fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
     // name, slug and identifier, lower-cased; validation made them unambiguous.
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     for (i, e) in catalogue.endpoints.iter().enumerate() {
@@ -380,28 +511,57 @@ fn endpoint_keys(catalogue: &Catalogue) -> TokenStream {
         }
     }
     let keys: Vec<(String, usize)> = keys.into_iter().collect();
-    let max_len = usize_lit(keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0));
-    let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
-    let state = phf_generator::generate_hash(&names);
-    let hash_key = Literal::u64_unsuffixed(state.key);
-    let disps = state.disps.iter().map(|&(a, b)| {
-        let (a, b) = (Literal::u32_unsuffixed(a), Literal::u32_unsuffixed(b));
-        quote!((#a, #b))
+    let names: Vec<&[u8]> = keys.iter().map(|(k, _)| k.as_bytes()).collect();
+    let state = phf_generator::ptrhash::generate_hash_with_hash_fn(&names, |k, seed| {
+        keyhash::hash(k, *seed)
     });
-    let slots = state.map.iter().map(|&i| {
-        let (k, v) = (&keys[i].0, Literal::u16_unsuffixed(keys[i].1 as u16));
-        let k = lit(k);
-        quote!((#k, #v))
-    });
+    let seed = Literal::u64_unsuffixed(state.seed);
+    let pilots = state.pilots.iter().map(|&p| Literal::u8_unsuffixed(p));
+    let remap = state.remap.iter().map(|&r| Literal::u32_unsuffixed(r));
+    let (pilot_count, remap_count, slot_count) = (
+        usize_lit(state.pilots.len()),
+        usize_lit(state.remap.len()),
+        usize_lit(state.map.len()),
+    );
+    let slots: Vec<TokenStream> = state
+        .map
+        .iter()
+        .map(|&i| {
+            let (k, v) = (
+                texts.id(&keys[i].0),
+                Literal::u32_unsuffixed(keys[i].1 as u32),
+            );
+            quote!([#k, #v])
+        })
+        .collect();
+    let keyhash = keyhash_items();
     quote! {
-        /// The longest key in [`ENDPOINT_KEYS`], in bytes.
-        pub(crate) const MAX_KEY_LEN: usize = #max_len;
-        /// Lower-cased endpoint names, slugs and identifiers → endpoint index (a perfect hash).
-        pub(crate) static ENDPOINT_KEYS: ::phf::Map<&'static str, u16> = ::phf::Map {
-            key: #hash_key,
-            disps: &[#(#disps),*],
-            entries: &[#(#slots),*],
-        };
+        /// The seed of [`keyhash::hash`] the table was solved for.
+        pub(crate) const KEY_SEED: u64 = #seed;
+        /// ptrhash's per-bucket pilots.
+        pub(crate) static KEY_PILOTS: [u8; #pilot_count] = [#(#pilots),*];
+        /// ptrhash's remapping of slots past the end.
+        pub(crate) static KEY_REMAP: [u32; #remap_count] = [#(#remap),*];
+        /// Lower-cased endpoint names, slugs and identifiers (text ids) and their
+        /// endpoint index, in perfect-hash slot order.
+        pub(crate) static ENDPOINT_KEYS: [[u32; 2]; #slot_count] = [#(#slots),*];
+
+        pub(crate) mod keyhash {
+            #keyhash
+        }
+    }
+}
+
+/// [`keyhash`]'s source as tokens (its `//!` docs become the module's), so
+/// there is one copy of it.
+fn keyhash_items() -> TokenStream {
+    match include_str!("keyhash.rs").parse::<TokenStream>() {
+        Ok(items) => items,
+        // Unreachable: the file compiles as part of this crate.
+        Err(e) => {
+            let message = lit(&format!("keyhash.rs does not lex: {e}"));
+            quote!(::core::compile_error!(#message);)
+        }
     }
 }
 

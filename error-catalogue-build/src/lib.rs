@@ -25,6 +25,7 @@
 pub mod catalogue;
 pub mod codegen;
 pub mod diagnostic;
+pub mod keyhash;
 pub mod markup;
 pub mod model;
 pub mod names;

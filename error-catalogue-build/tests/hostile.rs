@@ -10,16 +10,44 @@ use error_catalogue_build::{Builder, check_file, check_str};
 use proptest::prelude::*;
 use syn::visit::Visit;
 
-/// Every string literal's value and every attribute's name in a file.
+/// Every string literal's value, every text of the deduplicated text table
+/// (`TEXT` split at `TEXT_ENDS`), and every attribute's name in a file.
 #[derive(Default)]
 struct Collected {
     strings: BTreeSet<String>,
     attributes: BTreeSet<String>,
+    text_blob: Option<String>,
+    text_ends: Vec<usize>,
 }
 
 impl<'ast> Visit<'ast> for Collected {
     fn visit_lit_str(&mut self, lit: &'ast syn::LitStr) {
         self.strings.insert(lit.value());
+    }
+
+    fn visit_item_static(&mut self, item: &'ast syn::ItemStatic) {
+        match (item.ident.to_string().as_str(), &*item.expr) {
+            (
+                "TEXT",
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(blob),
+                    ..
+                }),
+            ) => self.text_blob = Some(blob.value()),
+            ("TEXT_ENDS", syn::Expr::Array(ends)) => {
+                for end in &ends.elems {
+                    if let syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Int(n),
+                        ..
+                    }) = end
+                    {
+                        self.text_ends.push(n.base10_parse().unwrap());
+                    }
+                }
+            }
+            _ => {}
+        }
+        syn::visit::visit_item_static(self, item);
     }
 
     fn visit_attribute(&mut self, attr: &'ast syn::Attribute) {
@@ -40,6 +68,13 @@ fn collect(source: &str) -> Collected {
     let file = syn::parse_file(source).unwrap_or_else(|e| panic!("{e}\n{source}"));
     let mut c = Collected::default();
     c.visit_file(&file);
+    if let Some(blob) = c.text_blob.take() {
+        let mut start = 0;
+        for &end in &c.text_ends {
+            c.strings.insert(blob[start..end].to_string());
+            start = end;
+        }
+    }
     c
 }
 

@@ -1,0 +1,111 @@
+//! Fixed workloads shared by the benches: built from whatever catalogue the
+//! crate was compiled with, so the same workload shape serves the shipped page
+//! and the synthetic catalogues of the scale study.
+#![allow(dead_code)]
+
+use error_catalogue::{Endpoint, StatusCode, entries, general};
+
+/// Operations per benchmark iteration; figures are reported per operation.
+pub const BATCH: usize = 1024;
+
+/// Statuses no table lists (a miss for every endpoint of a realistic catalogue).
+const MISSES: [u16; 6] = [100, 302, 418, 422, 599, 999];
+
+/// A tiny deterministic generator (SplitMix64), so every run sees the same workload.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// `BATCH` (endpoint, status) pairs, a third each: a status in the endpoint's
+/// own table, a status only the general table lists (the fallback), and a miss.
+pub fn lookup_workload() -> Vec<(Endpoint, StatusCode)> {
+    let mut rng = Rng(7);
+    let all = &Endpoint::ALL;
+    let mut out = Vec::with_capacity(BATCH);
+    while out.len() < BATCH {
+        let ep = all[rng.below(all.len())];
+        let own = ep.entries();
+        let code = match out.len() % 3 {
+            0 if !own.is_empty() => own[rng.below(own.len())].code(),
+            1 => {
+                let fallback: Vec<u16> = general()
+                    .iter()
+                    .map(|e| e.code())
+                    .filter(|c| !own.iter().any(|o| o.code() == *c))
+                    .collect();
+                if fallback.is_empty() {
+                    continue;
+                }
+                fallback[rng.below(fallback.len())]
+            }
+            2 => MISSES[rng.below(MISSES.len())],
+            _ => continue,
+        };
+        out.push((ep, StatusCode::from_u16(code).expect("valid status")));
+    }
+    out
+}
+
+/// Every name, slug and identifier as written, and case variants of them.
+pub fn endpoint_keys() -> Vec<(String, Endpoint)> {
+    Endpoint::ALL
+        .iter()
+        .flat_map(|&ep| {
+            [
+                ep.name().to_owned(),
+                ep.slug().to_owned(),
+                format!("{ep:?}"),
+            ]
+            .into_iter()
+            .map(move |k| (k, ep))
+        })
+        .collect()
+}
+
+/// `BATCH` strings to parse: three quarters hits (names, slugs, identifiers,
+/// half of them in another case), a quarter misses (typos, padding, non-ASCII,
+/// over-long input).
+pub fn parse_workload() -> Vec<String> {
+    let keys = endpoint_keys();
+    let misses = |rng: &mut Rng| -> String {
+        let (k, _) = &keys[rng.below(keys.len())];
+        match rng.below(4) {
+            0 => k[..k.len() - 1].to_owned(),
+            1 => format!(" {k}"),
+            2 => format!("{k}é"),
+            _ => "x".repeat(80),
+        }
+    };
+    let mut rng = Rng(11);
+    (0..BATCH)
+        .map(|i| {
+            if i % 4 == 3 {
+                return misses(&mut rng);
+            }
+            let (k, _) = &keys[rng.below(keys.len())];
+            match rng.below(4) {
+                0 => k.to_ascii_uppercase(),
+                1 => k.to_ascii_lowercase(),
+                _ => k.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Entry index in `entries()`, for baselines that store indices.
+pub fn entry_index(e: &'static error_catalogue::Entry) -> usize {
+    let base = entries().as_ptr() as usize;
+    (e as *const _ as usize - base) / std::mem::size_of::<error_catalogue::Entry>()
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The scale study (issue 7): for each catalogue size N (default 10^2..10^5),
+# generate a synthetic catalogue (examples/synth.rs) and measure
+#   - clean build time of this crate alone (dependencies prebuilt), release
+#     and debug, without default features (http + phf_shared), and release
+#     with the default-on `entry-consts` feature;
+#   - the size of the generated source;
+#   - what linking the catalogue adds to a stripped release binary
+#     (examples/scale_probe vs examples/scale_base);
+#   - lookup and parse time at that size (medians, examples/scale_probe).
+# Usage: scripts/scale.sh [N ...]. Prints one line per N; BENCHMARKS.md
+# explains the columns. Uses its own target dir, target/scale.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000 100000)
+work=$PWD/target/scale
+export CARGO_TARGET_DIR=$work/target CARGO_INCREMENTAL=0
+mkdir -p "$work"
+
+now() { date +%s.%N; }
+# Seconds a clean build of this crate takes: `timed PROFILE_FLAG FEATURES...`.
+timed() {
+  local profile=$1; shift
+  cargo clean -q -p error-catalogue $profile
+  local t0; t0=$(now)
+  cargo build -q $profile --lib --no-default-features "$@" 2>/dev/null
+  echo "$(now) - $t0" | bc
+}
+
+# Dependencies (and the build crate) once, for both profiles.
+cargo build -q --release --example synth 2>/dev/null
+cp "$CARGO_TARGET_DIR/release/examples/synth" "$work/synth" # `cargo clean -p` removes examples
+cargo build -q --release --no-default-features --lib --example scale_probe --example scale_base 2>/dev/null
+cargo build -q --no-default-features --lib 2>/dev/null
+cargo build -q --release --no-default-features --features entry-consts --lib 2>/dev/null
+
+printf '%-8s %-9s %-9s %-9s %-11s %-11s %-11s %-11s %-9s %-9s\n' \
+  entries release debug consts gen_bytes added_bytes text_bytes distinct lookup_ns parse_ns
+for n in "${sizes[@]}"; do
+  toml=$work/synth-$n.toml
+  "$work/synth" "$n" "$toml"
+  export ERROR_CATALOGUE_TOML=$toml
+  consts=$(timed --release --features entry-consts)
+  debug=$(timed "")
+  release=$(timed --release)
+  generated=$(ls -t "$CARGO_TARGET_DIR"/release/build/error-catalogue-*/out/error_catalogue.rs | head -1)
+  gen_bytes=$(stat -c %s "$generated")
+  cargo build -q --release --no-default-features --example scale_probe --example scale_base 2>/dev/null
+  strip -o "$work/probe" "$CARGO_TARGET_DIR/release/examples/scale_probe"
+  strip -o "$work/base" "$CARGO_TARGET_DIR/release/examples/scale_base"
+  added=$(( $(stat -c %s "$work/probe") - $(stat -c %s "$work/base") ))
+  probe=$("$CARGO_TARGET_DIR/release/examples/scale_probe")
+  field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$probe"; }
+  printf '%-8s %-9.1f %-9.1f %-9.1f %-11s %-11s %-11s %-11s %-9s %-9s\n' \
+    "$n" "$release" "$debug" "$consts" "$gen_bytes" "$added" \
+    "$(field entry_text_bytes)" "$(field distinct_text_bytes)" "$(field lookup_ns)" "$(field parse_ns)"
+done

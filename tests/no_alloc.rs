@@ -1,0 +1,135 @@
+//! Lookups and parsing never touch the heap: a counting global allocator
+//! (this test crate's own; the library keeps `forbid(unsafe_code)`) sees zero
+//! allocations across every endpoint × every status and a set of strings,
+//! hits and misses alike.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use error_catalogue::{Endpoint, StatusCode, entries, general, lookup, lookup_general};
+
+/// Counts the allocations made by the current thread, so the test harness's
+/// other threads do not disturb the count.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counter is a const-initialized thread local, which does not allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: the caller upholds `alloc`'s contract, passed on as is.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: as for `alloc`.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        // SAFETY: as for `alloc`.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as for `alloc`.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Runs `f` and returns how many allocations this thread made meanwhile.
+fn allocations<T>(f: impl FnOnce() -> T) -> (T, u64) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let out = f();
+    (out, ALLOCATIONS.with(Cell::get) - before)
+}
+
+#[test]
+fn the_counter_counts() {
+    let (v, n) = allocations(|| vec![1u8; 3]);
+    assert_eq!((v.len(), n), (3, 1));
+}
+
+#[test]
+fn lookups_never_allocate() {
+    // Every status StatusCode admits, and the codes it refuses, built up front.
+    let statuses: Vec<StatusCode> = (0..=1000u16)
+        .filter_map(|c| StatusCode::from_u16(c).ok())
+        .collect();
+    let (found, n) = allocations(|| {
+        let mut found = 0usize;
+        for &status in &statuses {
+            found += usize::from(lookup_general(status).is_some());
+            for &ep in &Endpoint::ALL {
+                found += usize::from(lookup(ep, status).is_some());
+                found += usize::from(ep.lookup(status).is_some());
+            }
+        }
+        for &ep in &Endpoint::ALL {
+            found += ep.entries().len() + ep.name().len() + ep.slug().len() + ep.path().len();
+            found += usize::from(ep.method() == http::Method::GET);
+        }
+        found + entries().len() + general().len()
+    });
+    assert!(found > 0);
+    assert_eq!(n, 0, "lookups allocated {n} times");
+}
+
+#[test]
+fn parsing_never_allocates() {
+    let mut inputs: Vec<String> = Vec::new();
+    for ep in Endpoint::ALL {
+        for key in [
+            ep.name().to_owned(),
+            ep.slug().to_owned(),
+            format!("{ep:?}"),
+        ] {
+            inputs.push(key.to_ascii_uppercase());
+            inputs.push(key.to_ascii_lowercase());
+            inputs.push(format!("{key}x"));
+            inputs.push(key[1..].to_owned());
+            inputs.push(key);
+        }
+    }
+    inputs.extend(
+        [
+            "",
+            "general",
+            "http-codes",
+            " ",
+            "é",
+            "ÉÀ-ü",
+            "x",
+            "\0",
+            "create-tracker",
+        ]
+        .map(String::from),
+    );
+    inputs.push("x".repeat(100_000));
+    let ((ok, err), n) = allocations(|| {
+        let mut ok = 0usize;
+        let mut err = 0usize;
+        for s in &inputs {
+            match s.parse::<Endpoint>() {
+                Ok(_) => ok += 1,
+                Err(_) => err += 1,
+            }
+        }
+        (ok, err)
+    });
+    assert!(ok >= 3 * Endpoint::ALL.len() && err > 0, "{ok} {err}");
+    assert_eq!(n, 0, "parsing allocated {n} times");
+}
+
+// ROUTE: when `Endpoint::route` lands (services branch), add a test here that
+// routes every template (with its parameters filled in), and misses, with zero
+// allocations.
