@@ -2,8 +2,9 @@
 //! located one-line errors and no panic; a hostile one builds an errcat whose
 //! JSON gives back every string of the file byte for byte.
 //!
-//! Both build into one target dir (`target/e2e`), so the dependencies are
-//! compiled once and later runs only rebuild this crate.
+//! Both build into one target dir, `target/alt`, which
+//! scripts/check-docs-toolchains shares, so the dependencies are compiled
+//! once and later runs only rebuild this crate.
 #![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ fn root() -> &'static Path {
 }
 
 fn target_dir() -> PathBuf {
-    root().join("target/e2e")
+    root().join("target/alt")
 }
 
 /// `cargo build --bin errcat` over `data`, in the shared target dir.
