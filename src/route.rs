@@ -196,8 +196,8 @@ impl Tables<'_> {
                 // One edge: compare it whole, no segment split.
                 [edge] => match cross_raw(edge, path) {
                     Ok(after) => Some((edge, after)),
-                    Err(false) => None,
-                    Err(true) => cross_decoded(edge, path).map(|after| (edge, after)),
+                    Err(None) => None,
+                    Err(Some(from)) => cross_decoded(edge, path, from).map(|after| (edge, after)),
                 },
                 // A few: each compared whole; at most one can match.
                 _ if edges.len() <= LINEAR => {
@@ -209,12 +209,12 @@ impl Tables<'_> {
                                 found = Some((edge, after));
                                 break;
                             }
-                            Err(m) => maybe |= m,
+                            Err(m) => maybe |= m.is_some(),
                         }
                     }
                     if found.is_none() && maybe {
                         found = find_decoded(edges, split(path).0.as_bytes())
-                            .and_then(|edge| Some((edge, cross_decoded(edge, path)?)));
+                            .and_then(|edge| Some((edge, cross(edge, path)?)));
                     }
                     found
                 }
@@ -489,44 +489,46 @@ fn eq_decoded(literal: &[u8], segment: &[u8]) -> bool {
 fn cross<'a>(edge: &Edge<'_>, rest: &'a str) -> Option<Option<&'a str>> {
     match cross_raw(edge, rest) {
         Ok(after) => Some(after),
-        Err(false) => None,
-        Err(true) => cross_decoded(edge, rest),
+        Err(None) => None,
+        Err(Some(from)) => cross_decoded(edge, rest, from),
     }
 }
 
-/// [`cross`] by the request's bytes as they are. `Err(maybe)` when they do
-/// not cross it: `maybe` when decoding might (an edge raw bytes cannot stand
-/// for, or a `%` where the request first differs from the literal; before
+/// [`cross`] by the request's bytes as they are. `Err(Some(from))` when
+/// they do not cross it but decoding might, from byte `from` on (bytes
+/// before it are the literal's): an edge raw bytes cannot stand for (from
+/// 0), or a `%` where the request first differs from the literal. Before
 /// that the request's bytes are the literal's, which hold no `%`, so they
-/// decode to themselves, and then the decoded request differs where the raw
-/// one does; a request that is a prefix of the literal decodes no longer).
+/// decode to themselves; without a `%` there, the decoded request differs
+/// where the raw one does, or (a prefix of the literal) is no longer.
 #[inline(always)]
-fn cross_raw<'a>(edge: &Edge<'_>, rest: &'a str) -> Result<Option<&'a str>, bool> {
+fn cross_raw<'a>(edge: &Edge<'_>, rest: &'a str) -> Result<Option<&'a str>, Option<usize>> {
     if !edge.raw {
-        return Err(true);
+        return Err(Some(0));
     }
     let n = edge.bytes.len();
     let request = rest.as_bytes();
     let d = difference(request, edge.bytes);
     if d == n {
         // The whole literal: the request must end a segment there.
-        step(rest, n).ok_or(false)
+        step(rest, n).ok_or(None)
     } else {
-        Err(request.get(d) == Some(&b'%'))
+        Err((request.get(d) == Some(&b'%')).then_some(d))
     }
 }
 
-/// [`cross`] with the request decoded as it is read, in one pass: the slow
-/// path, for paths with `%` and literals raw bytes cannot stand for. In a
-/// merged edge a `/` is a segment boundary, which only a raw `/` matches;
-/// in a one-segment edge it is a decoded byte, which only `%2F` matches.
+/// [`cross`] with the request decoded as it is read, from byte `from` of
+/// both (before it they are equal and hold no `%`): the slow path, for
+/// paths with `%` and literals raw bytes cannot stand for. In a merged edge
+/// a `/` is a segment boundary, which only a raw `/` matches; in a
+/// one-segment edge it is a decoded byte, which only `%2F` matches.
 #[cold]
 #[inline(never)]
-fn cross_decoded<'a>(edge: &Edge<'_>, rest: &'a str) -> Option<Option<&'a str>> {
+fn cross_decoded<'a>(edge: &Edge<'_>, rest: &'a str, from: usize) -> Option<Option<&'a str>> {
     let request = rest.as_bytes();
     let merged = edge.segs > 1;
-    let mut i = 0;
-    for &literal in edge.bytes {
+    let mut i = from;
+    for &literal in edge.bytes.get(from..)? {
         let r = *request.get(i)?;
         if merged && literal == b'/' {
             if r != b'/' {
