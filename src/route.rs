@@ -199,24 +199,27 @@ impl Tables<'_> {
                     Err(None) => None,
                     Err(Some(from)) => cross_decoded(edge, path, from).map(|after| (edge, after)),
                 },
-                // A few: each compared whole; at most one can match.
+                // A few: each compared whole, decoded where the raw bytes
+                // differ at a `%`. The edges' first segments differ, so at
+                // most one can match and the order does not matter.
                 _ if edges.len() <= LINEAR => {
-                    let mut maybe = false;
-                    let mut found = None;
-                    for edge in edges {
-                        match cross_raw(edge, path) {
-                            Ok(after) => {
-                                found = Some((edge, after));
-                                break;
-                            }
-                            Err(m) => maybe |= m.is_some(),
-                        }
-                    }
-                    if found.is_none() && maybe {
-                        found = find_decoded(edges, split(path).0.as_bytes())
-                            .and_then(|edge| Some((edge, cross(edge, path)?)));
-                    }
-                    found
+                    // A raw edge whose first byte (its key's top byte) is
+                    // not the request's is skipped in a few instructions:
+                    // unless that byte is a `%`, neither the request nor
+                    // its decoding can cross it (see `cross_raw`).
+                    let b0 = path.as_bytes().first().copied().unwrap_or(0);
+                    let any = b0 == b'%';
+                    edges
+                        .iter()
+                        .filter(|e| any || !e.raw || e.first == 0 || (e.key >> 56) as u8 == b0)
+                        .find_map(|edge| {
+                            let after = match cross_raw(edge, path) {
+                                Ok(after) => Some(after),
+                                Err(None) => None,
+                                Err(Some(from)) => cross_decoded(edge, path, from),
+                            };
+                            Some((edge, after?))
+                        })
                 }
                 _ => find_edge(edges, split(path).0)
                     .and_then(|edge| Some((edge, cross(edge, path)?))),
