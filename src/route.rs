@@ -168,22 +168,20 @@ impl Tables<'_> {
         values: &mut [&'a str],
     ) -> Option<u32> {
         let root = self.roots.iter().find(|(m, _)| m == method)?.1;
-        let (rest, full) = start(path)?;
-        let mut encoded = Encoded { full, known: None };
-        self.walk(root, rest, &mut encoded, values, 0)
+        let rest = start(path)?;
+        self.walk(root, rest, values, 0)
     }
 
     /// Depth-first, literal edge before parameter: each node is visited at
     /// most once, and the first template to match is the one of highest
     /// priority. It recurses only where a node has both a literal edge and a
     /// parameter to fall back on; elsewhere it loops. Bytes are compared as
-    /// they are; decoded only when that fails and the path holds a `%`.
+    /// they are; decoded only when that fails where the request holds a `%`.
     #[inline(always)]
     fn walk<'a>(
         &self,
         mut node: u32,
         mut rest: Option<&'a str>,
-        encoded: &mut Encoded<'_>,
         values: &mut [&'a str],
         mut captured: usize,
     ) -> Option<u32> {
@@ -196,28 +194,42 @@ impl Tables<'_> {
             let literal = match edges {
                 [] => None,
                 // One edge: compare it whole, no segment split.
-                [edge] => cross(edge, path, encoded).map(|after| (edge, after)),
-                // A few: each compared whole; at most one can match.
-                _ if edges.len() <= LINEAR => edges
-                    .iter()
-                    .find_map(|edge| Some((edge, cross_raw(edge, path)?)))
-                    .or_else(|| {
-                        let slow = edges.iter().any(|e| !e.raw) || encoded.get();
-                        slow.then(|| {
-                            let edge = find_decoded(edges, split(path).0.as_bytes())?;
-                            Some((edge, cross_decoded(edge, path)?))
+                [edge] => match cross_raw(edge, path) {
+                    Ok(after) => Some((edge, after)),
+                    Err(None) => None,
+                    Err(Some(from)) => cross_decoded(edge, path, from).map(|after| (edge, after)),
+                },
+                // A few: each compared whole, decoded where the raw bytes
+                // differ at a `%`. The edges' first segments differ, so at
+                // most one can match and the order does not matter.
+                _ if edges.len() <= LINEAR => {
+                    // A raw edge whose first byte (its key's top byte) is
+                    // not the request's is skipped in a few instructions:
+                    // unless that byte is a `%`, neither the request nor
+                    // its decoding can cross it (see `cross_raw`).
+                    let b0 = path.as_bytes().first().copied().unwrap_or(0);
+                    let any = b0 == b'%';
+                    edges
+                        .iter()
+                        .filter(|e| any || !e.raw || e.first == 0 || (e.key >> 56) as u8 == b0)
+                        .find_map(|edge| {
+                            let after = match cross_raw(edge, path) {
+                                Ok(after) => Some(after),
+                                Err(None) => None,
+                                Err(Some(from)) => cross_decoded(edge, path, from),
+                            };
+                            Some((edge, after?))
                         })
-                        .flatten()
-                    }),
-                _ => find_edge(edges, split(path).0, encoded)
-                    .and_then(|edge| Some((edge, cross(edge, path, encoded)?))),
+                }
+                _ => find_edge(edges, split(path).0)
+                    .and_then(|edge| Some((edge, cross(edge, path)?))),
             };
             if let Some((edge, after)) = literal {
                 if here.param == NONE {
                     (node, rest) = (edge.child, after);
                     continue;
                 }
-                if let Some(hit) = self.branch(edge.child, after, encoded, values, captured) {
+                if let Some(hit) = self.branch(edge.child, after, values, captured) {
                     return Some(hit);
                 }
             }
@@ -240,35 +252,17 @@ impl Tables<'_> {
         &self,
         node: u32,
         rest: Option<&'a str>,
-        encoded: &mut Encoded<'_>,
         values: &mut [&'a str],
         captured: usize,
     ) -> Option<u32> {
-        self.walk(node, rest, encoded, values, captured)
+        self.walk(node, rest, values, captured)
     }
 }
 
-/// Whether the path holds a `%` before its query, found out only when a
-/// byte comparison fails (a path without `%` decodes to itself).
-struct Encoded<'a> {
-    /// The path after its leading `/`, query included.
-    full: &'a str,
-    known: Option<bool>,
-}
-
-impl Encoded<'_> {
-    #[cold]
-    #[inline(never)]
-    fn get(&mut self) -> bool {
-        let full = self.full;
-        *self.known.get_or_insert_with(|| scan(full.as_bytes()).1)
-    }
-}
-
-/// Where the path's segments start (`None`: the root) and the path after
-/// its leading `/`. `None` when `input` is neither a path nor a URL.
+/// Where the path's segments start (`None`: the root). `None` when `input`
+/// is neither a path nor a URL.
 #[inline]
-fn start(input: &str) -> Option<(Option<&str>, &str)> {
+fn start(input: &str) -> Option<Option<&str>> {
     let path = if input.starts_with('/') {
         input
     } else {
@@ -283,13 +277,13 @@ fn start(input: &str) -> Option<(Option<&str>, &str)> {
     };
     let Some(full) = path.strip_prefix('/') else {
         // An empty path, or only a query or fragment: the root.
-        return Some((None, ""));
+        return Some(None);
     };
     // `//` is the root with its one trailing slash.
     if full.starts_with('/') && at_end(full.get(1..).unwrap_or("")) {
-        return Some((None, full));
+        return Some(None);
     }
-    Some((after_slash(full), full))
+    Some(after_slash(full))
 }
 
 /// Whether nothing of the path is left: the end, or its query or fragment.
@@ -321,32 +315,82 @@ fn step(rest: &str, n: usize) -> Option<Option<&str>> {
 #[inline(always)]
 fn split(rest: &str) -> (&str, Option<&str>) {
     // The delimiters are ASCII: the index is a char boundary.
-    let n = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
+    let n = segment_end(rest.as_bytes());
     let segment = rest.get(..n).unwrap_or(rest);
     (segment, step(rest, n).flatten())
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` that equals `byte` (bits above the
+/// lowest may be spurious: only the lowest is exact).
+#[inline(always)]
+fn has(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// Eight bytes from `at`, little-endian (`None` past the end).
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map(|w| u64::from_le_bytes(*w))
+}
+
+/// The index of the first `/`, `?` or `#` in `bytes`, else its length:
+/// eight bytes at a time, the last word overlapping the one before.
+#[inline(always)]
+fn segment_end(bytes: &[u8]) -> usize {
+    let delimiters = |w: u64| has(w, b'/') | has(w, b'?') | has(w, b'#');
+    let n = bytes.len();
+    if n < 8 {
+        return bytes
+            .iter()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(n);
+    }
+    let mut at = 0;
+    loop {
+        // Bytes before `at` hold no delimiter, so the first one found in
+        // an overlapping last word is the first of all.
+        let start = at.min(n - 8);
+        let found = word_at(bytes, start).map_or(0, delimiters);
+        if found != 0 {
+            return start + (found.trailing_zeros() / 8) as usize;
+        }
+        if start + 8 >= n {
+            return n;
+        }
+        at = start + 8;
+    }
+}
+
+/// Whether `bytes` holds a `%`, eight bytes at a time (the remainder byte by
+/// byte: `contains` calls `memchr`, which costs more than the short search).
+#[inline(always)]
+#[allow(clippy::manual_contains)]
+fn holds_percent(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    let found = words
+        .by_ref()
+        .any(|w| <[u8; 8]>::try_from(w).is_ok_and(|w| has(u64::from_le_bytes(w), b'%') != 0));
+    found || words.remainder().iter().any(|&b| b == b'%')
 }
 
 /// Up to this many edges, a node's edges are each compared whole with the
 /// request rather than binary-searched by its first segment.
 const LINEAR: usize = 8;
 
-/// Among more than [`LINEAR`] edges, the one whose first segment equals
-/// `segment`: by binary search on (length, first eight bytes, rest) as they
-/// are, or, when that finds none (or an edge bytes cannot stand for) and the
-/// path holds a `%`, by `segment` decoded.
+/// Among sorted edges, the one whose first segment's bytes are `segment`:
+/// by binary search on (length, first eight bytes, rest).
 #[inline]
-fn find_edge<'e, 't>(
-    edges: &'e [Edge<'t>],
-    segment: &str,
-    encoded: &mut Encoded<'_>,
-) -> Option<&'e Edge<'t>> {
+fn search<'e, 't>(edges: &'e [Edge<'t>], segment: &[u8]) -> Option<&'e Edge<'t>> {
     let first = |e: &Edge<'t>| e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
-    let raw = segment.as_bytes();
     // Length and first eight bytes pick the edge; longer segments compare on.
-    let (len, key) = (raw.len(), key(raw));
+    let (len, key) = (segment.len(), key(segment));
     let rest = |e: &Edge<'t>| {
         if len <= 8 {
             Ordering::Equal
@@ -354,7 +398,7 @@ fn find_edge<'e, 't>(
             first(e)
                 .get(8..)
                 .unwrap_or(&[])
-                .cmp(raw.get(8..).unwrap_or(&[]))
+                .cmp(segment.get(8..).unwrap_or(&[]))
         }
     };
     let order = |e: &Edge<'t>| {
@@ -363,88 +407,173 @@ fn find_edge<'e, 't>(
             .then(e.key.cmp(&key))
             .then_with(|| rest(e))
     };
-    let found = edges
-        .binary_search_by(order)
-        .ok()
-        .and_then(|k| edges.get(k));
-    match found {
-        Some(edge) if edge.raw => return Some(edge),
-        Some(_) => {}
-        None if encoded.get() => {}
-        None => return None,
-    }
-    find_decoded(edges, raw)
+    let k = edges.binary_search_by(order).ok()?;
+    edges.get(k)
 }
+
+/// Among more than [`LINEAR`] edges, the one whose first segment equals
+/// `segment`: by its bytes as they are, or, when that finds none (or an edge
+/// bytes cannot stand for) and the segment holds a `%`, by it decoded.
+#[inline]
+fn find_edge<'e, 't>(edges: &'e [Edge<'t>], segment: &str) -> Option<&'e Edge<'t>> {
+    let raw = segment.as_bytes();
+    match search(edges, raw) {
+        Some(edge) if edge.raw => Some(edge),
+        Some(_) => find_decoded(edges, raw),
+        // A segment without `%` decodes to itself.
+        None if holds_percent(raw) => find_decoded(edges, raw),
+        None => None,
+    }
+}
+
+/// The longest decoded segment [`find_decoded`] searches for in a buffer on
+/// the stack; longer ones are compared with each edge in turn.
+const DECODED: usize = 128;
 
 /// [`find_edge`] by the segment decoded: the slow path, for paths with `%`.
 #[cold]
 #[inline(never)]
 fn find_decoded<'e, 't>(edges: &'e [Edge<'t>], raw: &[u8]) -> Option<&'e Edge<'t>> {
-    let first = |e: &Edge<'t>| e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
-    let decoded = || percent_decode(raw);
-    let len = decoded().count();
-    let k = edges
-        .binary_search_by(|e| {
-            let literal = first(e);
-            literal
-                .len()
-                .cmp(&len)
-                .then_with(|| literal.iter().copied().cmp(decoded()))
-        })
-        .ok()?;
-    edges.get(k)
+    let mut buf = [0u8; DECODED];
+    match decode_into(raw, &mut buf) {
+        Some(decoded) => search(edges, decoded),
+        None => edges.iter().find(|e| {
+            let first = e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
+            eq_decoded(first, raw)
+        }),
+    }
+}
+
+/// `raw` percent-decoded into `buf`: `None` when it does not fit.
+fn decode_into<'b>(raw: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(&b) = raw.get(i) {
+        let (byte, width) = decoded_at(raw, i, b);
+        *buf.get_mut(n)? = byte;
+        n += 1;
+        i += width;
+    }
+    buf.get(..n)
+}
+
+/// The byte that `raw[i] == b` and what follows decode to, and how many
+/// bytes of `raw` it takes: `%` and two hex digits, else the byte itself.
+#[inline(always)]
+fn decoded_at(raw: &[u8], i: usize, b: u8) -> (u8, usize) {
+    if b == b'%' {
+        let hex = |at: usize| raw.get(at).and_then(|&h| char::from(h).to_digit(16));
+        if let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2)) {
+            // Two hex digits: at most 0xFF.
+            return (u8::try_from(hi * 16 + lo).unwrap_or(b'%'), 3);
+        }
+    }
+    (b, 1)
+}
+
+/// Whether `segment` percent-decodes to `literal` (as `percent_decode`
+/// would: a `%` not followed by two hex digits stands for itself).
+fn eq_decoded(literal: &[u8], segment: &[u8]) -> bool {
+    let mut literal = literal.iter();
+    let mut i = 0;
+    while let Some(&b) = segment.get(i) {
+        let (byte, width) = decoded_at(segment, i, b);
+        if literal.next() != Some(&byte) {
+            return false;
+        }
+        i += width;
+    }
+    literal.next().is_none()
 }
 
 /// Crosses `edge` from the start of `rest`: what follows in the request, or
 /// `None` when the request does not continue with the edge's segments.
 #[inline(always)]
-fn cross<'a>(edge: &Edge<'_>, rest: &'a str, encoded: &mut Encoded<'_>) -> Option<Option<&'a str>> {
-    if edge.raw {
-        if let Some(after) = cross_raw(edge, rest) {
-            return Some(after);
-        }
-        if !encoded.get() {
-            return None;
-        }
+fn cross<'a>(edge: &Edge<'_>, rest: &'a str) -> Option<Option<&'a str>> {
+    match cross_raw(edge, rest) {
+        Ok(after) => Some(after),
+        Err(None) => None,
+        Err(Some(from)) => cross_decoded(edge, rest, from),
     }
-    cross_decoded(edge, rest)
 }
 
-/// [`cross`] by the request's bytes as they are, for an edge whose raw
-/// bytes stand for it (`None` for one that is not).
+/// [`cross`] by the request's bytes as they are. `Err(Some(from))` when
+/// they do not cross it but decoding might, from byte `from` on (bytes
+/// before it are the literal's): an edge raw bytes cannot stand for (from
+/// 0), or a `%` where the request first differs from the literal. Before
+/// that the request's bytes are the literal's, which hold no `%`, so they
+/// decode to themselves; without a `%` there, the decoded request differs
+/// where the raw one does, or (a prefix of the literal) is no longer.
 #[inline(always)]
-fn cross_raw<'a>(edge: &Edge<'_>, rest: &'a str) -> Option<Option<&'a str>> {
-    let head = rest.as_bytes().get(..edge.bytes.len())?;
-    if edge.raw && same(head, edge.bytes) {
-        step(rest, edge.bytes.len())
+fn cross_raw<'a>(edge: &Edge<'_>, rest: &'a str) -> Result<Option<&'a str>, Option<usize>> {
+    if !edge.raw {
+        return Err(Some(0));
+    }
+    let n = edge.bytes.len();
+    let request = rest.as_bytes();
+    let d = difference(request, edge.bytes);
+    if d == n {
+        // The whole literal: the request must end a segment there.
+        step(rest, n).ok_or(None)
     } else {
-        None
+        Err((request.get(d) == Some(&b'%')).then_some(d))
     }
 }
 
-/// [`cross`] segment by segment, each request segment decoded: the slow
-/// path, for paths with `%` and literals raw bytes cannot stand for.
+/// [`cross`] with the request decoded as it is read, from byte `from` of
+/// both (before it they are equal and hold no `%`): the slow path, for
+/// paths with `%` and literals raw bytes cannot stand for. In a merged edge
+/// a `/` is a segment boundary, which only a raw `/` matches; in a
+/// one-segment edge it is a decoded byte, which only `%2F` matches.
 #[cold]
 #[inline(never)]
-fn cross_decoded<'a>(edge: &Edge<'_>, rest: &'a str) -> Option<Option<&'a str>> {
-    let mut rest = Some(rest);
-    let mut compare = |literal: &[u8]| {
-        let (segment, after) = split(rest?);
-        rest = after;
-        literal
-            .iter()
-            .copied()
-            .eq(percent_decode(segment.as_bytes()))
-            .then_some(())
-    };
-    if edge.segs <= 1 {
-        compare(edge.bytes)?;
-    } else {
-        for literal in edge.bytes.split(|&b| b == b'/') {
-            compare(literal)?;
+fn cross_decoded<'a>(edge: &Edge<'_>, rest: &'a str, from: usize) -> Option<Option<&'a str>> {
+    let request = rest.as_bytes();
+    let merged = edge.segs > 1;
+    let mut i = from;
+    for &literal in edge.bytes.get(from..)? {
+        let r = *request.get(i)?;
+        if merged && literal == b'/' {
+            if r != b'/' {
+                return None;
+            }
+            i += 1;
+            continue;
         }
+        if matches!(r, b'/' | b'?' | b'#') {
+            return None;
+        }
+        let (byte, width) = decoded_at(request, i, r);
+        if byte != literal {
+            return None;
+        }
+        i += width;
     }
-    Some(rest)
+    step(rest, i)
+}
+
+/// The index of the first byte where `a` and `b` differ, else the shorter
+/// one's length: a word at a time, the last word overlapping the one before.
+#[inline(always)]
+fn difference(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    if n < 8 {
+        return a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    }
+    let mut at = 0;
+    loop {
+        // Bytes before `at` are equal: the first difference in an
+        // overlapping last word is the first of all.
+        let start = at.min(n - 8);
+        let x = word_at(a, start).unwrap_or(0) ^ word_at(b, start).unwrap_or(0);
+        if x != 0 {
+            return start + (x.trailing_zeros() / 8) as usize;
+        }
+        if start + 8 >= n {
+            return n;
+        }
+        at = start + 8;
+    }
 }
 
 /// The first eight bytes of a segment as a big-endian number, zero-padded
@@ -460,90 +589,6 @@ fn key(segment: &[u8]) -> u64 {
     // Fewer than eight bytes: shift them to the top, as zero-padding does.
     word.checked_shl(8 * (8 - segment.len() as u32))
         .unwrap_or(0)
-}
-
-/// Byte equality without a `memcmp` call, which costs more than the
-/// comparison for the short segments of a path: whole words, the last one
-/// overlapping the one before.
-#[inline(always)]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    if n < 8 {
-        // Short: as two overlapping halves, or byte by byte below four.
-        if n >= 4 {
-            let half = |s: &[u8], at: usize| {
-                s.get(at..at + 4)
-                    .and_then(|w| <[u8; 4]>::try_from(w).ok())
-                    .map_or(0, u32::from_ne_bytes)
-            };
-            return half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4);
-        }
-        return a.iter().zip(b).all(|(x, y)| x == y);
-    }
-    let word = |s: &[u8], at: usize| {
-        s.get(at..at + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .map_or(0, u64::from_ne_bytes)
-    };
-    let mut at = 0;
-    while at + 8 < n {
-        if word(a, at) != word(b, at) {
-            return false;
-        }
-        at += 8;
-    }
-    word(a, n - 8) == word(b, n - 8)
-}
-
-/// Where the path ends (the first `?` or `#`, else the length) and whether a
-/// `%` comes before: eight bytes at a time (the last word overlapping the
-/// one before), byte by byte only in a word that holds one of them.
-#[inline]
-fn scan(bytes: &[u8]) -> (usize, bool) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Non-zero exactly when some byte of `word` is `byte`.
-    let has = |word: u64, byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
-    let word_at = |i: usize| {
-        bytes
-            .get(i..i + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    let bytewise = |from: usize, mut encoded: bool| {
-        for (i, &b) in bytes.iter().enumerate().skip(from) {
-            match b {
-                b'?' | b'#' => return (i, encoded),
-                b'%' => encoded = true,
-                _ => {}
-            }
-        }
-        (bytes.len(), encoded)
-    };
-    if bytes.len() < 8 {
-        return bytewise(0, false);
-    }
-    let mut encoded = false;
-    let mut at = 0;
-    loop {
-        // The last word ends at the last byte, overlapping the one before.
-        let start = at.min(bytes.len() - 8);
-        let word = word_at(start);
-        if has(word, b'?') | has(word, b'#') != 0 {
-            return bytewise(start, encoded);
-        }
-        encoded |= has(word, b'%') != 0;
-        if start + 8 >= bytes.len() {
-            return (bytes.len(), encoded);
-        }
-        at = start + 8;
-    }
 }
 
 #[cfg(test)]

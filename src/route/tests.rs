@@ -6,7 +6,10 @@ use http::Method;
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
-use super::{Edge, Node, Tables, key, same, scan};
+use super::{
+    DECODED, Edge, Node, Tables, decode_into, difference, eq_decoded, holds_percent, key,
+    segment_end,
+};
 use error_catalogue_build::routes::{RouteTables, Segment, Template};
 
 /// (method, template) of each endpoint, in page order.
@@ -274,20 +277,32 @@ fn paths_from_paths_and_urls() {
     assert_eq!(rest("//"), Some(None));
 }
 
-#[test]
-fn scan_finds_the_query_and_percent_in_any_word() {
-    for (path, end, encoded) in [
-        ("/abcdefghijklmnop", 17, false),
-        ("/abcdefghijklmno%", 17, true),
-        ("/abc%", 5, true),
-        ("/abcdefghijklmnop?%", 17, false),
-        ("/abcdefg%ijklmnop#x", 17, true),
-        ("/abcdefgh?ijklmno%", 9, false),
-        ("abcdefghijklmnopqrstuvw%", 24, true),
-        ("abcdefghijklmnopqrstuvw?", 23, false),
-        ("", 0, false),
-    ] {
-        assert_eq!(scan(path.as_bytes()), (end, encoded), "{path}");
+proptest! {
+    /// The matcher's own decoding agrees with `percent_decode`, on any bytes
+    /// (stray `%`, one hex digit, lower and upper case, long segments).
+    #[test]
+    fn decoding_agrees_with_percent_decode(
+        raw in proptest::collection::vec(
+            prop_oneof![Just(b'%'), Just(b'a'), Just(b'F'), Just(b'7'), Just(b'z'), any::<u8>()],
+            0..200,
+        ),
+        other in proptest::collection::vec(any::<u8>(), 0..4),
+    ) {
+        let want: Vec<u8> = percent_encoding::percent_decode(&raw).collect();
+        let mut buf = [0u8; DECODED];
+        let got = decode_into(&raw, &mut buf);
+        if want.len() <= DECODED {
+            prop_assert_eq!(got, Some(want.as_slice()));
+        } else {
+            prop_assert_eq!(got, None);
+        }
+        prop_assert!(eq_decoded(&want, &raw));
+        let mut longer = want.clone();
+        longer.extend_from_slice(&other);
+        prop_assert_eq!(eq_decoded(&longer, &raw), other.is_empty());
+        if let Some((_, shorter)) = want.split_last() {
+            prop_assert!(!eq_decoded(shorter, &raw));
+        }
     }
 }
 
@@ -410,8 +425,16 @@ proptest! {
     fn word_comparisons_agree_with_bytes(
         a in proptest::collection::vec(0u8..4, 0..20),
         b in proptest::collection::vec(0u8..4, 0..20),
+        c in proptest::collection::vec(
+            prop_oneof![Just(b'a'), Just(b'/'), Just(b'?'), Just(b'#'), Just(b'%')],
+            0..40,
+        ),
     ) {
-        prop_assert_eq!(same(&a, &b), a == b);
+        let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        prop_assert_eq!(difference(&a, &b), common);
+        let end = c.iter().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(c.len());
+        prop_assert_eq!(segment_end(&c), end);
+        prop_assert_eq!(holds_percent(&c), c.contains(&b'%'));
         prop_assert_eq!(key(&a), error_catalogue_build::routes::key(&a));
         if a.len() == b.len() {
             prop_assert_eq!(key(&a).cmp(&key(&b)), a[..a.len().min(8)].cmp(&b[..b.len().min(8)]));

@@ -1,0 +1,317 @@
+//! `Endpoint::route` side by side with what a service would otherwise write:
+//! matchit (axum's router), one `Router` per method, and a `regex::RegexSet`
+//! per method, over the same templates and one fixed mixed workload.
+//!
+//! The templates are read from the compiled crate (`Endpoint::ALL`), so the
+//! same bench runs over whichever catalogue the crate was built from:
+//!
+//! ```sh
+//! cargo bench --bench route                                  # errors.toml
+//! cargo run --example route_synth -- 1000 > /tmp/synth-1000.toml
+//! ERROR_CATALOGUE_TOML=/tmp/synth-1000.toml cargo bench --bench route
+//! ```
+//!
+//! The workload, per endpoint: a hit with a realistic id in each parameter,
+//! the same hit with a query string, with a trailing slash and with one
+//! literal byte percent-encoded, a near miss (one literal byte changed), a
+//! miss one segment too deep, and a wrong method. `route` gets each request
+//! as it is; matchit and the regex set get the path with its query already
+//! cut off (as axum gets `Uri::path()`), so they do less work, and neither
+//! decodes `%` nor ignores a trailing slash: they miss those requests.
+//! Criterion's figure is per pass over the workload; ns per request is that
+//! divided by the request count the bench prints.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use error_catalogue::Endpoint;
+use http::Method;
+
+/// A routed request: method, the full request target, and its path alone.
+struct Request {
+    kind: &'static str,
+    method: Method,
+    target: String,
+    path: String,
+}
+
+/// Ids as services mint them: a UUID, a number, a short slug.
+const IDS: [&str; 3] = ["5f3c8a9e-1b2d-4c6e-9f0a-7b8c9d0e1f2a", "4718293", "ab12"];
+
+/// `template` with each `{param}` replaced by an id.
+fn concrete(template: &str, k: usize) -> String {
+    template
+        .split('/')
+        .enumerate()
+        .map(|(i, s)| {
+            if s.starts_with('{') {
+                IDS[(k + i) % IDS.len()].to_string()
+            } else {
+                s.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The index of `path`'s last literal byte (not in a parameter).
+fn last_literal_byte(template: &str, path: &str) -> Option<usize> {
+    let t: Vec<&str> = template.split('/').collect();
+    let mut at = 0;
+    let mut found = None;
+    for (i, seg) in path.split('/').enumerate() {
+        if !t.get(i).is_some_and(|s| s.starts_with('{')) && !seg.is_empty() {
+            found = Some(at + seg.len() - 1);
+        }
+        at += seg.len() + 1;
+    }
+    found
+}
+
+fn workload() -> Vec<Request> {
+    let methods = [
+        Method::GET,
+        Method::POST,
+        Method::PUT,
+        Method::DELETE,
+        Method::PATCH,
+    ];
+    let mut out = Vec::new();
+    let mut push = |kind: &'static str, method: &Method, target: String| {
+        let path = target.split(['?', '#']).next().unwrap_or("").to_string();
+        out.push(Request {
+            kind,
+            method: method.clone(),
+            target,
+            path,
+        });
+    };
+    for (k, &e) in Endpoint::ALL.iter().enumerate() {
+        let m = e.method();
+        let hit = concrete(e.path(), k);
+        push("hit", &m, hit.clone());
+        push("query", &m, format!("{hit}?limit=50&offset=100"));
+        push("slash", &m, format!("{hit}/"));
+        if let Some(i) = last_literal_byte(e.path(), &hit) {
+            // One literal byte percent-encoded.
+            let b = hit.as_bytes()[i];
+            push(
+                "encoded",
+                &m,
+                format!("{}%{b:02X}{}", &hit[..i], &hit[i + 1..]),
+            );
+            // A near miss: that byte changed.
+            let other = if b == b'x' { 'y' } else { 'x' };
+            push(
+                "near-miss",
+                &m,
+                format!("{}{other}{}", &hit[..i], &hit[i + 1..]),
+            );
+        }
+        push("too-deep", &m, format!("{hit}/extra"));
+        // A method no endpoint with this template has.
+        let taken: Vec<Method> = Endpoint::ALL
+            .iter()
+            .filter(|o| o.path() == e.path())
+            .map(|o| o.method())
+            .collect();
+        if let Some(wrong) = methods.iter().find(|w| !taken.contains(w)) {
+            push("wrong-method", wrong, hit);
+        }
+    }
+    out
+}
+
+/// One matchit router per method.
+struct Matchit(Vec<(Method, matchit::Router<Endpoint>)>);
+
+impl Matchit {
+    fn new() -> Self {
+        let mut routers: Vec<(Method, matchit::Router<Endpoint>)> = Vec::new();
+        for &e in &Endpoint::ALL {
+            let m = e.method();
+            let i = match routers.iter().position(|(r, _)| *r == m) {
+                Some(i) => i,
+                None => {
+                    routers.push((m, matchit::Router::new()));
+                    routers.len() - 1
+                }
+            };
+            routers[i]
+                .1
+                .insert(e.path(), e)
+                .expect("matchit accepts the template");
+        }
+        Matchit(routers)
+    }
+
+    #[inline]
+    fn route(&self, method: &Method, path: &str) -> Option<Endpoint> {
+        let router = &self.0.iter().find(|(m, _)| m == method)?.1;
+        router.at(path).ok().map(|m| *m.value)
+    }
+}
+
+/// One `RegexSet` per method, each template anchored, a parameter `[^/]+`,
+/// literal segments before parameters.
+struct Regexes(Vec<(Method, regex::RegexSet, Vec<Endpoint>)>);
+
+impl Regexes {
+    fn new() -> Self {
+        let mut by_method: Vec<(Method, Vec<Endpoint>)> = Vec::new();
+        for &e in &Endpoint::ALL {
+            let m = e.method();
+            match by_method.iter_mut().find(|(r, _)| *r == m) {
+                Some((_, v)) => v.push(e),
+                None => by_method.push((m, vec![e])),
+            }
+        }
+        let pattern = |t: &str| {
+            let body: String = t
+                .trim_end_matches('/')
+                .split('/')
+                .skip(1)
+                .map(|s| {
+                    if s.starts_with('{') {
+                        "/[^/]+".to_string()
+                    } else {
+                        format!("/{}", regex::escape(s))
+                    }
+                })
+                .collect();
+            format!("^{body}/?$")
+        };
+        Regexes(
+            by_method
+                .into_iter()
+                .map(|(m, mut endpoints)| {
+                    // The first match wins: fewer parameters first.
+                    endpoints.sort_by_key(|e| e.path().matches('{').count());
+                    let set = regex::RegexSet::new(endpoints.iter().map(|e| pattern(e.path())))
+                        .expect("templates compile as regexes");
+                    (m, set, endpoints)
+                })
+                .collect(),
+        )
+    }
+
+    #[inline]
+    fn route(&self, method: &Method, path: &str) -> Option<Endpoint> {
+        let (_, set, endpoints) = self.0.iter().find(|(m, _, _)| m == method)?;
+        let i = set.matches(path).into_iter().next()?;
+        endpoints.get(i).copied()
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let work = workload();
+    let matchit = Matchit::new();
+    let regexes = Regexes::new();
+    // The three agree on what they all mean the same way: requests without
+    // a query, `%` or trailing slash.
+    let (mut hits, mut agree, mut plain) = (0, 0, 0);
+    for r in &work {
+        let ours = Endpoint::route(&r.method, &r.target);
+        hits += usize::from(ours.is_some());
+        if r.target == r.path && !r.path.contains('%') && !r.path.ends_with('/') {
+            plain += 1;
+            let theirs = matchit.route(&r.method, &r.path);
+            let re = regexes.route(&r.method, &r.path);
+            assert_eq!(ours, theirs, "{} {}", r.method, r.target);
+            assert_eq!(ours, re, "{} {}", r.method, r.target);
+            agree += 1;
+        }
+    }
+    assert_eq!(agree, plain);
+    eprintln!(
+        "route bench: {} templates, {} requests per pass ({hits} routed by `route`)",
+        Endpoint::ALL.len(),
+        work.len()
+    );
+
+    let mut group = c.benchmark_group(format!("route/{}-templates", Endpoint::ALL.len()));
+    group.throughput(criterion::Throughput::Elements(work.len() as u64));
+    group.bench_function("Endpoint::route", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for r in &work {
+                n += usize::from(
+                    Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some(),
+                );
+            }
+            n
+        })
+    });
+    group.bench_function("matchit", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for r in &work {
+                n += usize::from(
+                    matchit
+                        .route(black_box(&r.method), black_box(&r.path))
+                        .is_some(),
+                );
+            }
+            n
+        })
+    });
+    group.bench_function("RegexSet", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for r in &work {
+                n += usize::from(
+                    regexes
+                        .route(black_box(&r.method), black_box(&r.path))
+                        .is_some(),
+                );
+            }
+            n
+        })
+    });
+    group.finish();
+
+    // ROUTE_BENCH_KINDS=1: `route` and matchit on each kind of request alone.
+    if std::env::var_os("ROUTE_BENCH_KINDS").is_some() {
+        let mut group = c.benchmark_group(format!("route-kinds/{}-templates", Endpoint::ALL.len()));
+        for kind in [
+            "hit",
+            "query",
+            "slash",
+            "encoded",
+            "near-miss",
+            "too-deep",
+            "wrong-method",
+        ] {
+            let some: Vec<&Request> = work.iter().filter(|r| r.kind == kind).collect();
+            group.throughput(criterion::Throughput::Elements(some.len() as u64));
+            group.bench_function(format!("Endpoint::route/{kind}"), |b| {
+                b.iter(|| {
+                    let mut n = 0usize;
+                    for r in &some {
+                        n += usize::from(
+                            Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some(),
+                        );
+                    }
+                    n
+                })
+            });
+            group.bench_function(format!("matchit/{kind}"), |b| {
+                b.iter(|| {
+                    let mut n = 0usize;
+                    for r in &some {
+                        n += usize::from(
+                            matchit
+                                .route(black_box(&r.method), black_box(&r.path))
+                                .is_some(),
+                        );
+                    }
+                    n
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,46 @@
+//! Routes one request N times, with `Endpoint::route` or with matchit over
+//! the same templates, for instruction counts under valgrind, which are
+//! repeatable where timings on a shared machine are not:
+//!
+//! ```sh
+//! cargo build --release --example route_probe
+//! B=target/release/examples/route_probe
+//! for n in 1000 2000; do
+//!   valgrind --tool=callgrind --callgrind-out-file=/dev/null $B route GET /v1/manage/tracker/abc $n
+//! done   # instructions per request: the difference of the two totals / 1000
+//! ```
+//!
+//! MODE is `route`, `matchit` or `none` (the loop alone).
+
+use std::hint::black_box;
+
+use error_catalogue::Endpoint;
+use http::Method;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, mode, method, path, n] = args.as_slice() else {
+        eprintln!("usage: route_probe route|matchit|none METHOD PATH N");
+        std::process::exit(2);
+    };
+    let method: Method = method.parse().expect("a method");
+    let n: usize = n.parse().expect("a count");
+    let mut router = matchit::Router::new();
+    for &e in &Endpoint::ALL {
+        if e.method() == method {
+            router
+                .insert(e.path(), e)
+                .expect("matchit accepts the template");
+        }
+    }
+    let mut hits = 0usize;
+    for _ in 0..n {
+        let hit = match mode.as_str() {
+            "route" => Endpoint::route(black_box(&method), black_box(path)).is_some(),
+            "matchit" => router.at(black_box(path)).is_ok(),
+            _ => black_box(path).is_empty(),
+        };
+        hits += usize::from(hit);
+    }
+    println!("{hits}");
+}
