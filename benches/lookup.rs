@@ -147,10 +147,5 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-// ROUTE BENCHES GO HERE (issue 7, after the services branch lands):
-// `Endpoint::route` vs matchit and a regex set over the same templates, for the
-// shipped catalogue and a synthetic 10³-template one, in a `route` group of a
-// `benches/route.rs` beside this file.
-
 criterion_group!(lookups, benches);
 criterion_main!(lookups);

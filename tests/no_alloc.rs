@@ -1,12 +1,16 @@
-//! Lookups and parsing never touch the heap: a counting global allocator
-//! (this test crate's own; the library keeps `forbid(unsafe_code)`) sees zero
-//! allocations across every endpoint × every status and a set of strings,
-//! hits and misses alike.
+//! Lookups, parsing and routing never touch the heap: a counting global
+//! allocator (this test crate's own; the library keeps `forbid(unsafe_code)`)
+//! sees zero allocations across every endpoint × every status, a set of
+//! strings, and plain, encoded, URL and hostile request paths, hits and
+//! misses alike.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use error_catalogue::{Endpoint, StatusCode, entries, general, lookup, lookup_general};
+use error_catalogue::{
+    Endpoint, StatusCode, entries, general, lookup, lookup_general, lookup_request, route,
+};
+use http::Method;
 
 /// Counts the allocations made by the current thread, so the test harness's
 /// other threads do not disturb the count.
@@ -130,6 +134,40 @@ fn parsing_never_allocates() {
     assert_eq!(n, 0, "parsing allocated {n} times");
 }
 
-// ROUTE: when `Endpoint::route` lands (services branch), add a test here that
-// routes every template (with its parameters filled in), and misses, with zero
-// allocations.
+#[test]
+fn routing_never_allocates() {
+    let long = format!("/v1/manage/tracker/{}", "%41".repeat(5_000));
+    let paths = [
+        "/v1/manage/tracker/5f3c",
+        "/v1/manage/tracker/5f3c%20a/",
+        "https://api.symbl.ai/v1/manage/%74rackers?x=1#f",
+        "/v1/process/text",
+        "/nowhere/at/all",
+        "",
+        "%",
+        "/%zz/%",
+        "/\0/🚀/..",
+        long.as_str(),
+    ];
+    let methods = [Method::GET, Method::HEAD, Method::POST, Method::DELETE];
+    let (found, n) = allocations(|| {
+        let mut found = 0;
+        for path in paths {
+            for method in &methods {
+                found += usize::from(Endpoint::route(method, path).is_some());
+                if let Some(m) = route(method, path) {
+                    found += m.params().count();
+                    found += usize::from(m.param("trackerId").is_some());
+                    // Decoding borrows when nothing is encoded.
+                    if m.param("trackerId") == Some("5f3c") {
+                        found += m.param_decoded("trackerId").map_or(0, |v| v.len());
+                    }
+                }
+                found += usize::from(lookup_request(method, path, StatusCode::NOT_FOUND).is_some());
+            }
+        }
+        found
+    });
+    assert!(found > 0);
+    assert_eq!(n, 0, "routing allocated {n} times");
+}
