@@ -7,7 +7,9 @@
 #   - the size of the generated source;
 #   - what linking the catalogue adds to a stripped release binary
 #     (examples/scale_probe vs examples/scale_base);
-#   - lookup and parse time at that size (medians, examples/scale_probe).
+#   - lookup and parse time at that size (medians, examples/scale_probe);
+#     lookup twice: over the benches' workload, whose distinct pairs grow
+#     with the catalogue, and over a fixed 8-endpoint spread (spread_ns).
 # Usage: scripts/scale.sh [N ...]. Prints one line per N; BENCHMARKS.md
 # explains the columns. Uses its own target dir, target/scale.
 set -euo pipefail
@@ -35,8 +37,8 @@ cargo build -q --release --no-default-features --lib --example scale_probe --exa
 cargo build -q --no-default-features --lib 2>/dev/null
 cargo build -q --release --no-default-features --features entry-consts --lib 2>/dev/null
 
-printf '%-8s %-9s %-9s %-9s %-11s %-11s %-11s %-11s %-9s %-9s\n' \
-  entries release debug consts gen_bytes added_bytes text_bytes distinct lookup_ns parse_ns
+printf '%-8s %-9s %-9s %-9s %-11s %-11s %-11s %-11s %-9s %-9s %-9s\n' \
+  entries release debug consts gen_bytes added_bytes text_bytes distinct lookup_ns spread_ns parse_ns
 for n in "${sizes[@]}"; do
   toml=$work/synth-$n.toml
   "$work/synth" "$n" "$toml"
@@ -52,7 +54,7 @@ for n in "${sizes[@]}"; do
   added=$(( $(stat -c %s "$work/probe") - $(stat -c %s "$work/base") ))
   probe=$("$CARGO_TARGET_DIR/release/examples/scale_probe")
   field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$probe"; }
-  printf '%-8s %-9.1f %-9.1f %-9.1f %-11s %-11s %-11s %-11s %-9s %-9s\n' \
+  printf '%-8s %-9.1f %-9.1f %-9.1f %-11s %-11s %-11s %-11s %-9s %-9s %-9s\n' \
     "$n" "$release" "$debug" "$consts" "$gen_bytes" "$added" \
-    "$(field entry_text_bytes)" "$(field distinct_text_bytes)" "$(field lookup_ns)" "$(field parse_ns)"
+    "$(field entry_text_bytes)" "$(field distinct_text_bytes)" "$(field lookup_ns)" "$(field spread_lookup_ns)" "$(field parse_ns)"
 done

@@ -8,10 +8,13 @@ use crate::generated::{EXAMPLES, PLAIN, TEXT, TEXT_ENDS};
 /// Text `id`; `None` for `NO_TEXT` (past the end of the table).
 #[inline]
 pub(crate) fn text(id: u32) -> Option<&'static str> {
+    // `TEXT_ENDS` is little-endian `u32`s in a byte string (fast to compile).
+    let (ends, _) = TEXT_ENDS.as_chunks::<4>();
+    let end_of = |i: usize| ends.get(i).map(|b| u32::from_le_bytes(*b) as usize);
     let id = id as usize;
-    let end = *TEXT_ENDS.get(id)? as usize;
+    let end = end_of(id)?;
     let start = match id.checked_sub(1) {
-        Some(prev) => TEXT_ENDS[prev] as usize,
+        Some(prev) => end_of(prev)?,
         None => 0,
     };
     // Generated offsets fall on char boundaries; `get` keeps this panic-free anyway.

@@ -68,7 +68,7 @@ pub use route::{RouteMatch, lookup_request, route};
 #[cfg(feature = "serde")]
 pub use ser::Catalogue;
 
-use generated::{ENTRIES, GENERAL_LEN, ROW_WIDTH, ROWS, STATUS_COLUMN};
+use generated::{ENTRIES, EntryIndex, GENERAL_LEN, ROW_BYTES, ROW_WIDTH, ROWS, STATUS_COLUMN};
 
 /// What `status` from `endpoint` means: the endpoint's own entry, else the
 /// general table's, else `None`. Never allocates or panics.
@@ -87,11 +87,20 @@ pub fn lookup_general(status: StatusCode) -> Option<&'static Entry> {
 /// Column 0 and cell 0 mean "none"; both tables are power-of-two wide, so the
 /// masks stand in for bounds checks and the only test left is the last one,
 /// which also turns cell 0 into `None` (it wraps to `usize::MAX`).
+///
+/// `ROWS` is bytes (a byte-string literal compiles far faster than arrays of
+/// numbers at scale): `as_chunks` views it as rows of `ROW_BYTES` and a row as
+/// `ROW_WIDTH` cells of fixed-size arrays, so the decode is one little-endian
+/// load, and the row check is the only bounds check (the enum keeps it in range).
 #[inline]
 fn lookup_row(row: usize, code: u16) -> Option<&'static Entry> {
+    const CELL: usize = size_of::<EntryIndex>();
     // `StatusCode` keeps codes in 100..=999, within the 1024-slot table.
     let column = STATUS_COLUMN[usize::from(code) & (STATUS_COLUMN.len() - 1)];
-    let cell = ROWS.get(row)?[usize::from(column) & (ROW_WIDTH - 1)];
+    let (rows, _) = ROWS.as_chunks::<ROW_BYTES>();
+    let (cells, _) = rows.get(row)?.as_chunks::<CELL>();
+    // A row holds exactly `ROW_WIDTH` cells, so the mask keeps this in range.
+    let cell = EntryIndex::from_le_bytes(*cells.get(usize::from(column) & (ROW_WIDTH - 1))?);
     // `EntryIndex` is u16 or u32, both lossless as usize.
     ENTRIES.get((cell as usize).wrapping_sub(1))
 }

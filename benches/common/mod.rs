@@ -31,8 +31,32 @@ impl Rng {
 /// `BATCH` (endpoint, status) pairs, a third each: a status in the endpoint's
 /// own table, a status only the general table lists (the fallback), and a miss.
 pub fn lookup_workload() -> Vec<(Endpoint, StatusCode)> {
-    let mut rng = Rng(7);
+    lookup_workload_over(&Endpoint::ALL)
+}
+
+/// Endpoints a size-independent lookup workload draws from: at every
+/// catalogue size the same number of distinct (endpoint, status) pairs, so
+/// the same number of cache lines, spread evenly over the whole table.
+pub const SPREAD_ENDPOINTS: usize = 8;
+
+/// [`lookup_workload`] over `SPREAD_ENDPOINTS` endpoints spaced evenly
+/// through `Endpoint::ALL` (all of them when there are fewer).
+pub fn spread_lookup_workload() -> Vec<(Endpoint, StatusCode)> {
     let all = &Endpoint::ALL;
+    let picked: Vec<Endpoint> = if all.len() <= SPREAD_ENDPOINTS {
+        all.to_vec()
+    } else {
+        (0..SPREAD_ENDPOINTS)
+            .map(|i| all[i * all.len() / SPREAD_ENDPOINTS])
+            .collect()
+    };
+    lookup_workload_over(&picked)
+}
+
+/// `BATCH` (endpoint, status) pairs over `all`, a third each: a status in
+/// the endpoint's own table, one only the general table lists, and a miss.
+pub fn lookup_workload_over(all: &[Endpoint]) -> Vec<(Endpoint, StatusCode)> {
+    let mut rng = Rng(7);
     let mut out = Vec::with_capacity(BATCH);
     while out.len() < BATCH {
         let ep = all[rng.below(all.len())];

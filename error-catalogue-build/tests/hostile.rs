@@ -34,16 +34,19 @@ impl<'ast> Visit<'ast> for Collected {
                     ..
                 }),
             ) => self.text_blob = Some(blob.value()),
-            ("TEXT_ENDS", syn::Expr::Array(ends)) => {
-                for end in &ends.elems {
-                    if let syn::Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Int(n),
-                        ..
-                    }) = end
-                    {
-                        self.text_ends.push(n.base10_parse().unwrap());
-                    }
-                }
+            // Little-endian u32s in a byte-string literal.
+            (
+                "TEXT_ENDS",
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::ByteStr(ends),
+                    ..
+                }),
+            ) => {
+                let bytes = ends.value();
+                let (ends, rest) = bytes.as_chunks::<4>();
+                assert!(rest.is_empty(), "TEXT_ENDS is not whole u32s");
+                self.text_ends
+                    .extend(ends.iter().map(|b| u32::from_le_bytes(*b) as usize));
             }
             _ => {}
         }
