@@ -3,10 +3,15 @@
 use std::path::{Path, PathBuf};
 
 use crate::codegen::{self, Options};
-use crate::{Report, check_file};
+use crate::{Report, check_file_with_limit, read};
 
 /// The environment variable that names another data file.
 pub const DATA_FILE_ENV: &str = "ERROR_CATALOGUE_TOML";
+
+/// The environment variable that raises (or lowers) the data file's size
+/// limit, in bytes, for catalogues known to be large (the scale study's 10⁵
+/// entries are 37 MB); the default is [`read::MAX_FILE_BYTES`].
+pub const MAX_BYTES_ENV: &str = "ERROR_CATALOGUE_MAX_BYTES";
 
 /// The generated file's name in the output directory.
 pub const GENERATED_FILE: &str = "error_catalogue.rs";
@@ -18,6 +23,7 @@ pub struct Builder {
     out_dir: Option<PathBuf>,
     options: Options,
     no_env: bool,
+    max_file_bytes: Option<u64>,
 }
 
 /// Why generation failed.
@@ -66,6 +72,28 @@ impl Builder {
         self
     }
 
+    /// Accepts data files up to `bytes` long instead of [`read::MAX_FILE_BYTES`].
+    pub fn max_file_bytes(mut self, bytes: u64) -> Self {
+        self.max_file_bytes = Some(bytes);
+        self
+    }
+
+    /// The size limit in force: `ERROR_CATALOGUE_MAX_BYTES` (unless
+    /// [`Builder::ignore_env`]), else [`Builder::max_file_bytes`], else
+    /// [`read::MAX_FILE_BYTES`].
+    pub fn size_limit(&self) -> u64 {
+        let from_env = if self.no_env {
+            None
+        } else {
+            std::env::var(MAX_BYTES_ENV)
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+        };
+        from_env
+            .or(self.max_file_bytes)
+            .unwrap_or(read::MAX_FILE_BYTES)
+    }
+
     /// Whether to generate one named constant per entry (default: yes).
     pub fn entry_consts(mut self, yes: bool) -> Self {
         self.options.entry_consts = yes;
@@ -94,7 +122,7 @@ impl Builder {
     /// Reads, checks and writes `error_catalogue.rs` into the output directory.
     /// Returns the report (its warnings are worth showing) and the file written.
     pub fn generate(&self) -> Result<(Report, PathBuf), Error> {
-        let report = check_file(self.data_file());
+        let report = check_file_with_limit(self.data_file(), self.size_limit());
         let Some(catalogue) = &report.catalogue else {
             return Err(Error::Invalid(Box::new(report)));
         };
@@ -123,6 +151,7 @@ impl Builder {
     /// stdout and stderr, every error three times.
     pub fn run_build_script(&self) {
         println!("cargo::rerun-if-env-changed={DATA_FILE_ENV}");
+        println!("cargo::rerun-if-env-changed={MAX_BYTES_ENV}");
         let data_file = self.data_file();
         println!("cargo::rerun-if-changed={}", data_file.display());
         match self.generate() {
@@ -252,6 +281,28 @@ description = "No thing has that id."
                 .contains("errors.toml:21:10:")
         );
         assert!(!dir.join(GENERATED_FILE).exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_size_limit_is_configurable() {
+        let dir = temp_dir("limit");
+        let data = dir.join("errors.toml");
+        std::fs::write(&data, SMALL).unwrap();
+        let small = SMALL.len() as u64;
+        let builder = Builder::new().ignore_env().file(&data).out_dir(&dir);
+        assert_eq!(builder.size_limit(), read::MAX_FILE_BYTES);
+        let Err(Error::Invalid(report)) = builder.clone().max_file_bytes(small - 1).generate()
+        else {
+            panic!("a file over the limit must be refused")
+        };
+        assert_eq!(report.diagnostics[0].code, crate::Code::Limit);
+        assert!(
+            report.diagnostics[0]
+                .message
+                .contains(&format!("over the limit of {} bytes", small - 1))
+        );
+        assert!(builder.max_file_bytes(small).generate().is_ok());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -71,8 +71,13 @@ impl Report {
 
 /// Reads and checks a data file.
 pub fn check_file(path: impl AsRef<std::path::Path>) -> Report {
-    match read::read_source(path.as_ref()) {
-        Ok(source) => check_source(source),
+    check_file_with_limit(path, read::MAX_FILE_BYTES)
+}
+
+/// [`check_file`] with another size limit than [`read::MAX_FILE_BYTES`].
+pub fn check_file_with_limit(path: impl AsRef<std::path::Path>, max_bytes: u64) -> Report {
+    match read::read_source_with_limit(path.as_ref(), max_bytes) {
+        Ok(source) => check_source(source, max_bytes),
         Err(failed) => {
             let (source, diagnostic) = *failed;
             Report {
@@ -86,11 +91,11 @@ pub fn check_file(path: impl AsRef<std::path::Path>) -> Report {
 
 /// Checks a data file's text; `path` is only used in messages.
 pub fn check_str(path: impl Into<std::path::PathBuf>, text: &str) -> Report {
-    check_source(Source::new(path, text))
+    check_source(Source::new(path, text), read::MAX_FILE_BYTES)
 }
 
-fn check_source(source: Source) -> Report {
-    let (file, mut diagnostics) = read::parse(&source);
+fn check_source(source: Source, max_bytes: u64) -> Report {
+    let (file, mut diagnostics) = read::parse_with_limit(&source, max_bytes);
     let catalogue = file.and_then(|file| {
         let (catalogue, found) = validate::validate(file);
         diagnostics.extend(found);

@@ -23,14 +23,25 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// unreadable, over [`MAX_FILE_BYTES`] (read no further than that, so a huge
 /// file or an endless stream costs no more), or not UTF-8.
 pub fn read_source(path: &Path) -> Result<Source, Box<(Source, Diagnostic)>> {
+    read_source_with_limit(path, MAX_FILE_BYTES)
+}
+
+/// [`read_source`] with another size limit than [`MAX_FILE_BYTES`], for
+/// catalogues known to be larger (the build's `ERROR_CATALOGUE_MAX_BYTES`).
+pub fn read_source_with_limit(
+    path: &Path,
+    max_bytes: u64,
+) -> Result<Source, Box<(Source, Diagnostic)>> {
     let empty = || Source::new(path, String::new());
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    let read = std::fs::File::open(path).and_then(|file| {
+        file.take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+    });
     if let Err(err) = read {
         return Err(Box::new((empty(), io_error(path, &err))));
     }
-    if let Some(too_big) = over_limit(bytes.len() as u64) {
+    if let Some(too_big) = over_limit(bytes.len() as u64, max_bytes) {
         return Err(Box::new((empty(), too_big)));
     }
     match String::from_utf8(bytes) {
@@ -69,7 +80,15 @@ fn io_error(path: &Path, err: &std::io::Error) -> Diagnostic {
 /// when the file's `[page]` or `[general]` cannot be read; rows and endpoints
 /// that cannot be read are left out of it, their problems reported.
 pub fn parse(source: &Source) -> (Option<CatalogueFile>, Vec<Diagnostic>) {
-    if let Some(too_big) = over_limit(source.text().len() as u64) {
+    parse_with_limit(source, MAX_FILE_BYTES)
+}
+
+/// [`parse`] with another size limit than [`MAX_FILE_BYTES`].
+pub fn parse_with_limit(
+    source: &Source,
+    max_bytes: u64,
+) -> (Option<CatalogueFile>, Vec<Diagnostic>) {
+    if let Some(too_big) = over_limit(source.text().len() as u64, max_bytes) {
         return (None, vec![too_big]);
     }
     let (document, errors) = DeTable::parse_recoverable(source.text());
@@ -98,16 +117,16 @@ pub fn parse(source: &Source) -> (Option<CatalogueFile>, Vec<Diagnostic>) {
     (file, diagnostics)
 }
 
-/// `E0017` for a text over [`MAX_FILE_BYTES`].
-fn over_limit(len: u64) -> Option<Diagnostic> {
-    (len > MAX_FILE_BYTES).then(|| {
+/// `E0017` for a text over the size limit.
+fn over_limit(len: u64, max_bytes: u64) -> Option<Diagnostic> {
+    (len > max_bytes).then(|| {
         Diagnostic::new(
             Code::Limit,
             format!(
-                "the file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)"
+                "the file is {len} bytes, over the limit of {max_bytes} bytes (MAX_FILE_BYTES)"
             ),
         )
-        .hint("split the catalogue; error_catalogue_build::read::MAX_FILE_BYTES sets the limit")
+        .hint("split the catalogue, or raise the limit with ERROR_CATALOGUE_MAX_BYTES (build) or Builder::max_file_bytes")
     })
 }
 
