@@ -8,6 +8,20 @@
 use error_catalogue::render::{Place, Target, inline_markup, plain_text};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+/// The tags the renderers write for markup (emphasis, strong, strikethrough,
+/// code holding a `|`, a link's end); anything else in their output is text.
+const MARKUP_TAGS: &[&str] = &[
+    "<em>",
+    "</em>",
+    "<strong>",
+    "</strong>",
+    "<del>",
+    "</del>",
+    "<code>",
+    "</code>",
+    "</a>",
+];
+
 /// The hostile fixture's text fields, and more.
 const HOSTILE: &[&str] = &[
     "Bad \"Request\" <b>",
@@ -60,19 +74,7 @@ fn read_inline(event: &Event<'_>, out: &mut String) -> Result<(), String> {
         Event::Text(t) | Event::Code(t) => out.push_str(t),
         Event::InlineHtml(h) if h.as_ref() == "<br />" => out.push('\n'),
         Event::InlineHtml(h)
-            if !([
-                "<em>",
-                "</em>",
-                "<strong>",
-                "</strong>",
-                "<del>",
-                "</del>",
-                "<code>",
-                "</code>",
-                "</a>",
-            ]
-            .contains(&h.as_ref())
-                || h.starts_with("<a href=\"")) =>
+            if !(MARKUP_TAGS.contains(&h.as_ref()) || h.starts_with("<a href=\"")) =>
         {
             return Err(format!("unexpected HTML {h:?}"));
         }
@@ -169,20 +171,9 @@ fn mdx_has_nothing_bare(s: &str, place: Place) {
             rest = &rest[n + close + n..];
             continue;
         }
-        if let Some(tag) = [
-            "<br />",
-            "<em>",
-            "</em>",
-            "<strong>",
-            "</strong>",
-            "<del>",
-            "</del>",
-            "<code>",
-            "</code>",
-            "</a>",
-        ]
-        .iter()
-        .find(|t| rest.starts_with(**t))
+        if let Some(tag) = std::iter::once(&"<br />")
+            .chain(MARKUP_TAGS)
+            .find(|t| rest.starts_with(**t))
         {
             rest = &rest[tag.len()..];
             continue;
