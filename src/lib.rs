@@ -29,11 +29,34 @@
 //!
 //! # Features
 //!
-//! - `serde` (default): `Serialize` for the public types, and [`Catalogue`]
+// Each linked item exists only with its feature: the link is written only then,
+// so the docs build without warnings under any set of features.
+#![cfg_attr(
+    feature = "serde",
+    doc = "- `serde` (default): `Serialize` for the public types, and [`Catalogue`]"
+)]
+#![cfg_attr(
+    not(feature = "serde"),
+    doc = "- `serde` (default): `Serialize` for the public types, and `Catalogue`"
+)]
 //!   as one serializable value.
-//! - `entry-consts` (default): one constant per entry in [`codes`], so code
+#![cfg_attr(
+    feature = "entry-consts",
+    doc = "- `entry-consts` (default): one constant per entry in [`codes`], so code"
+)]
+#![cfg_attr(
+    not(feature = "entry-consts"),
+    doc = "- `entry-consts` (default): one constant per entry in `codes`, so code"
+)]
 //!   that names an entry stops compiling if the entry leaves the catalogue.
-//! - `render` (default): [`render`], the docs renderers (MDX, Markdown;
+#![cfg_attr(
+    feature = "render",
+    doc = "- `render` (default): [`render`], the docs renderers (MDX, Markdown;"
+)]
+#![cfg_attr(
+    not(feature = "render"),
+    doc = "- `render` (default): `render`, the docs renderers (MDX, Markdown;"
+)]
 //!   JSON and OpenAPI with `serde`).
 //! - `cli` (default): the `errcat` binary. Depend with
 //!   `default-features = false` to compile none of its dependencies.
