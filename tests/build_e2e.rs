@@ -25,6 +25,15 @@ fn target_dir() -> PathBuf {
 
 /// `cargo build --bin errcat` over `data`, in the shared target dir.
 fn cargo_build(data: &Path) -> Output {
+    cargo(
+        data,
+        &["build", "--offline", "--locked", "--bin", "errcat"],
+        &[],
+    )
+}
+
+/// `cargo ARGS` over `data` with `envs` set, in the shared target dir.
+fn cargo(data: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
     let _one_at_a_time = CARGO.lock().unwrap_or_else(|e| e.into_inner());
     let mut cmd = Command::new(env!("CARGO"));
     // What the outer cargo set for this test must not steer the inner build.
@@ -35,7 +44,8 @@ fn cargo_build(data: &Path) -> Output {
         }
     }
     cmd.current_dir(root())
-        .args(["build", "--offline", "--locked", "--bin", "errcat"])
+        .args(args)
+        .envs(envs.iter().copied())
         .env("CARGO_TARGET_DIR", target_dir())
         .env("CARGO_TERM_COLOR", "never")
         .env("ERROR_CATALOGUE_TOML", data)
@@ -89,6 +99,11 @@ meaning = "NUL \u0000 BEL \u0007 VT \u000B FF \u000C DEL \u007F NEL \u0085 LS \u
 description = "```rust\nfn main() { std::process::exit(3) }\n```\n    indented(code);\n~~~\n#[doc(hidden)]\n*/ //! inner"
 resolution = "\u202Ertl\u202C \u2066isolate\u2069 \u200Emark"
 allow = ["non-canonical-meaning"]
+
+[[endpoints.errors]]
+status = 409
+meaning = "Conflict"
+description = "Brackets rustdoc would resolve: [x], [42], [Entry], [a](Foo), [w](crate::Foo); and not: `[e]`, [docs](https://example.com/a), [top](#top), [p](a/b)."
 "#,
     );
     std::fs::create_dir_all(target_dir()).unwrap();
@@ -170,5 +185,29 @@ fn a_hostile_catalogue_round_trips_through_the_cli() {
             rows += 1;
         }
     }
-    assert_eq!(rows, 7);
+    assert_eq!(rows, 8);
+}
+
+/// The generated docs read data as text: brackets rustdoc would take for
+/// intra-doc links to Rust items (`[x]`, `[a](Foo)`) are escaped, HTML and
+/// code fences too, so they build with warnings denied.
+#[test]
+fn a_hostile_catalogue_documents_without_warnings() {
+    let (data, _) = hostile_data();
+    let args = [
+        "doc",
+        "--offline",
+        "--locked",
+        "--no-deps",
+        "--lib",
+        "--no-default-features",
+        "--features",
+        "entry-consts",
+    ];
+    let out = cargo(&data, &args, &[("RUSTDOCFLAGS", "-D warnings")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -8,6 +8,7 @@
 //! entries as indices, not `Endpoint::X` values, which rustc checks more slowly.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -120,7 +121,10 @@ fn docs(lines: &[String]) -> TokenStream {
 /// visible `\u{..}` escapes; leading indentation is cut to two spaces and
 /// a leading code fence escaped, so data cannot open a code block that
 /// rustdoc would run as a doctest; a `<` that could open an HTML tag is
-/// escaped, as the format makes it text.
+/// escaped, as the format makes it text; and a `]` outside code spans is
+/// escaped unless it ends the text of a link to a URL, so that `[x]` or
+/// `[a](Foo)` in the data stay text instead of intra-doc links to Rust items
+/// that rustdoc would warn it cannot resolve.
 fn doc_safe(line: &str) -> String {
     let text = line.trim_start_matches([' ', '\t']);
     // At most two spaces: enough to continue a list item, never the four
@@ -132,9 +136,13 @@ fn doc_safe(line: &str) -> String {
     if line.starts_with("```") || line.starts_with("~~~") {
         out.push('\\');
     }
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
+    let code = code_spans(line);
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match c {
+            ']' if !code.iter().any(|r| r.contains(&i)) && !opens_url(&line[i + 1..]) => {
+                out.push_str("\\]")
+            }
             '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200E}'
@@ -143,7 +151,7 @@ fn doc_safe(line: &str) -> String {
             | '\r' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             '<' if chars
                 .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+                .is_some_and(|(_, n)| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
             {
                 out.push_str("\\<")
             }
@@ -151,6 +159,53 @@ fn doc_safe(line: &str) -> String {
         }
     }
     out
+}
+
+/// The byte ranges of `line`'s code spans' contents (rustdoc leaves
+/// brackets there alone, and would show an escape as written).
+fn code_spans(line: &str) -> Vec<Range<usize>> {
+    use markup::Inline;
+
+    fn walk(line: &str, nodes: &[Inline<'_>], out: &mut Vec<Range<usize>>) {
+        for node in nodes {
+            match node {
+                Inline::Text(_) => {}
+                Inline::Code(c) => {
+                    // A slice of `line`: its offset is the address difference.
+                    let start = (c.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
+                    out.push(start..start + c.len());
+                }
+                Inline::Emphasis(n) | Inline::Strong(n) | Inline::Strikethrough(n) => {
+                    walk(line, n, out)
+                }
+                Inline::Link { text, .. } => walk(line, text, out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(line, &markup::parse_inline(line), &mut out);
+    out
+}
+
+/// Whether `rest`, what follows a `]`, is `(url)` with a url rustdoc opens
+/// as a link rather than resolving it as a Rust path: it holds a `/`, starts
+/// with `#`, or starts with a scheme and one `:` (`mailto:`, not `crate::`).
+fn opens_url(rest: &str) -> bool {
+    let Some(url) = rest
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map(|(url, _)| url)
+    else {
+        return false;
+    };
+    let scheme = url.split_once(':').is_some_and(|(scheme, after)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            && !after.starts_with(':')
+    });
+    !url.contains(char::is_whitespace) && (url.contains('/') || url.starts_with('#') || scheme)
 }
 
 fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
