@@ -32,7 +32,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, quote};
 use toml::Spanned;
 
 use crate::catalogue::Catalogue;
@@ -426,25 +426,34 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
             crate::route::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, raw: #raw }
         }
     });
-    let roots = t.roots.iter().map(|(method, root)| {
-        let method = format_ident!("{}", method);
-        let root = u32_lit(*root);
-        quote!((::http::Method::#method, #root))
+    // Indexed by the method's place in METHODS, as the matcher's
+    // `method_slot` numbers them: no scan at run time.
+    let roots = METHODS.iter().map(|&method| {
+        let root = t
+            .roots
+            .iter()
+            .find(|(m, _)| *m == method)
+            .map_or(NONE, |r| r.1);
+        u32_lit(root)
     });
+    let roots_doc = format!(
+        " Each method's trie root in [`ROUTE_NODES`], in the order {} (`u32::MAX`: none; HEAD's includes GET's templates).",
+        METHODS.join(", ")
+    );
     let max_params = Literal::usize_unsuffixed(t.params.iter().map(Vec::len).max().unwrap_or(0));
     let params = t.params.iter().map(|names| {
         let names = names.iter().map(|n| Literal::string(n));
         quote!(&[#(#names),*])
     });
     let (root_count, node_count, edge_count, endpoint_count) = (
-        Literal::usize_unsuffixed(t.roots.len()),
+        Literal::usize_unsuffixed(METHODS.len()),
         Literal::usize_unsuffixed(t.nodes.len()),
         Literal::usize_unsuffixed(t.edges.len()),
         Literal::usize_unsuffixed(t.params.len()),
     );
     quote! {
-        /// Each routed method's trie root in [`ROUTE_NODES`] (HEAD's includes GET's templates).
-        pub(crate) static ROUTE_ROOTS: [(::http::Method, u32); #root_count] = [#(#roots),*];
+        #[doc = #roots_doc]
+        pub(crate) static ROUTE_ROOTS: [u32; #root_count] = [#(#roots),*];
         /// Trie nodes: a run of literal edges, a parameter child and an endpoint (`u32::MAX`: none).
         pub(crate) static ROUTE_NODES: [crate::route::Node; #node_count] = [#(#nodes),*];
         /// Literal edges: decoded segments joined by `/`, each node's run sorted by first segment (length, then bytes).

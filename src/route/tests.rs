@@ -8,9 +8,10 @@ use proptest::prelude::*;
 
 use super::{
     DECODED, Edge, Node, Tables, decode_into, difference, eq_decoded, holds_percent, key,
-    segment_end,
+    method_slot, segment_end,
 };
 use error_catalogue_build::routes::{RouteTables, Segment, Template};
+use error_catalogue_build::validate::METHODS;
 
 /// (method, template) of each endpoint, in page order.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -104,7 +105,7 @@ fn built() -> RouteTables {
 
 /// Owned tables, borrowed as the matcher's [`Tables`].
 struct Owned {
-    roots: Vec<(Method, u32)>,
+    roots: Vec<u32>,
     nodes: Vec<Node>,
     edges: Vec<error_catalogue_build::routes::RouteEdge>,
 }
@@ -113,10 +114,9 @@ impl Owned {
     fn new() -> Owned {
         let t = built();
         Owned {
-            roots: t
-                .roots
+            roots: METHODS
                 .iter()
-                .map(|(m, r)| (Method::from_bytes(m.as_bytes()).unwrap(), *r))
+                .map(|m| t.roots.iter().find(|r| r.0 == *m).map_or(u32::MAX, |r| r.1))
                 .collect(),
             nodes: t
                 .nodes
@@ -213,6 +213,19 @@ fn check(method: &str, path: &str) -> Option<usize> {
     let got = owned.find(&m, path);
     assert_eq!(got, reference(method, path), "{method} {path:?}");
     got.map(|(i, _)| i)
+}
+
+#[test]
+fn method_slots_follow_the_build_order() {
+    for (i, m) in METHODS.iter().enumerate() {
+        assert_eq!(
+            method_slot(&Method::from_bytes(m.as_bytes()).unwrap()),
+            Some(i),
+            "{m}"
+        );
+    }
+    assert_eq!(method_slot(&Method::from_bytes(b"PURGE").unwrap()), None);
+    assert_eq!(check("PURGE", "/a/b"), None);
 }
 
 #[test]
