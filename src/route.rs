@@ -351,6 +351,24 @@ fn has(word: u64, byte: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
+/// Four bytes from `at`, little-endian, zero-extended (0 past the end).
+#[inline(always)]
+fn word4(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
+}
+
+/// Two bytes from `at`, little-endian, zero-extended (0 past the end).
+#[inline(always)]
+fn word2(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<2>)
+        .map_or(0, |w| u64::from(u16::from_le_bytes(*w)))
+}
+
 /// Eight bytes from `at`, little-endian (`None` past the end).
 #[inline(always)]
 fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
@@ -367,10 +385,8 @@ fn segment_end(bytes: &[u8]) -> usize {
     let delimiters = |w: u64| has(w, b'/') | has(w, b'?') | has(w, b'#');
     let n = bytes.len();
     if n < 8 {
-        return bytes
-            .iter()
-            .position(|b| matches!(b, b'/' | b'?' | b'#'))
-            .unwrap_or(n);
+        let (word, half) = short_word(bytes, n);
+        return short_index(delimiters(word), n, half);
     }
     let mut at = 0;
     loop {
@@ -578,7 +594,8 @@ fn cross_decoded<'a>(edge: &Edge<'_>, rest: &'a str, from: usize) -> Option<Opti
 fn difference(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
     if n < 8 {
-        return a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let ((x, half), (y, _)) = (short_word(a, n), short_word(b, n));
+        return short_index(x ^ y, n, half);
     }
     let mut at = 0;
     loop {
@@ -594,6 +611,34 @@ fn difference(a: &[u8], b: &[u8]) -> usize {
         }
         at = start + 8;
     }
+}
+
+/// The first `n < 8` bytes of `bytes` (at least `n` long) as one word: the
+/// first and the last `half` of them (four or two, overlapping), each
+/// zero-extended, so one word-at-a-time test covers them; and `half`.
+#[inline(always)]
+fn short_word(bytes: &[u8], n: usize) -> (u64, usize) {
+    if n >= 4 {
+        (word4(bytes, 0) | (word4(bytes, n - 4) << 32), 4)
+    } else if n >= 2 {
+        (word2(bytes, 0) | (word2(bytes, n - 2) << 16), 2)
+    } else if n == 1 {
+        (bytes.first().copied().map_or(0, u64::from), 1)
+    } else {
+        (0, 1)
+    }
+}
+
+/// The index among `n` bytes of the first byte that `found` (a test over
+/// [`short_word`]'s word) marks, else `n`. A mark in the first half is
+/// exact; without one there, none spills into the second.
+#[inline(always)]
+fn short_index(found: u64, n: usize, half: usize) -> usize {
+    if found == 0 {
+        return n;
+    }
+    let i = (found.trailing_zeros() / 8) as usize;
+    if i < half { i } else { i - half + (n - half) }
 }
 
 /// The first eight bytes of a segment as a big-endian number, zero-padded
