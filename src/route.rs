@@ -10,7 +10,6 @@
 //! the literal wins. HEAD also routes to GET endpoints. Matching never
 //! allocates, never panics, and uses no regex.
 
-use core::cmp::Ordering;
 use std::borrow::Cow;
 
 use http::Method;
@@ -21,13 +20,16 @@ use crate::{Endpoint, Entry, StatusCode};
 
 /// A trie node, generated: its literal edges are `ROUTE_EDGES[first..last]`
 /// (sorted), `param` its parameter child and `endpoint` the endpoint whose
-/// template ends here (`u32::MAX`: none).
+/// template ends here (`u32::MAX`: none). A node of more than [`LINEAR`]
+/// edges has a table of them, `ROUTE_SLOTS[slots..=slots + mask]`.
 #[derive(Debug)]
 pub(crate) struct Node {
     pub(crate) first: u32,
     pub(crate) last: u32,
     pub(crate) param: u32,
     pub(crate) endpoint: u32,
+    pub(crate) slots: u32,
+    pub(crate) mask: u32,
 }
 
 const NONE: u32 = u32::MAX;
@@ -58,6 +60,10 @@ pub(crate) struct Tables<'t> {
     pub(crate) nodes: &'t [Node],
     /// Each node's literal edges are `edges[first..last]`.
     pub(crate) edges: &'t [Edge<'t>],
+    /// Wide nodes' edge tables: each slot an index among the node's edges
+    /// (`u32::MAX`: empty), by [`slot_hash`] of the first segment, linear
+    /// probing.
+    pub(crate) slots: &'t [u32],
 }
 
 /// A request routed to its endpoint, with the template's parameters captured
@@ -158,7 +164,7 @@ fn walk_method<'a>(method: &Method, path: &'a str, values: &mut [&'a str]) -> Op
     Endpoint::ALL.get(endpoint as usize).copied()
 }
 
-impl Tables<'_> {
+impl<'t> Tables<'t> {
     /// The index of the endpoint `method path` routes to, capturing
     /// parameters into `values` in template order.
     #[inline]
@@ -222,8 +228,7 @@ impl Tables<'_> {
                             Some((edge, after?))
                         })
                 }
-                _ => find_edge(edges, split(path).0)
-                    .and_then(|edge| Some((edge, cross(edge, path)?))),
+                _ => self.wide(here, edges, path),
             };
             if let Some((edge, after)) = literal {
                 if here.param == NONE {
@@ -244,6 +249,22 @@ impl Tables<'_> {
             *values.get_mut(captured)? = segment;
             (node, rest, captured) = (here.param, after, captured + 1);
         }
+    }
+
+    /// The edge of a node of more than [`LINEAR`] edges that the request
+    /// crosses, and what follows it: by the node's table, out of line so
+    /// that narrow nodes' walk stays small.
+    #[inline(never)]
+    fn wide<'e, 'a>(
+        &self,
+        here: &Node,
+        edges: &'e [Edge<'t>],
+        path: &'a str,
+    ) -> Option<(&'e Edge<'t>, Option<&'a str>)> {
+        let at = here.slots as usize;
+        let table = self.slots.get(at..=at.saturating_add(here.mask as usize))?;
+        let edge = find_edge(edges, table, split(path).0)?;
+        Some((edge, cross(edge, path)?))
     }
 
     /// [`Tables::walk`] from a node with both a literal edge and a parameter:
@@ -417,47 +438,51 @@ fn holds_percent(bytes: &[u8]) -> bool {
 }
 
 /// Up to this many edges, a node's edges are each compared whole with the
-/// request rather than binary-searched by its first segment.
+/// request rather than looked up by its first segment in the node's table.
 const LINEAR: usize = 8;
 
-/// Among sorted edges, the one whose first segment's bytes are `segment`:
-/// by binary search on (length, first eight bytes, rest).
+/// The slot hash of a segment of `len` bytes whose [`key`] is `key`, before
+/// masking to a table's size (as the build computed each edge's).
+#[inline(always)]
+fn slot_hash(key: u64, len: usize) -> u64 {
+    (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32
+}
+
+/// Among a wide node's edges, the one whose first segment's bytes are
+/// `segment`: by its table (`table.len()` a power of two), probing from the
+/// segment's slot until an empty one; each probe compares length and key,
+/// and the bytes after the eighth only when those agree.
 #[inline]
-fn search<'e, 't>(edges: &'e [Edge<'t>], segment: &[u8]) -> Option<&'e Edge<'t>> {
-    let first = |e: &Edge<'t>| e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
-    // Length and first eight bytes pick the edge; longer segments compare on.
+fn search<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], segment: &[u8]) -> Option<&'e Edge<'t>> {
     let (len, key) = (segment.len(), key(segment));
-    let rest = |e: &Edge<'t>| {
-        if len <= 8 {
-            Ordering::Equal
-        } else {
-            first(e)
-                .get(8..)
-                .unwrap_or(&[])
-                .cmp(segment.get(8..).unwrap_or(&[]))
+    let mask = table.len().wrapping_sub(1);
+    let mut at = slot_hash(key, len) as usize;
+    // At most one pass over the table, whatever it holds.
+    for _ in 0..table.len() {
+        let slot = *table.get(at & mask)?;
+        let edge = edges.get(slot as usize)?;
+        if edge.first as usize == len
+            && edge.key == key
+            && (len <= 8 || edge.bytes.get(8..len) == segment.get(8..))
+        {
+            return Some(edge);
         }
-    };
-    let order = |e: &Edge<'t>| {
-        (e.first as usize)
-            .cmp(&len)
-            .then(e.key.cmp(&key))
-            .then_with(|| rest(e))
-    };
-    let k = edges.binary_search_by(order).ok()?;
-    edges.get(k)
+        at = (at & mask) + 1;
+    }
+    None
 }
 
 /// Among more than [`LINEAR`] edges, the one whose first segment equals
 /// `segment`: by its bytes as they are, or, when that finds none (or an edge
 /// bytes cannot stand for) and the segment holds a `%`, by it decoded.
 #[inline]
-fn find_edge<'e, 't>(edges: &'e [Edge<'t>], segment: &str) -> Option<&'e Edge<'t>> {
+fn find_edge<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], segment: &str) -> Option<&'e Edge<'t>> {
     let raw = segment.as_bytes();
-    match search(edges, raw) {
+    match search(edges, table, raw) {
         Some(edge) if edge.raw => Some(edge),
-        Some(_) => find_decoded(edges, raw),
+        Some(_) => find_decoded(edges, table, raw),
         // A segment without `%` decodes to itself.
-        None if holds_percent(raw) => find_decoded(edges, raw),
+        None if holds_percent(raw) => find_decoded(edges, table, raw),
         None => None,
     }
 }
@@ -469,10 +494,10 @@ const DECODED: usize = 128;
 /// [`find_edge`] by the segment decoded: the slow path, for paths with `%`.
 #[cold]
 #[inline(never)]
-fn find_decoded<'e, 't>(edges: &'e [Edge<'t>], raw: &[u8]) -> Option<&'e Edge<'t>> {
+fn find_decoded<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], raw: &[u8]) -> Option<&'e Edge<'t>> {
     let mut buf = [0u8; DECODED];
     match decode_into(raw, &mut buf) {
-        Some(decoded) => search(edges, decoded),
+        Some(decoded) => search(edges, table, decoded),
         None => edges.iter().find(|e| {
             let first = e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
             eq_decoded(first, raw)

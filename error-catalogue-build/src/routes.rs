@@ -20,8 +20,9 @@
 //! crosses them with one byte comparison, as a radix tree would. A node's
 //! edges are sorted by their first segment's length, then bytes, and each
 //! carries those bytes' first eight as a number: picking the edge is integer
-//! comparisons (in turn up to eight edges, by binary search beyond), never
-//! a scan over templates. Bytes are compared as they are (a path without
+//! comparisons (in turn up to eight edges; beyond, one probe or a few of an
+//! open-addressing table keyed by length and those eight bytes, generated
+//! per node), never a scan over templates. Bytes are compared as they are (a path without
 //! `%` decodes to itself) and decoded only when that fails on a path that
 //! holds a `%`; edges whose literal holds `%`, `?`, `#` or an inner `/` are
 //! always compared decoded. A depth-first walk, literal edge first, visits
@@ -248,6 +249,12 @@ pub struct RouteNode {
     pub param: u32,
     /// The endpoint (index in page order) whose template ends here.
     pub endpoint: u32,
+    /// Where the node's edge table starts in [`RouteTables::slots`] (0
+    /// when it has none: at most [`LINEAR`] edges).
+    pub slots: u32,
+    /// The edge table's size less one (a power of two less one), 0 when
+    /// it has none.
+    pub mask: u32,
 }
 
 /// A literal edge: one or more literal segments joined by `/`. A chain of
@@ -282,8 +289,40 @@ pub struct RouteTables {
     pub nodes: Vec<RouteNode>,
     /// Literal edges, each node's a run sorted by first segment (length, then bytes).
     pub edges: Vec<RouteEdge>,
+    /// Each node of more than [`LINEAR`] edges has an open-addressing table
+    /// here: the index among its edges of the edge whose first segment
+    /// hashes ([`slot_hash`]) to that slot or, probing on, to one before it
+    /// (`u32::MAX`: empty). At least half of each table is empty.
+    pub slots: Vec<u32>,
     /// Each endpoint's parameter names.
     pub params: Vec<Vec<String>>,
+}
+
+/// Up to this many edges, the matcher compares a node's edges with the
+/// request in turn; beyond, it looks the request's segment up in the
+/// node's table.
+pub const LINEAR: usize = 8;
+
+/// The slot hash of a segment of `len` bytes whose [`key`] is `key`, before
+/// masking to a table's size (the matcher computes the same).
+pub fn slot_hash(key: u64, len: usize) -> u64 {
+    (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32
+}
+
+/// The open-addressing table of a node's edges (see [`RouteTables::slots`]):
+/// twice as many slots as edges or more, linear probing.
+fn slot_table(edges: &[RouteEdge]) -> Vec<u32> {
+    let size = (edges.len() * 2).next_power_of_two();
+    let mask = size as u64 - 1;
+    let mut table = vec![NONE; size];
+    for (i, edge) in edges.iter().enumerate() {
+        let mut at = (slot_hash(edge.key, edge.first as usize) & mask) as usize;
+        while table[at] != NONE {
+            at = (at + 1) & mask as usize;
+        }
+        table[at] = i as u32;
+    }
+    table
 }
 
 /// "None" in [`RouteNode`]'s fields.
@@ -386,18 +425,30 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
             out.edges.push(edge);
         }
         let param = node.param.map_or(NONE, |p| id_of(p, &mut queue));
+        let own = &out.edges[first as usize..];
+        let (slots, mask) = if own.len() > LINEAR {
+            let table = slot_table(own);
+            let at = out.slots.len() as u32;
+            let mask = table.len() as u32 - 1;
+            out.slots.extend(table);
+            (at, mask)
+        } else {
+            (0, 0)
+        };
         out.nodes.push(RouteNode {
             first,
             last: out.edges.len() as u32,
             param,
             endpoint: node.endpoint.map_or(NONE, |n| n as u32),
+            slots,
+            mask,
         });
     }
     out
 }
 
-/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`
-/// and `ROUTE_EDGES`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
+/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`,
+/// `ROUTE_EDGES` and `ROUTE_SLOTS`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
 pub fn tokens(catalogue: &Catalogue) -> TokenStream {
     let t = tables(catalogue);
     let u32_lit = |n: u32| {
@@ -414,8 +465,9 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
             u32_lit(n.param),
             u32_lit(n.endpoint),
         );
+        let (slots, mask) = (u32_lit(n.slots), u32_lit(n.mask));
         quote! {
-            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint }
+            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint, slots: #slots, mask: #mask }
         }
     });
     let edges = t.edges.iter().map(|e| {
@@ -440,6 +492,8 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
         " Each method's trie root in [`ROUTE_NODES`], in the order {} (`u32::MAX`: none; HEAD's includes GET's templates).",
         METHODS.join(", ")
     );
+    let slots = t.slots.iter().map(|&s| u32_lit(s));
+    let slot_count = Literal::usize_unsuffixed(t.slots.len());
     let max_params = Literal::usize_unsuffixed(t.params.iter().map(Vec::len).max().unwrap_or(0));
     let params = t.params.iter().map(|names| {
         let names = names.iter().map(|n| Literal::string(n));
@@ -458,11 +512,14 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
         pub(crate) static ROUTE_NODES: [crate::route::Node; #node_count] = [#(#nodes),*];
         /// Literal edges: decoded segments joined by `/`, each node's run sorted by first segment (length, then bytes).
         pub(crate) static ROUTE_EDGES: [crate::route::Edge<'static>; #edge_count] = [#(#edges),*];
+        /// Wide nodes' edge tables: each slot the index among its node's edges of the edge hashed there (linear probing; `u32::MAX`: empty).
+        pub(crate) static ROUTE_SLOTS: [u32; #slot_count] = [#(#slots),*];
         /// The route tables the matcher walks.
         pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables {
             roots: &ROUTE_ROOTS,
             nodes: &ROUTE_NODES,
             edges: &ROUTE_EDGES,
+            slots: &ROUTE_SLOTS,
         };
         /// Each endpoint's parameter names, in template order.
         pub(crate) static ROUTE_PARAMS: [&[&str]; #endpoint_count] = [#(#params),*];
@@ -570,7 +627,7 @@ path = "/a/{y}/"
         );
         assert_eq!(t.params, [vec!["id".to_string()], vec!["name".to_string()]]);
         let file: syn::File = syn::parse2(tokens(&catalogue)).expect("route tables parse");
-        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTES, ROUTE_PARAMS, MAX_PARAMS.
-        assert_eq!(file.items.len(), 6);
+        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTE_SLOTS, ROUTES, ROUTE_PARAMS, MAX_PARAMS.
+        assert_eq!(file.items.len(), 7);
     }
 }

@@ -7,8 +7,8 @@ use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
 use super::{
-    DECODED, Edge, Node, Tables, decode_into, difference, eq_decoded, holds_percent, key,
-    method_slot, segment_end,
+    DECODED, Edge, LINEAR, Node, Tables, decode_into, difference, eq_decoded, holds_percent, key,
+    method_slot, segment_end, slot_hash,
 };
 use error_catalogue_build::routes::{RouteTables, Segment, Template};
 use error_catalogue_build::validate::METHODS;
@@ -108,6 +108,7 @@ struct Owned {
     roots: Vec<u32>,
     nodes: Vec<Node>,
     edges: Vec<error_catalogue_build::routes::RouteEdge>,
+    slots: Vec<u32>,
 }
 
 impl Owned {
@@ -126,9 +127,12 @@ impl Owned {
                     last: n.last,
                     param: n.param,
                     endpoint: n.endpoint,
+                    slots: n.slots,
+                    mask: n.mask,
                 })
                 .collect(),
             edges: t.edges,
+            slots: t.slots,
         }
     }
 
@@ -149,6 +153,7 @@ impl Owned {
             roots: &self.roots,
             nodes: &self.nodes,
             edges: &edges,
+            slots: &self.slots,
         };
         let mut values = [""; 4];
         let i = tables.find(method, path, &mut values)? as usize;
@@ -345,6 +350,12 @@ fn merged_chains_and_slashes_inside_literals() {
 
 #[test]
 fn wide_nodes_are_searched_by_length_then_bytes() {
+    assert_eq!(LINEAR, error_catalogue_build::routes::LINEAR);
+    let t = built();
+    assert!(
+        t.nodes.iter().any(|n| n.mask > 0),
+        "the /k/ node has a table"
+    );
     for (i, name) in ["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "kk"]
         .iter()
         .enumerate()
@@ -449,6 +460,10 @@ proptest! {
         prop_assert_eq!(segment_end(&c), end);
         prop_assert_eq!(holds_percent(&c), c.contains(&b'%'));
         prop_assert_eq!(key(&a), error_catalogue_build::routes::key(&a));
+        prop_assert_eq!(
+            slot_hash(key(&c), c.len()),
+            error_catalogue_build::routes::slot_hash(error_catalogue_build::routes::key(&c), c.len())
+        );
         if a.len() == b.len() {
             prop_assert_eq!(key(&a).cmp(&key(&b)), a[..a.len().min(8)].cmp(&b[..b.len().min(8)]));
         }
