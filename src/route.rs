@@ -30,7 +30,14 @@ pub(crate) struct Node {
     pub(crate) endpoint: u32,
     pub(crate) slots: u32,
     pub(crate) mask: u32,
+    /// A node of at most [`LINEAR`] edges: byte `i` (little-endian) the
+    /// first byte a request needs to cross edge `i` raw, [`ALWAYS`] for an
+    /// edge always compared, `0xFF` (not UTF-8) past the last edge.
+    pub(crate) tags: u64,
 }
+
+/// The tag of an edge every request is compared with (not a byte of UTF-8).
+const ALWAYS: u8 = 0xFE;
 
 const NONE: u32 = u32::MAX;
 
@@ -210,23 +217,34 @@ impl<'t> Tables<'t> {
                 // differ at a `%`. The edges' first segments differ, so at
                 // most one can match and the order does not matter.
                 _ if edges.len() <= LINEAR => {
-                    // A raw edge whose first byte (its key's top byte) is
-                    // not the request's is skipped in a few instructions:
-                    // unless that byte is a `%`, neither the request nor
-                    // its decoding can cross it (see `cross_raw`).
+                    // Only edges whose tag is the request's first byte (or
+                    // ALWAYS) are compared: unless that byte is a `%`,
+                    // neither the request nor its decoding can cross the
+                    // others (see `cross_raw`). One word-at-a-time test
+                    // finds them; a spurious mark costs one comparison.
                     let b0 = path.as_bytes().first().copied().unwrap_or(0);
-                    let any = b0 == b'%';
-                    edges
-                        .iter()
-                        .filter(|e| any || !e.raw || e.first == 0 || (e.key >> 56) as u8 == b0)
-                        .find_map(|edge| {
-                            let after = match cross_raw(edge, path) {
-                                Ok(after) => Some(after),
-                                Err(None) => None,
-                                Err(Some(from)) => cross_decoded(edge, path, from),
-                            };
-                            Some((edge, after?))
-                        })
+                    let mut marks = if b0 == b'%' {
+                        HIGH
+                    } else {
+                        has(here.tags, b0) | has(here.tags, ALWAYS)
+                    };
+                    let mut found = None;
+                    while marks != 0 {
+                        let i = (marks.trailing_zeros() / 8) as usize;
+                        marks &= marks - 1;
+                        // Marks rise with the index: past the last edge, stop.
+                        let Some(edge) = edges.get(i) else { break };
+                        let after = match cross_raw(edge, path) {
+                            Ok(after) => Some(after),
+                            Err(None) => None,
+                            Err(Some(from)) => cross_decoded(edge, path, from),
+                        };
+                        if let Some(after) = after {
+                            found = Some((edge, after));
+                            break;
+                        }
+                    }
+                    found
                 }
                 _ => self.wide(here, edges, path),
             };

@@ -255,6 +255,32 @@ pub struct RouteNode {
     /// The edge table's size less one (a power of two less one), 0 when
     /// it has none.
     pub mask: u32,
+    /// For a node of at most [`LINEAR`] edges, byte `i` (little-endian) is
+    /// edge `i`'s tag: the first byte a request needs to cross it raw, or
+    /// [`ALWAYS`] when the edge must be compared whatever that byte is
+    /// (empty first segment, or not raw); [`UNUSED`] past the last edge and
+    /// in wide nodes. The matcher compares only edges whose tag matches.
+    pub tags: u64,
+}
+
+/// The tag of an edge every request is compared with (not a byte of UTF-8).
+pub const ALWAYS: u8 = 0xFE;
+
+/// The tag of no edge (not a byte of UTF-8).
+pub const UNUSED: u8 = 0xFF;
+
+/// The tags word of a node's edges (see [`RouteNode::tags`]).
+fn tags(edges: &[RouteEdge]) -> u64 {
+    let mut word = [UNUSED; 8];
+    if edges.len() <= LINEAR {
+        for (tag, edge) in word.iter_mut().zip(edges) {
+            *tag = match edge.bytes.first() {
+                Some(&b) if edge.raw && edge.first > 0 => b,
+                _ => ALWAYS,
+            };
+        }
+    }
+    u64::from_le_bytes(word)
 }
 
 /// A literal edge: one or more literal segments joined by `/`. A chain of
@@ -442,6 +468,7 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
             endpoint: node.endpoint.map_or(NONE, |n| n as u32),
             slots,
             mask,
+            tags: tags(own),
         });
     }
     out
@@ -466,8 +493,9 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
             u32_lit(n.endpoint),
         );
         let (slots, mask) = (u32_lit(n.slots), u32_lit(n.mask));
+        let tags = Literal::u64_unsuffixed(n.tags);
         quote! {
-            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint, slots: #slots, mask: #mask }
+            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint, slots: #slots, mask: #mask, tags: #tags }
         }
     });
     let edges = t.edges.iter().map(|e| {

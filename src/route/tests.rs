@@ -129,6 +129,7 @@ impl Owned {
                     endpoint: n.endpoint,
                     slots: n.slots,
                     mask: n.mask,
+                    tags: n.tags,
                 })
                 .collect(),
             edges: t.edges,
@@ -351,6 +352,7 @@ fn merged_chains_and_slashes_inside_literals() {
 #[test]
 fn wide_nodes_are_searched_by_length_then_bytes() {
     assert_eq!(LINEAR, error_catalogue_build::routes::LINEAR);
+    assert_eq!(super::ALWAYS, error_catalogue_build::routes::ALWAYS);
     let t = built();
     assert!(
         t.nodes.iter().any(|n| n.mask > 0),
