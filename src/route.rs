@@ -214,7 +214,8 @@ impl<'t> Tables<'t> {
                     Err(Some(from)) => cross_decoded(edge, path, from).map(|after| (edge, after)),
                 },
                 // A few: each compared whole, decoded where the raw bytes
-                // differ at a `%`. The edges' first segments differ, so at
+                // differ at a `%`. The edges' segments differ (a node's
+                // folded edges share a first segment, not the rest), so at
                 // most one can match and the order does not matter.
                 _ if edges.len() <= LINEAR => {
                     // Only edges whose tag is the request's first byte (or

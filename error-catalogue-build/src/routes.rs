@@ -17,7 +17,10 @@
 //! a run of literal edges, an optional parameter child and an optional
 //! endpoint that ends there. Chains of nodes with one literal child and
 //! nothing else are merged into one edge (`v1/manage/tracker`), so a request
-//! crosses them with one byte comparison, as a radix tree would. A node's
+//! crosses them with one byte comparison, as a radix tree would; and a node
+//! of literal edges alone, under a node that then still has at most eight
+//! edges, is folded into it (`v1/manage/trackers`, `v1/process/text`), as a
+//! radix tree shares a prefix. A node's
 //! edges are sorted by their first segment's length, then bytes, and each
 //! carries those bytes' first eight as a number: picking the edge is integer
 //! comparisons (in turn up to eight edges; beyond, one probe or a few of an
@@ -394,6 +397,42 @@ fn mergeable(bytes: &[u8]) -> bool {
     !bytes.contains(&b'/')
 }
 
+/// Extends `edge`, which leads to node `to`, along the chain of nodes with
+/// one literal child and nothing else; returns the node it then leads to.
+/// A segment whose decoded bytes hold `/` stays alone: joined, it would
+/// read as two.
+fn chain(trie: &Trie, edge: &mut RouteEdge, mut to: usize) -> usize {
+    if edge.segs == 1 && !mergeable(&edge.bytes) {
+        return to;
+    }
+    loop {
+        let n = &trie.nodes[to];
+        match (n.literals.first_key_value(), n.literals.len()) {
+            (Some((bytes, &child)), 1)
+                if n.param.is_none() && n.endpoint.is_none() && mergeable(bytes) =>
+            {
+                edge.bytes.push(b'/');
+                edge.bytes.extend_from_slice(bytes);
+                edge.segs += 1;
+                to = child;
+            }
+            _ => return to,
+        }
+    }
+}
+
+/// Whether `edge`, leading to node `to`, may give way to one edge per
+/// literal edge of `to`: `to` has nothing else (no parameter, no endpoint,
+/// so no fallback is lost) and every segment involved joins with `/`.
+fn foldable(trie: &Trie, edge: &RouteEdge, to: usize) -> bool {
+    let n = &trie.nodes[to];
+    (edge.segs > 1 || mergeable(&edge.bytes))
+        && n.param.is_none()
+        && n.endpoint.is_none()
+        && n.literals.len() >= 2
+        && n.literals.keys().all(|bytes| mergeable(bytes))
+}
+
 /// Numbers the nodes reachable from the roots breadth-first, merging
 /// single-literal chains into edges; every node's edges are one run.
 fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
@@ -418,33 +457,42 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
         // Sorted by length, then bytes: the matcher compares lengths first.
         let mut literals: Vec<(&Vec<u8>, &usize)> = node.literals.iter().collect();
         literals.sort_by(|a, b| (a.0.len(), a.0).cmp(&(b.0.len(), b.0)));
-        for (bytes, &child) in literals {
-            let mut edge = RouteEdge {
-                bytes: bytes.clone(),
-                first: bytes.len() as u32,
-                segs: 1,
-                child: 0,
-                key: key(bytes),
-                raw: false,
-            };
-            let mut to = child;
-            // A segment whose decoded bytes hold `/` stays alone: joined, it
-            // would read as two.
-            while mergeable(bytes) {
-                let n = &trie.nodes[to];
-                let (next, next_child) = match (n.literals.first_key_value(), n.literals.len()) {
-                    (Some((b, &c)), 1)
-                        if n.param.is_none() && n.endpoint.is_none() && !b.contains(&b'/') =>
-                    {
-                        (b, c)
-                    }
-                    _ => break,
+        let mut pending: Vec<(RouteEdge, usize)> = literals
+            .into_iter()
+            .map(|(bytes, &child)| {
+                let mut edge = RouteEdge {
+                    bytes: bytes.clone(),
+                    first: bytes.len() as u32,
+                    segs: 1,
+                    child: 0,
+                    key: key(bytes),
+                    raw: false,
                 };
-                edge.bytes.push(b'/');
-                edge.bytes.extend_from_slice(next);
-                edge.segs += 1;
-                to = next_child;
+                let to = chain(trie, &mut edge, child);
+                (edge, to)
+            })
+            .collect();
+        // An edge to a node of literal edges alone becomes one edge per
+        // literal edge of that node, while the node keeps at most LINEAR:
+        // the request crosses both with one comparison, as a radix tree's
+        // shared prefix would, and the node is never visited.
+        while let Some(i) = pending.iter().position(|(edge, to)| {
+            foldable(trie, edge, *to)
+                && pending.len() - 1 + trie.nodes[*to].literals.len() <= LINEAR
+        }) {
+            let (edge, to) = pending.remove(i);
+            let mut kids: Vec<(&Vec<u8>, &usize)> = trie.nodes[to].literals.iter().collect();
+            kids.sort_by(|a, b| (a.0.len(), a.0).cmp(&(b.0.len(), b.0)));
+            for (k, (bytes, &child)) in kids.into_iter().enumerate() {
+                let mut longer = edge.clone();
+                longer.bytes.push(b'/');
+                longer.bytes.extend_from_slice(bytes);
+                longer.segs += 1;
+                let to = chain(trie, &mut longer, child);
+                pending.insert(i + k, (longer, to));
             }
+        }
+        for (mut edge, to) in pending {
             edge.child = id_of(to, &mut queue);
             edge.raw = !edge.bytes.iter().any(|b| matches!(b, b'%' | b'?' | b'#'))
                 && (edge.segs > 1 || mergeable(&edge.bytes));

@@ -53,6 +53,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("GET", "/pc/a%2541"),
     ("GET", "/pc/aA"),
     ("GET", "/q%3Fm/{x}"),
+    // 36..=38: a node of literal edges alone, folded into its parent's,
+    // next to a parameter to fall back on.
+    ("PUT", "/f/x/y"),
+    ("PUT", "/f/x/z"),
+    ("PUT", "/{p}/x/y"),
 ];
 
 /// The reference's reading of a path, eagerly, as documented: the path of a
@@ -350,6 +355,25 @@ fn merged_chains_and_slashes_inside_literals() {
 }
 
 #[test]
+fn literal_only_nodes_fold_into_their_parent() {
+    let t = built();
+    assert!(
+        t.edges.iter().any(|e| e.bytes == b"f/x/y" && e.segs == 3),
+        "folded: {:?}",
+        t.edges
+    );
+    assert!(!t.edges.iter().any(|e| e.bytes == b"f/x"));
+    assert_eq!(check("PUT", "/f/x/y"), Some(36));
+    assert_eq!(check("PUT", "/f/x/z/"), Some(37));
+    assert_eq!(check("PUT", "/f/%78/%7a?q"), Some(37));
+    assert_eq!(check("PUT", "/f/x%2Fz"), None);
+    assert_eq!(check("PUT", "/f/x/q"), None);
+    assert_eq!(check("PUT", "/g/x/y"), Some(38));
+    assert_eq!(check("PUT", "/f/x"), None);
+    assert_eq!(check("PUT", "/f/x/y/z"), None);
+}
+
+#[test]
 fn wide_nodes_are_searched_by_length_then_bytes() {
     assert_eq!(LINEAR, error_catalogue_build::routes::LINEAR);
     assert_eq!(super::ALWAYS, error_catalogue_build::routes::ALWAYS);
@@ -427,6 +451,9 @@ fn segment() -> impl Strategy<Value = String> {
         Just("h"),
         Just("lit"),
         Just("z"),
+        Just("x"),
+        Just("y"),
+        Just("%78"),
         Just("e"),
         Just("f"),
         Just("sp%20ace"),
