@@ -479,7 +479,7 @@ proptest! {
         a in proptest::collection::vec(0u8..4, 0..20),
         b in proptest::collection::vec(0u8..4, 0..20),
         c in proptest::collection::vec(
-            prop_oneof![Just(b'a'), Just(b'/'), Just(b'?'), Just(b'#'), Just(b'%')],
+            prop_oneof![Just(b'a'), Just(b'/'), Just(b'?'), Just(b'#'), Just(b'%'), Just(b'\x1f'), any::<u8>()],
             0..40,
         ),
     ) {
