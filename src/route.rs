@@ -10,7 +10,6 @@
 //! the literal wins. HEAD also routes to GET endpoints. Matching never
 //! allocates, never panics, and uses no regex.
 
-use core::cmp::Ordering;
 use std::borrow::Cow;
 
 use http::Method;
@@ -21,14 +20,24 @@ use crate::{Endpoint, Entry, StatusCode};
 
 /// A trie node, generated: its literal edges are `ROUTE_EDGES[first..last]`
 /// (sorted), `param` its parameter child and `endpoint` the endpoint whose
-/// template ends here (`u32::MAX`: none).
+/// template ends here (`u32::MAX`: none). A node of more than [`LINEAR`]
+/// edges has a table of them, `ROUTE_SLOTS[slots..=slots + mask]`.
 #[derive(Debug)]
 pub(crate) struct Node {
     pub(crate) first: u32,
     pub(crate) last: u32,
     pub(crate) param: u32,
     pub(crate) endpoint: u32,
+    pub(crate) slots: u32,
+    pub(crate) mask: u32,
+    /// A node of at most [`LINEAR`] edges: byte `i` (little-endian) the
+    /// first byte a request needs to cross edge `i` raw, [`ALWAYS`] for an
+    /// edge always compared, `0xFF` (not UTF-8) past the last edge.
+    pub(crate) tags: u64,
 }
+
+/// The tag of an edge every request is compared with (not a byte of UTF-8).
+const ALWAYS: u8 = 0xFE;
 
 const NONE: u32 = u32::MAX;
 
@@ -52,11 +61,16 @@ pub(crate) struct Edge<'t> {
 /// catalogues through the same code).
 #[derive(Debug)]
 pub(crate) struct Tables<'t> {
-    /// Each routed method's root node.
-    pub(crate) roots: &'t [(Method, u32)],
+    /// Each method's root node, indexed by [`method_slot`] (`u32::MAX`:
+    /// the method routes nothing).
+    pub(crate) roots: &'t [u32],
     pub(crate) nodes: &'t [Node],
     /// Each node's literal edges are `edges[first..last]`.
     pub(crate) edges: &'t [Edge<'t>],
+    /// Wide nodes' edge tables: each slot an index among the node's edges
+    /// (`u32::MAX`: empty), by [`slot_hash`] of the first segment, linear
+    /// probing.
+    pub(crate) slots: &'t [u32],
 }
 
 /// A request routed to its endpoint, with the template's parameters captured
@@ -157,7 +171,7 @@ fn walk_method<'a>(method: &Method, path: &'a str, values: &mut [&'a str]) -> Op
     Endpoint::ALL.get(endpoint as usize).copied()
 }
 
-impl Tables<'_> {
+impl<'t> Tables<'t> {
     /// The index of the endpoint `method path` routes to, capturing
     /// parameters into `values` in template order.
     #[inline]
@@ -167,7 +181,7 @@ impl Tables<'_> {
         path: &'a str,
         values: &mut [&'a str],
     ) -> Option<u32> {
-        let root = self.roots.iter().find(|(m, _)| m == method)?.1;
+        let root = *self.roots.get(method_slot(method)?)?;
         let rest = start(path)?;
         self.walk(root, rest, values, 0)
     }
@@ -200,29 +214,40 @@ impl Tables<'_> {
                     Err(Some(from)) => cross_decoded(edge, path, from).map(|after| (edge, after)),
                 },
                 // A few: each compared whole, decoded where the raw bytes
-                // differ at a `%`. The edges' first segments differ, so at
+                // differ at a `%`. The edges' segments differ (a node's
+                // folded edges share a first segment, not the rest), so at
                 // most one can match and the order does not matter.
                 _ if edges.len() <= LINEAR => {
-                    // A raw edge whose first byte (its key's top byte) is
-                    // not the request's is skipped in a few instructions:
-                    // unless that byte is a `%`, neither the request nor
-                    // its decoding can cross it (see `cross_raw`).
+                    // Only edges whose tag is the request's first byte (or
+                    // ALWAYS) are compared: unless that byte is a `%`,
+                    // neither the request nor its decoding can cross the
+                    // others (see `cross_raw`). One word-at-a-time test
+                    // finds them; a spurious mark costs one comparison.
                     let b0 = path.as_bytes().first().copied().unwrap_or(0);
-                    let any = b0 == b'%';
-                    edges
-                        .iter()
-                        .filter(|e| any || !e.raw || e.first == 0 || (e.key >> 56) as u8 == b0)
-                        .find_map(|edge| {
-                            let after = match cross_raw(edge, path) {
-                                Ok(after) => Some(after),
-                                Err(None) => None,
-                                Err(Some(from)) => cross_decoded(edge, path, from),
-                            };
-                            Some((edge, after?))
-                        })
+                    let mut marks = if b0 == b'%' {
+                        HIGH
+                    } else {
+                        has(here.tags, b0) | has(here.tags, ALWAYS)
+                    };
+                    let mut found = None;
+                    while marks != 0 {
+                        let i = (marks.trailing_zeros() / 8) as usize;
+                        marks &= marks - 1;
+                        // Marks rise with the index: past the last edge, stop.
+                        let Some(edge) = edges.get(i) else { break };
+                        let after = match cross_raw(edge, path) {
+                            Ok(after) => Some(after),
+                            Err(None) => None,
+                            Err(Some(from)) => cross_decoded(edge, path, from),
+                        };
+                        if let Some(after) = after {
+                            found = Some((edge, after));
+                            break;
+                        }
+                    }
+                    found
                 }
-                _ => find_edge(edges, split(path).0)
-                    .and_then(|edge| Some((edge, cross(edge, path)?))),
+                _ => self.wide(here, edges, path),
             };
             if let Some((edge, after)) = literal {
                 if here.param == NONE {
@@ -245,6 +270,22 @@ impl Tables<'_> {
         }
     }
 
+    /// The edge of a node of more than [`LINEAR`] edges that the request
+    /// crosses, and what follows it: by the node's table, out of line so
+    /// that narrow nodes' walk stays small.
+    #[inline(never)]
+    fn wide<'e, 'a>(
+        &self,
+        here: &Node,
+        edges: &'e [Edge<'t>],
+        path: &'a str,
+    ) -> Option<(&'e Edge<'t>, Option<&'a str>)> {
+        let at = here.slots as usize;
+        let table = self.slots.get(at..=at.saturating_add(here.mask as usize))?;
+        let edge = find_edge(edges, table, split(path).0)?;
+        Some((edge, cross(edge, path)?))
+    }
+
     /// [`Tables::walk`] from a node with both a literal edge and a parameter:
     /// the one place the walk recurses, kept out of line.
     #[inline(never)]
@@ -257,6 +298,25 @@ impl Tables<'_> {
     ) -> Option<u32> {
         self.walk(node, rest, values, captured)
     }
+}
+
+/// A standard method's index in the generated root table, in the order
+/// of the build's `validate::METHODS` (a test checks they agree): a jump on
+/// the method's discriminant, no scan. Extension methods route nothing.
+#[inline(always)]
+fn method_slot(method: &Method) -> Option<usize> {
+    Some(match *method {
+        Method::GET => 0,
+        Method::HEAD => 1,
+        Method::POST => 2,
+        Method::PUT => 3,
+        Method::DELETE => 4,
+        Method::CONNECT => 5,
+        Method::OPTIONS => 6,
+        Method::TRACE => 7,
+        Method::PATCH => 8,
+        _ => return None,
+    })
 }
 
 /// Where the path's segments start (`None`: the root). `None` when `input`
@@ -331,6 +391,24 @@ fn has(word: u64, byte: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
+/// Four bytes from `at`, little-endian, zero-extended (0 past the end).
+#[inline(always)]
+fn word4(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
+}
+
+/// Two bytes from `at`, little-endian, zero-extended (0 past the end).
+#[inline(always)]
+fn word2(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<2>)
+        .map_or(0, |w| u64::from(u16::from_le_bytes(*w)))
+}
+
 /// Eight bytes from `at`, little-endian (`None` past the end).
 #[inline(always)]
 fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
@@ -344,13 +422,13 @@ fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// eight bytes at a time, the last word overlapping the one before.
 #[inline(always)]
 fn segment_end(bytes: &[u8]) -> usize {
-    let delimiters = |w: u64| has(w, b'/') | has(w, b'?') | has(w, b'#');
+    // `/` (0x2F) and `?` (0x3F) are the only bytes that read 0x3F with bit
+    // 0x10 set: one test finds both.
+    let delimiters = |w: u64| has(w | (ONES * 0x10), b'?') | has(w, b'#');
     let n = bytes.len();
     if n < 8 {
-        return bytes
-            .iter()
-            .position(|b| matches!(b, b'/' | b'?' | b'#'))
-            .unwrap_or(n);
+        let (word, half) = short_word(bytes, n);
+        return short_index(delimiters(word), n, half);
     }
     let mut at = 0;
     loop {
@@ -381,47 +459,51 @@ fn holds_percent(bytes: &[u8]) -> bool {
 }
 
 /// Up to this many edges, a node's edges are each compared whole with the
-/// request rather than binary-searched by its first segment.
+/// request rather than looked up by its first segment in the node's table.
 const LINEAR: usize = 8;
 
-/// Among sorted edges, the one whose first segment's bytes are `segment`:
-/// by binary search on (length, first eight bytes, rest).
+/// The slot hash of a segment of `len` bytes whose [`key`] is `key`, before
+/// masking to a table's size (as the build computed each edge's).
+#[inline(always)]
+fn slot_hash(key: u64, len: usize) -> u64 {
+    (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32
+}
+
+/// Among a wide node's edges, the one whose first segment's bytes are
+/// `segment`: by its table (`table.len()` a power of two), probing from the
+/// segment's slot until an empty one; each probe compares length and key,
+/// and the bytes after the eighth only when those agree.
 #[inline]
-fn search<'e, 't>(edges: &'e [Edge<'t>], segment: &[u8]) -> Option<&'e Edge<'t>> {
-    let first = |e: &Edge<'t>| e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
-    // Length and first eight bytes pick the edge; longer segments compare on.
+fn search<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], segment: &[u8]) -> Option<&'e Edge<'t>> {
     let (len, key) = (segment.len(), key(segment));
-    let rest = |e: &Edge<'t>| {
-        if len <= 8 {
-            Ordering::Equal
-        } else {
-            first(e)
-                .get(8..)
-                .unwrap_or(&[])
-                .cmp(segment.get(8..).unwrap_or(&[]))
+    let mask = table.len().wrapping_sub(1);
+    let mut at = slot_hash(key, len) as usize;
+    // At most one pass over the table, whatever it holds.
+    for _ in 0..table.len() {
+        let slot = *table.get(at & mask)?;
+        let edge = edges.get(slot as usize)?;
+        if edge.first as usize == len
+            && edge.key == key
+            && (len <= 8 || edge.bytes.get(8..len) == segment.get(8..))
+        {
+            return Some(edge);
         }
-    };
-    let order = |e: &Edge<'t>| {
-        (e.first as usize)
-            .cmp(&len)
-            .then(e.key.cmp(&key))
-            .then_with(|| rest(e))
-    };
-    let k = edges.binary_search_by(order).ok()?;
-    edges.get(k)
+        at = (at & mask) + 1;
+    }
+    None
 }
 
 /// Among more than [`LINEAR`] edges, the one whose first segment equals
 /// `segment`: by its bytes as they are, or, when that finds none (or an edge
 /// bytes cannot stand for) and the segment holds a `%`, by it decoded.
 #[inline]
-fn find_edge<'e, 't>(edges: &'e [Edge<'t>], segment: &str) -> Option<&'e Edge<'t>> {
+fn find_edge<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], segment: &str) -> Option<&'e Edge<'t>> {
     let raw = segment.as_bytes();
-    match search(edges, raw) {
+    match search(edges, table, raw) {
         Some(edge) if edge.raw => Some(edge),
-        Some(_) => find_decoded(edges, raw),
+        Some(_) => find_decoded(edges, table, raw),
         // A segment without `%` decodes to itself.
-        None if holds_percent(raw) => find_decoded(edges, raw),
+        None if holds_percent(raw) => find_decoded(edges, table, raw),
         None => None,
     }
 }
@@ -433,10 +515,10 @@ const DECODED: usize = 128;
 /// [`find_edge`] by the segment decoded: the slow path, for paths with `%`.
 #[cold]
 #[inline(never)]
-fn find_decoded<'e, 't>(edges: &'e [Edge<'t>], raw: &[u8]) -> Option<&'e Edge<'t>> {
+fn find_decoded<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], raw: &[u8]) -> Option<&'e Edge<'t>> {
     let mut buf = [0u8; DECODED];
     match decode_into(raw, &mut buf) {
-        Some(decoded) => search(edges, decoded),
+        Some(decoded) => search(edges, table, decoded),
         None => edges.iter().find(|e| {
             let first = e.bytes.get(..e.first as usize).unwrap_or(e.bytes);
             eq_decoded(first, raw)
@@ -558,7 +640,8 @@ fn cross_decoded<'a>(edge: &Edge<'_>, rest: &'a str, from: usize) -> Option<Opti
 fn difference(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
     if n < 8 {
-        return a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let ((x, half), (y, _)) = (short_word(a, n), short_word(b, n));
+        return short_index(x ^ y, n, half);
     }
     let mut at = 0;
     loop {
@@ -574,6 +657,34 @@ fn difference(a: &[u8], b: &[u8]) -> usize {
         }
         at = start + 8;
     }
+}
+
+/// The first `n < 8` bytes of `bytes` (at least `n` long) as one word: the
+/// first and the last `half` of them (four or two, overlapping), each
+/// zero-extended, so one word-at-a-time test covers them; and `half`.
+#[inline(always)]
+fn short_word(bytes: &[u8], n: usize) -> (u64, usize) {
+    if n >= 4 {
+        (word4(bytes, 0) | (word4(bytes, n - 4) << 32), 4)
+    } else if n >= 2 {
+        (word2(bytes, 0) | (word2(bytes, n - 2) << 16), 2)
+    } else if n == 1 {
+        (bytes.first().copied().map_or(0, u64::from), 1)
+    } else {
+        (0, 1)
+    }
+}
+
+/// The index among `n` bytes of the first byte that `found` (a test over
+/// [`short_word`]'s word) marks, else `n`. A mark in the first half is
+/// exact; without one there, none spills into the second.
+#[inline(always)]
+fn short_index(found: u64, n: usize, half: usize) -> usize {
+    if found == 0 {
+        return n;
+    }
+    let i = (found.trailing_zeros() / 8) as usize;
+    if i < half { i } else { i - half + (n - half) }
 }
 
 /// The first eight bytes of a segment as a big-endian number, zero-padded

@@ -17,11 +17,15 @@
 //! a run of literal edges, an optional parameter child and an optional
 //! endpoint that ends there. Chains of nodes with one literal child and
 //! nothing else are merged into one edge (`v1/manage/tracker`), so a request
-//! crosses them with one byte comparison, as a radix tree would. A node's
+//! crosses them with one byte comparison, as a radix tree would; and a node
+//! of literal edges alone, under a node that then still has at most eight
+//! edges, is folded into it (`v1/manage/trackers`, `v1/process/text`), as a
+//! radix tree shares a prefix. A node's
 //! edges are sorted by their first segment's length, then bytes, and each
 //! carries those bytes' first eight as a number: picking the edge is integer
-//! comparisons (in turn up to eight edges, by binary search beyond), never
-//! a scan over templates. Bytes are compared as they are (a path without
+//! comparisons (in turn up to eight edges; beyond, one probe or a few of an
+//! open-addressing table keyed by length and those eight bytes, generated
+//! per node), never a scan over templates. Bytes are compared as they are (a path without
 //! `%` decodes to itself) and decoded only when that fails on a path that
 //! holds a `%`; edges whose literal holds `%`, `?`, `#` or an inner `/` are
 //! always compared decoded. A depth-first walk, literal edge first, visits
@@ -32,7 +36,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, quote};
 use toml::Spanned;
 
 use crate::catalogue::Catalogue;
@@ -248,6 +252,38 @@ pub struct RouteNode {
     pub param: u32,
     /// The endpoint (index in page order) whose template ends here.
     pub endpoint: u32,
+    /// Where the node's edge table starts in [`RouteTables::slots`] (0
+    /// when it has none: at most [`LINEAR`] edges).
+    pub slots: u32,
+    /// The edge table's size less one (a power of two less one), 0 when
+    /// it has none.
+    pub mask: u32,
+    /// For a node of at most [`LINEAR`] edges, byte `i` (little-endian) is
+    /// edge `i`'s tag: the first byte a request needs to cross it raw, or
+    /// [`ALWAYS`] when the edge must be compared whatever that byte is
+    /// (empty first segment, or not raw); [`UNUSED`] past the last edge and
+    /// in wide nodes. The matcher compares only edges whose tag matches.
+    pub tags: u64,
+}
+
+/// The tag of an edge every request is compared with (not a byte of UTF-8).
+pub const ALWAYS: u8 = 0xFE;
+
+/// The tag of no edge (not a byte of UTF-8).
+pub const UNUSED: u8 = 0xFF;
+
+/// The tags word of a node's edges (see [`RouteNode::tags`]).
+fn tags(edges: &[RouteEdge]) -> u64 {
+    let mut word = [UNUSED; 8];
+    if edges.len() <= LINEAR {
+        for (tag, edge) in word.iter_mut().zip(edges) {
+            *tag = match edge.bytes.first() {
+                Some(&b) if edge.raw && edge.first > 0 => b,
+                _ => ALWAYS,
+            };
+        }
+    }
+    u64::from_le_bytes(word)
 }
 
 /// A literal edge: one or more literal segments joined by `/`. A chain of
@@ -282,8 +318,40 @@ pub struct RouteTables {
     pub nodes: Vec<RouteNode>,
     /// Literal edges, each node's a run sorted by first segment (length, then bytes).
     pub edges: Vec<RouteEdge>,
+    /// Each node of more than [`LINEAR`] edges has an open-addressing table
+    /// here: the index among its edges of the edge whose first segment
+    /// hashes ([`slot_hash`]) to that slot or, probing on, to one before it
+    /// (`u32::MAX`: empty). At least half of each table is empty.
+    pub slots: Vec<u32>,
     /// Each endpoint's parameter names.
     pub params: Vec<Vec<String>>,
+}
+
+/// Up to this many edges, the matcher compares a node's edges with the
+/// request in turn; beyond, it looks the request's segment up in the
+/// node's table.
+pub const LINEAR: usize = 8;
+
+/// The slot hash of a segment of `len` bytes whose [`key`] is `key`, before
+/// masking to a table's size (the matcher computes the same).
+pub fn slot_hash(key: u64, len: usize) -> u64 {
+    (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32
+}
+
+/// The open-addressing table of a node's edges (see [`RouteTables::slots`]):
+/// twice as many slots as edges or more, linear probing.
+fn slot_table(edges: &[RouteEdge]) -> Vec<u32> {
+    let size = (edges.len() * 2).next_power_of_two();
+    let mask = size as u64 - 1;
+    let mut table = vec![NONE; size];
+    for (i, edge) in edges.iter().enumerate() {
+        let mut at = (slot_hash(edge.key, edge.first as usize) & mask) as usize;
+        while table[at] != NONE {
+            at = (at + 1) & mask as usize;
+        }
+        table[at] = i as u32;
+    }
+    table
 }
 
 /// "None" in [`RouteNode`]'s fields.
@@ -329,6 +397,42 @@ fn mergeable(bytes: &[u8]) -> bool {
     !bytes.contains(&b'/')
 }
 
+/// Extends `edge`, which leads to node `to`, along the chain of nodes with
+/// one literal child and nothing else; returns the node it then leads to.
+/// A segment whose decoded bytes hold `/` stays alone: joined, it would
+/// read as two.
+fn chain(trie: &Trie, edge: &mut RouteEdge, mut to: usize) -> usize {
+    if edge.segs == 1 && !mergeable(&edge.bytes) {
+        return to;
+    }
+    loop {
+        let n = &trie.nodes[to];
+        match (n.literals.first_key_value(), n.literals.len()) {
+            (Some((bytes, &child)), 1)
+                if n.param.is_none() && n.endpoint.is_none() && mergeable(bytes) =>
+            {
+                edge.bytes.push(b'/');
+                edge.bytes.extend_from_slice(bytes);
+                edge.segs += 1;
+                to = child;
+            }
+            _ => return to,
+        }
+    }
+}
+
+/// Whether `edge`, leading to node `to`, may give way to one edge per
+/// literal edge of `to`: `to` has nothing else (no parameter, no endpoint,
+/// so no fallback is lost) and every segment involved joins with `/`.
+fn foldable(trie: &Trie, edge: &RouteEdge, to: usize) -> bool {
+    let n = &trie.nodes[to];
+    (edge.segs > 1 || mergeable(&edge.bytes))
+        && n.param.is_none()
+        && n.endpoint.is_none()
+        && n.literals.len() >= 2
+        && n.literals.keys().all(|bytes| mergeable(bytes))
+}
+
 /// Numbers the nodes reachable from the roots breadth-first, merging
 /// single-literal chains into edges; every node's edges are one run.
 fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
@@ -353,51 +457,73 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
         // Sorted by length, then bytes: the matcher compares lengths first.
         let mut literals: Vec<(&Vec<u8>, &usize)> = node.literals.iter().collect();
         literals.sort_by(|a, b| (a.0.len(), a.0).cmp(&(b.0.len(), b.0)));
-        for (bytes, &child) in literals {
-            let mut edge = RouteEdge {
-                bytes: bytes.clone(),
-                first: bytes.len() as u32,
-                segs: 1,
-                child: 0,
-                key: key(bytes),
-                raw: false,
-            };
-            let mut to = child;
-            // A segment whose decoded bytes hold `/` stays alone: joined, it
-            // would read as two.
-            while mergeable(bytes) {
-                let n = &trie.nodes[to];
-                let (next, next_child) = match (n.literals.first_key_value(), n.literals.len()) {
-                    (Some((b, &c)), 1)
-                        if n.param.is_none() && n.endpoint.is_none() && !b.contains(&b'/') =>
-                    {
-                        (b, c)
-                    }
-                    _ => break,
+        let mut pending: Vec<(RouteEdge, usize)> = literals
+            .into_iter()
+            .map(|(bytes, &child)| {
+                let mut edge = RouteEdge {
+                    bytes: bytes.clone(),
+                    first: bytes.len() as u32,
+                    segs: 1,
+                    child: 0,
+                    key: key(bytes),
+                    raw: false,
                 };
-                edge.bytes.push(b'/');
-                edge.bytes.extend_from_slice(next);
-                edge.segs += 1;
-                to = next_child;
+                let to = chain(trie, &mut edge, child);
+                (edge, to)
+            })
+            .collect();
+        // An edge to a node of literal edges alone becomes one edge per
+        // literal edge of that node, while the node keeps at most LINEAR:
+        // the request crosses both with one comparison, as a radix tree's
+        // shared prefix would, and the node is never visited.
+        while let Some(i) = pending.iter().position(|(edge, to)| {
+            foldable(trie, edge, *to)
+                && pending.len() - 1 + trie.nodes[*to].literals.len() <= LINEAR
+        }) {
+            let (edge, to) = pending.remove(i);
+            let mut kids: Vec<(&Vec<u8>, &usize)> = trie.nodes[to].literals.iter().collect();
+            kids.sort_by(|a, b| (a.0.len(), a.0).cmp(&(b.0.len(), b.0)));
+            for (k, (bytes, &child)) in kids.into_iter().enumerate() {
+                let mut longer = edge.clone();
+                longer.bytes.push(b'/');
+                longer.bytes.extend_from_slice(bytes);
+                longer.segs += 1;
+                let to = chain(trie, &mut longer, child);
+                pending.insert(i + k, (longer, to));
             }
+        }
+        for (mut edge, to) in pending {
             edge.child = id_of(to, &mut queue);
             edge.raw = !edge.bytes.iter().any(|b| matches!(b, b'%' | b'?' | b'#'))
                 && (edge.segs > 1 || mergeable(&edge.bytes));
             out.edges.push(edge);
         }
         let param = node.param.map_or(NONE, |p| id_of(p, &mut queue));
+        let own = &out.edges[first as usize..];
+        let (slots, mask) = if own.len() > LINEAR {
+            let table = slot_table(own);
+            let at = out.slots.len() as u32;
+            let mask = table.len() as u32 - 1;
+            out.slots.extend(table);
+            (at, mask)
+        } else {
+            (0, 0)
+        };
         out.nodes.push(RouteNode {
             first,
             last: out.edges.len() as u32,
             param,
             endpoint: node.endpoint.map_or(NONE, |n| n as u32),
+            slots,
+            mask,
+            tags: tags(own),
         });
     }
     out
 }
 
-/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`
-/// and `ROUTE_EDGES`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
+/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`,
+/// `ROUTE_EDGES` and `ROUTE_SLOTS`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
 pub fn tokens(catalogue: &Catalogue) -> TokenStream {
     let t = tables(catalogue);
     let u32_lit = |n: u32| {
@@ -414,8 +540,10 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
             u32_lit(n.param),
             u32_lit(n.endpoint),
         );
+        let (slots, mask) = (u32_lit(n.slots), u32_lit(n.mask));
+        let tags = Literal::u64_unsuffixed(n.tags);
         quote! {
-            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint }
+            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint, slots: #slots, mask: #mask, tags: #tags }
         }
     });
     let edges = t.edges.iter().map(|e| {
@@ -426,34 +554,48 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
             crate::route::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, raw: #raw }
         }
     });
-    let roots = t.roots.iter().map(|(method, root)| {
-        let method = format_ident!("{}", method);
-        let root = u32_lit(*root);
-        quote!((::http::Method::#method, #root))
+    // Indexed by the method's place in METHODS, as the matcher's
+    // `method_slot` numbers them: no scan at run time.
+    let roots = METHODS.iter().map(|&method| {
+        let root = t
+            .roots
+            .iter()
+            .find(|(m, _)| *m == method)
+            .map_or(NONE, |r| r.1);
+        u32_lit(root)
     });
+    let roots_doc = format!(
+        " Each method's trie root in [`ROUTE_NODES`], in the order {} (`u32::MAX`: none; HEAD's includes GET's templates).",
+        METHODS.join(", ")
+    );
+    let slots = t.slots.iter().map(|&s| u32_lit(s));
+    let slot_count = Literal::usize_unsuffixed(t.slots.len());
     let max_params = Literal::usize_unsuffixed(t.params.iter().map(Vec::len).max().unwrap_or(0));
     let params = t.params.iter().map(|names| {
         let names = names.iter().map(|n| Literal::string(n));
         quote!(&[#(#names),*])
     });
     let (root_count, node_count, edge_count, endpoint_count) = (
-        Literal::usize_unsuffixed(t.roots.len()),
+        Literal::usize_unsuffixed(METHODS.len()),
         Literal::usize_unsuffixed(t.nodes.len()),
         Literal::usize_unsuffixed(t.edges.len()),
         Literal::usize_unsuffixed(t.params.len()),
     );
     quote! {
-        /// Each routed method's trie root in [`ROUTE_NODES`] (HEAD's includes GET's templates).
-        pub(crate) static ROUTE_ROOTS: [(::http::Method, u32); #root_count] = [#(#roots),*];
+        #[doc = #roots_doc]
+        pub(crate) static ROUTE_ROOTS: [u32; #root_count] = [#(#roots),*];
         /// Trie nodes: a run of literal edges, a parameter child and an endpoint (`u32::MAX`: none).
         pub(crate) static ROUTE_NODES: [crate::route::Node; #node_count] = [#(#nodes),*];
         /// Literal edges: decoded segments joined by `/`, each node's run sorted by first segment (length, then bytes).
         pub(crate) static ROUTE_EDGES: [crate::route::Edge<'static>; #edge_count] = [#(#edges),*];
+        /// Wide nodes' edge tables: each slot the index among its node's edges of the edge hashed there (linear probing; `u32::MAX`: empty).
+        pub(crate) static ROUTE_SLOTS: [u32; #slot_count] = [#(#slots),*];
         /// The route tables the matcher walks.
         pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables {
             roots: &ROUTE_ROOTS,
             nodes: &ROUTE_NODES,
             edges: &ROUTE_EDGES,
+            slots: &ROUTE_SLOTS,
         };
         /// Each endpoint's parameter names, in template order.
         pub(crate) static ROUTE_PARAMS: [&[&str]; #endpoint_count] = [#(#params),*];
@@ -561,7 +703,7 @@ path = "/a/{y}/"
         );
         assert_eq!(t.params, [vec!["id".to_string()], vec!["name".to_string()]]);
         let file: syn::File = syn::parse2(tokens(&catalogue)).expect("route tables parse");
-        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTES, ROUTE_PARAMS, MAX_PARAMS.
-        assert_eq!(file.items.len(), 6);
+        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTE_SLOTS, ROUTES, ROUTE_PARAMS, MAX_PARAMS.
+        assert_eq!(file.items.len(), 7);
     }
 }

@@ -7,10 +7,11 @@ use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
 use super::{
-    DECODED, Edge, Node, Tables, decode_into, difference, eq_decoded, holds_percent, key,
-    segment_end,
+    DECODED, Edge, LINEAR, Node, Tables, decode_into, difference, eq_decoded, holds_percent, key,
+    method_slot, segment_end, slot_hash,
 };
 use error_catalogue_build::routes::{RouteTables, Segment, Template};
+use error_catalogue_build::validate::METHODS;
 
 /// (method, template) of each endpoint, in page order.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -52,6 +53,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("GET", "/pc/a%2541"),
     ("GET", "/pc/aA"),
     ("GET", "/q%3Fm/{x}"),
+    // 36..=38: a node of literal edges alone, folded into its parent's,
+    // next to a parameter to fall back on.
+    ("PUT", "/f/x/y"),
+    ("PUT", "/f/x/z"),
+    ("PUT", "/{p}/x/y"),
 ];
 
 /// The reference's reading of a path, eagerly, as documented: the path of a
@@ -104,19 +110,19 @@ fn built() -> RouteTables {
 
 /// Owned tables, borrowed as the matcher's [`Tables`].
 struct Owned {
-    roots: Vec<(Method, u32)>,
+    roots: Vec<u32>,
     nodes: Vec<Node>,
     edges: Vec<error_catalogue_build::routes::RouteEdge>,
+    slots: Vec<u32>,
 }
 
 impl Owned {
     fn new() -> Owned {
         let t = built();
         Owned {
-            roots: t
-                .roots
+            roots: METHODS
                 .iter()
-                .map(|(m, r)| (Method::from_bytes(m.as_bytes()).unwrap(), *r))
+                .map(|m| t.roots.iter().find(|r| r.0 == *m).map_or(u32::MAX, |r| r.1))
                 .collect(),
             nodes: t
                 .nodes
@@ -126,9 +132,13 @@ impl Owned {
                     last: n.last,
                     param: n.param,
                     endpoint: n.endpoint,
+                    slots: n.slots,
+                    mask: n.mask,
+                    tags: n.tags,
                 })
                 .collect(),
             edges: t.edges,
+            slots: t.slots,
         }
     }
 
@@ -149,6 +159,7 @@ impl Owned {
             roots: &self.roots,
             nodes: &self.nodes,
             edges: &edges,
+            slots: &self.slots,
         };
         let mut values = [""; 4];
         let i = tables.find(method, path, &mut values)? as usize;
@@ -213,6 +224,19 @@ fn check(method: &str, path: &str) -> Option<usize> {
     let got = owned.find(&m, path);
     assert_eq!(got, reference(method, path), "{method} {path:?}");
     got.map(|(i, _)| i)
+}
+
+#[test]
+fn method_slots_follow_the_build_order() {
+    for (i, m) in METHODS.iter().enumerate() {
+        assert_eq!(
+            method_slot(&Method::from_bytes(m.as_bytes()).unwrap()),
+            Some(i),
+            "{m}"
+        );
+    }
+    assert_eq!(method_slot(&Method::from_bytes(b"PURGE").unwrap()), None);
+    assert_eq!(check("PURGE", "/a/b"), None);
 }
 
 #[test]
@@ -331,7 +355,33 @@ fn merged_chains_and_slashes_inside_literals() {
 }
 
 #[test]
+fn literal_only_nodes_fold_into_their_parent() {
+    let t = built();
+    assert!(
+        t.edges.iter().any(|e| e.bytes == b"f/x/y" && e.segs == 3),
+        "folded: {:?}",
+        t.edges
+    );
+    assert!(!t.edges.iter().any(|e| e.bytes == b"f/x"));
+    assert_eq!(check("PUT", "/f/x/y"), Some(36));
+    assert_eq!(check("PUT", "/f/x/z/"), Some(37));
+    assert_eq!(check("PUT", "/f/%78/%7a?q"), Some(37));
+    assert_eq!(check("PUT", "/f/x%2Fz"), None);
+    assert_eq!(check("PUT", "/f/x/q"), None);
+    assert_eq!(check("PUT", "/g/x/y"), Some(38));
+    assert_eq!(check("PUT", "/f/x"), None);
+    assert_eq!(check("PUT", "/f/x/y/z"), None);
+}
+
+#[test]
 fn wide_nodes_are_searched_by_length_then_bytes() {
+    assert_eq!(LINEAR, error_catalogue_build::routes::LINEAR);
+    assert_eq!(super::ALWAYS, error_catalogue_build::routes::ALWAYS);
+    let t = built();
+    assert!(
+        t.nodes.iter().any(|n| n.mask > 0),
+        "the /k/ node has a table"
+    );
     for (i, name) in ["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "kk"]
         .iter()
         .enumerate()
@@ -401,6 +451,9 @@ fn segment() -> impl Strategy<Value = String> {
         Just("h"),
         Just("lit"),
         Just("z"),
+        Just("x"),
+        Just("y"),
+        Just("%78"),
         Just("e"),
         Just("f"),
         Just("sp%20ace"),
@@ -426,7 +479,7 @@ proptest! {
         a in proptest::collection::vec(0u8..4, 0..20),
         b in proptest::collection::vec(0u8..4, 0..20),
         c in proptest::collection::vec(
-            prop_oneof![Just(b'a'), Just(b'/'), Just(b'?'), Just(b'#'), Just(b'%')],
+            prop_oneof![Just(b'a'), Just(b'/'), Just(b'?'), Just(b'#'), Just(b'%'), Just(b'\x1f'), any::<u8>()],
             0..40,
         ),
     ) {
@@ -436,6 +489,10 @@ proptest! {
         prop_assert_eq!(segment_end(&c), end);
         prop_assert_eq!(holds_percent(&c), c.contains(&b'%'));
         prop_assert_eq!(key(&a), error_catalogue_build::routes::key(&a));
+        prop_assert_eq!(
+            slot_hash(key(&c), c.len()),
+            error_catalogue_build::routes::slot_hash(error_catalogue_build::routes::key(&c), c.len())
+        );
         if a.len() == b.len() {
             prop_assert_eq!(key(&a).cmp(&key(&b)), a[..a.len().min(8)].cmp(&b[..b.len().min(8)]));
         }
