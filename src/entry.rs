@@ -41,6 +41,9 @@ pub struct Entry {
     /// its data is one fixed-width record in a byte-string literal, which
     /// rustc compiles far faster at scale than one struct literal per entry.
     index: u32,
+    /// The status code, copied from the record: the one field read on the
+    /// lookup path, kept one load away as when entries were structs.
+    code: u16,
 }
 
 // The record layout decoded below; the build crate writes it.
@@ -50,15 +53,25 @@ const _: () = assert!(ENTRY_RECORD == 29);
 /// as handles are only built for records that exist).
 static NO_RECORD: [u8; ENTRY_RECORD] = [0xFF; ENTRY_RECORD];
 
-/// `[Entry { index: i }; N]` for `i` in `0..N`: the generated `ENTRIES`,
-/// evaluated at compile time.
-pub(crate) const fn handles<const N: usize>() -> [Entry; N] {
-    const FIRST: Entry = Entry { index: 0 };
+/// The generated `ENTRIES`, evaluated at compile time: `Entry { index: i,
+/// code }` for `i` in `0..N`, `code` from bytes 0..2 of record `i` of
+/// `records` (0 past its end, which generation never leaves).
+pub(crate) const fn handles<const N: usize>(records: &[u8]) -> [Entry; N] {
+    const FIRST: Entry = Entry { index: 0, code: 0 };
     let mut all = [FIRST; N];
     let mut i = 0;
-    // Compile-time only; `i < N` keeps the index in range.
+    // Compile-time only; `i < N` and the length test keep the indices in range.
     while i < N {
-        all[i].index = i as u32;
+        let at = i * ENTRY_RECORD;
+        let code = if at + 1 < records.len() {
+            u16::from_le_bytes([records[at], records[at + 1]])
+        } else {
+            0
+        };
+        all[i] = Entry {
+            index: i as u32,
+            code,
+        };
         i += 1;
     }
     all
@@ -134,7 +147,7 @@ impl Entry {
     /// The HTTP status as a number.
     #[inline]
     pub fn code(&self) -> u16 {
-        self.word(0) as u16
+        self.code
     }
 
     /// Short meaning, usually the reason phrase ("Conflict"). Inline Markdown.

@@ -442,9 +442,10 @@ fn entries(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
         pub(crate) static ENTRY_RECORDS: &[u8; #byte_count] = #records;
 
         /// Every entry: the general table's, then each endpoint's, in page
-        /// order. Each is a handle to its record in [`ENTRY_RECORDS`], built
-        /// by a compile-time loop rather than written out one by one.
-        pub(crate) static ENTRIES: [crate::Entry; #count] = crate::entry::handles::<#count>();
+        /// order. Each is a handle to its record in [`ENTRY_RECORDS`] (and a
+        /// copy of its status code), built by a compile-time loop rather than
+        /// written out one by one.
+        pub(crate) static ENTRIES: [crate::Entry; #count] = crate::entry::handles::<#count>(ENTRY_RECORDS);
 
         /// `ENTRIES[..GENERAL_LEN]` is the general table.
         pub(crate) const GENERAL_LEN: usize = #general;
