@@ -262,55 +262,58 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-/// Per-endpoint numbers: text ids of its name, slug, identifier and path,
-/// its method's index in `METHODS`, and its entries' range. No `&str` or
-/// `Method` values, which rustc compiles more slowly (see [`Texts`]).
+/// Bytes per record of `ENDPOINT_RECORDS`; `src/endpoint.rs` decodes them.
+const ENDPOINT_RECORD: usize = 25;
+
+/// Per-endpoint numbers as one fixed-width little-endian record each, all in
+/// one byte-string literal: text ids of its name, slug, identifier and path,
+/// its entries' range, and its method's index in `METHODS`. One literal
+/// instead of one struct literal per endpoint: rustc and prettyplease handle
+/// a byte string far faster than 10⁴ struct expressions.
 fn endpoint_infos(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
-    let count = usize_lit(catalogue.endpoints.len());
-    let mut start = catalogue.general.entries.len();
-    let infos: Vec<TokenStream> = catalogue
-        .endpoints
-        .iter()
-        .map(|e| {
-            let (name, slug, ident, path) = (
-                texts.id(&e.name),
-                texts.id(&e.slug),
-                texts.id(&e.ident),
-                texts.id(&e.path),
-            );
-            let method = validate::METHODS
-                .iter()
-                .position(|m| *m == e.method)
-                .unwrap_or(0);
-            let method = Literal::u8_unsuffixed(method as u8);
-            let (from, to) = (
-                Literal::u32_unsuffixed(start as u32),
-                Literal::u32_unsuffixed((start + e.entries.len()) as u32),
-            );
-            start += e.entries.len();
-            quote! {
-                crate::endpoint::EndpointInfo {
-                    name: #name,
-                    slug: #slug,
-                    ident: #ident,
-                    path: #path,
-                    method: #method,
-                    entries: [#from, #to],
-                }
-            }
-        })
-        .collect();
+    let mut start = catalogue.general.entries.len() as u32;
+    let mut bytes = Vec::with_capacity(catalogue.endpoints.len() * ENDPOINT_RECORD);
+    for e in &catalogue.endpoints {
+        let method = validate::METHODS
+            .iter()
+            .position(|m| *m == e.method)
+            .unwrap_or(0);
+        let end = start + e.entries.len() as u32;
+        let words = [
+            texts.id(&e.name),
+            texts.id(&e.slug),
+            texts.id(&e.ident),
+            texts.id(&e.path),
+            start,
+            end,
+        ];
+        for w in words {
+            bytes.extend_from_slice(&w.to_le_bytes());
+        }
+        bytes.push(method as u8);
+        start = end;
+    }
+    let record = usize_lit(ENDPOINT_RECORD);
+    let byte_count = usize_lit(bytes.len());
+    let records = Literal::byte_string(&bytes);
     let methods = validate::METHODS.iter().map(|m| {
         let m = format_ident!("{}", m);
         quote!(::http::Method::#m)
     });
     let method_count = usize_lit(validate::METHODS.len());
     quote! {
-        /// The methods an endpoint may have; `EndpointInfo::method` indexes it.
+        /// The methods an endpoint may have; byte 24 of an endpoint's record indexes it.
         pub(crate) const METHODS: [::http::Method; #method_count] = [#(#methods),*];
 
-        /// Per-endpoint metadata, indexed by [`Endpoint::index`].
-        pub(crate) static ENDPOINTS: [crate::endpoint::EndpointInfo; #count] = [#(#infos),*];
+        /// Bytes per record of [`ENDPOINT_RECORDS`].
+        pub(crate) const ENDPOINT_RECORD: usize = #record;
+
+        /// One record of [`ENDPOINT_RECORD`] bytes per endpoint, in
+        /// [`Endpoint::index`] order. Bytes 0..24 are six little-endian `u32`s:
+        /// the text ids (see [`TEXT_ENDS`]) of its name, slug, identifier and
+        /// path, then its entries' range `from..to` in [`ENTRIES`]; byte 24 is
+        /// its method's index in [`METHODS`].
+        pub(crate) static ENDPOINT_RECORDS: &[u8; #byte_count] = #records;
     }
 }
 
@@ -335,14 +338,15 @@ struct Texts {
 }
 
 impl Texts {
-    fn id(&mut self, text: &str) -> Literal {
-        let next = self.ends.len() as u32;
-        let id = *self.index.entry(text.to_owned()).or_insert_with(|| {
-            self.blob.push_str(text);
-            self.ends.push(self.blob.len() as u32);
-            next
-        });
-        Literal::u32_unsuffixed(id)
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.index.get(text) {
+            return id;
+        }
+        let id = self.ends.len() as u32;
+        self.blob.push_str(text);
+        self.ends.push(self.blob.len() as u32);
+        self.index.insert(text.to_owned(), id);
+        id
     }
 
     /// `TEXT` and `TEXT_ENDS`, once every text has its id.
@@ -367,33 +371,29 @@ impl Texts {
         }
     }
 
-    fn opt_id(&mut self, text: Option<&str>) -> TokenStream {
-        match text {
-            Some(t) => {
-                let id = self.id(t);
-                quote!(#id)
-            }
-            None => quote!(NO_TEXT),
-        }
+    /// The id of `text`, or `NO_TEXT` (`u32::MAX`).
+    fn opt_id(&mut self, text: Option<&str>) -> u32 {
+        text.map_or(u32::MAX, |t| self.id(t))
     }
 }
 
-/// An entry's numbers, and (when its plain text differs from its source) the
-/// text ids of its plain forms.
-fn entry_tokens(
+/// Bytes per record of `ENTRY_RECORDS`; `src/entry.rs` decodes them.
+const ENTRY_RECORD: usize = 29;
+
+/// An entry's record (see `ENTRY_RECORDS` in [`entries`]), and (when its plain
+/// text differs from its source) the text ids of its plain forms.
+fn entry_record(
+    out: &mut Vec<u8>,
     texts: &mut Texts,
-    plains: &mut Vec<TokenStream>,
+    plains: &mut Vec<u8>,
     examples: &mut Vec<TokenStream>,
     entry: &Entry,
     endpoint: usize,
     anchor: &str,
-) -> TokenStream {
-    let code = Literal::u16_unsuffixed(entry.status);
-    let endpoint = Literal::u16_unsuffixed(endpoint as u16);
+) {
     let meaning = texts.id(&entry.meaning);
     let description = texts.opt_id(entry.description.as_deref());
     let resolution = texts.opt_id(entry.resolution.as_deref());
-    let retryable = entry.retryable;
     let anchor = texts.id(anchor);
     let plain_meaning = markup::plain_text(&entry.meaning);
     let plain_description = entry.description.as_deref().map(markup::plain_text);
@@ -402,36 +402,36 @@ fn entry_tokens(
         && plain_description == entry.description
         && plain_resolution == entry.resolution
     {
-        quote!(NONE)
+        u32::MAX
     } else {
         let m = texts.id(&plain_meaning);
         let d = texts.opt_id(plain_description.as_deref());
         let r = texts.opt_id(plain_resolution.as_deref());
-        plains.push(quote!([#m, #d, #r]));
-        let k = Literal::u32_unsuffixed(plains.len() as u32 - 1);
-        quote!(#k)
+        for w in [m, d, r] {
+            plains.extend_from_slice(&w.to_le_bytes());
+        }
+        (plains.len() / 12 - 1) as u32
     };
     let example = match &entry.example {
         Some(e) => {
             examples.push(example_tokens(e));
-            let k = Literal::u32_unsuffixed(examples.len() as u32 - 1);
-            quote!(#k)
+            examples.len() as u32 - 1
         }
-        None => quote!(NONE),
+        None => u32::MAX,
     };
-    quote! {
-        crate::Entry {
-            code: #code,
-            endpoint: #endpoint,
-            meaning: #meaning,
-            description: #description,
-            resolution: #resolution,
-            retryable: #retryable,
-            anchor: #anchor,
-            plain: #plain,
-            example: #example,
-        }
+    let words = [
+        u32::from(entry.status) | (endpoint as u32) << 16,
+        meaning,
+        description,
+        resolution,
+        anchor,
+        plain,
+        example,
+    ];
+    for w in words {
+        out.extend_from_slice(&w.to_le_bytes());
     }
+    out.push(u8::from(entry.retryable));
 }
 
 /// `(endpoint row, anchor)` of every entry, in [`Catalogue::entries`] order.
@@ -452,29 +452,55 @@ fn entry_rows(catalogue: &Catalogue) -> Vec<(usize, String)> {
 fn entries(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
     let rows = entry_rows(catalogue);
     let (mut plains, mut examples) = (Vec::new(), Vec::new());
-    let items: Vec<TokenStream> = catalogue
-        .entries()
-        .zip(&rows)
-        .map(|(entry, (row, anchor))| {
-            entry_tokens(texts, &mut plains, &mut examples, entry, *row, anchor)
-        })
-        .collect();
+    let mut bytes = Vec::with_capacity(rows.len() * ENTRY_RECORD);
+    for (entry, (row, anchor)) in catalogue.entries().zip(&rows) {
+        entry_record(
+            &mut bytes,
+            texts,
+            &mut plains,
+            &mut examples,
+            entry,
+            *row,
+            anchor,
+        );
+    }
     let count = usize_lit(rows.len());
+    let record = usize_lit(ENTRY_RECORD);
+    let byte_count = usize_lit(bytes.len());
+    let records = Literal::byte_string(&bytes);
     let general = usize_lit(catalogue.general.entries.len());
-    let (plain_count, example_count) = (usize_lit(plains.len()), usize_lit(examples.len()));
+    let (plain_bytes, example_count) = (usize_lit(plains.len()), usize_lit(examples.len()));
+    let plains = Literal::byte_string(&plains);
     quote! {
         /// No plain form or example: past the end of [`PLAIN`] and [`EXAMPLES`].
         pub(crate) const NONE: u32 = u32::MAX;
 
-        /// Plain forms (meaning, description, resolution) of the entries whose
-        /// text has markup, as text ids.
-        pub(crate) static PLAIN: [[u32; 3]; #plain_count] = [#(#plains),*];
+        /// Plain forms of the entries whose text has markup: one record of 12
+        /// bytes each, three little-endian `u32`s, the text ids (see
+        /// [`TEXT_ENDS`]) of the plain meaning, description and resolution
+        /// ([`NO_TEXT`] when absent).
+        pub(crate) static PLAIN: &[u8; #plain_bytes] = #plains;
 
         /// The example bodies documented with entries.
         pub(crate) static EXAMPLES: [crate::Example; #example_count] = [#(#examples),*];
 
-        /// Every entry: the general table's, then each endpoint's, in page order.
-        pub(crate) static ENTRIES: [crate::Entry; #count] = [#(#items),*];
+        /// Bytes per record of [`ENTRY_RECORDS`].
+        pub(crate) const ENTRY_RECORD: usize = #record;
+
+        /// One record of [`ENTRY_RECORD`] bytes per entry, in [`ENTRIES`] order.
+        /// Bytes 0..28 are seven little-endian `u32`s: the status code (low 16
+        /// bits) and endpoint row (high 16 bits: 0 for the general table,
+        /// `i + 1` for `Endpoint::ALL[i]`); the text ids (see [`TEXT_ENDS`]) of
+        /// the meaning, description, resolution and anchor ([`NO_TEXT`] when
+        /// absent); the index into [`PLAIN`] and into [`EXAMPLES`] ([`NONE`]
+        /// when none). Byte 28 is 1 when the entry is retryable, else 0.
+        pub(crate) static ENTRY_RECORDS: &[u8; #byte_count] = #records;
+
+        /// Every entry: the general table's, then each endpoint's, in page
+        /// order. Each is a handle to its record in [`ENTRY_RECORDS`] (and a
+        /// copy of its status code), built by a compile-time loop rather than
+        /// written out one by one.
+        pub(crate) static ENTRIES: [crate::Entry; #count] = crate::entry::handles::<#count>(ENTRY_RECORDS);
 
         /// `ENTRIES[..GENERAL_LEN]` is the general table.
         pub(crate) const GENERAL_LEN: usize = #general;
@@ -588,35 +614,31 @@ fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
         keyhash::hash(k, *seed)
     });
     let seed = Literal::u64_unsuffixed(state.seed);
-    let pilots = state.pilots.iter().map(|&p| Literal::u8_unsuffixed(p));
+    let pilot_count = usize_lit(state.pilots.len());
+    let pilots = Literal::byte_string(&state.pilots);
     let remap = state.remap.iter().map(|&r| Literal::u32_unsuffixed(r));
-    let (pilot_count, remap_count, slot_count) = (
-        usize_lit(state.pilots.len()),
-        usize_lit(state.remap.len()),
-        usize_lit(state.map.len()),
-    );
-    let slots: Vec<TokenStream> = state
-        .map
-        .iter()
-        .map(|&i| {
-            let (k, v) = (
-                texts.id(&keys[i].0),
-                Literal::u32_unsuffixed(keys[i].1 as u32),
-            );
-            quote!([#k, #v])
-        })
-        .collect();
+    let remap_count = usize_lit(state.remap.len());
+    // Slots as little-endian bytes in one byte-string literal, as `ROWS`.
+    let mut slots = Vec::with_capacity(state.map.len() * 8);
+    for &i in &state.map {
+        slots.extend_from_slice(&texts.id(&keys[i].0).to_le_bytes());
+        slots.extend_from_slice(&(keys[i].1 as u32).to_le_bytes());
+    }
+    let slot_bytes = usize_lit(slots.len());
+    let slots = Literal::byte_string(&slots);
     let keyhash = keyhash_items();
     quote! {
         /// The seed of [`keyhash::hash`] the table was solved for.
         pub(crate) const KEY_SEED: u64 = #seed;
         /// ptrhash's per-bucket pilots.
-        pub(crate) static KEY_PILOTS: [u8; #pilot_count] = [#(#pilots),*];
+        pub(crate) static KEY_PILOTS: &[u8; #pilot_count] = #pilots;
         /// ptrhash's remapping of slots past the end.
         pub(crate) static KEY_REMAP: [u32; #remap_count] = [#(#remap),*];
-        /// Lower-cased endpoint names, slugs and identifiers (text ids) and their
-        /// endpoint index, in perfect-hash slot order.
-        pub(crate) static ENDPOINT_KEYS: [[u32; 2]; #slot_count] = [#(#slots),*];
+        /// Lower-cased endpoint names, slugs and identifiers and their endpoint
+        /// index, in perfect-hash slot order: one slot of 8 bytes per key, two
+        /// little-endian `u32`s, the key's text id (see [`TEXT_ENDS`]) and the
+        /// endpoint's index in [`Endpoint::ALL`].
+        pub(crate) static ENDPOINT_KEYS: &[u8; #slot_bytes] = #slots;
 
         pub(crate) mod keyhash {
             #keyhash
