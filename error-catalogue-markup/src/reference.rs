@@ -1,7 +1,7 @@
 //! The first, direct implementation of the grammar (worst case cubic), kept
 //! as the specification the indexed one in `lib.rs` is tested against.
 
-use crate::Inline;
+use crate::{Inline, strip_code};
 
 /// [`crate::parse_inline`], as first written.
 pub(crate) fn parse_inline(s: &str) -> Vec<Inline<'_>> {
@@ -75,20 +75,6 @@ fn code_end(b: &[u8], i: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// A code span's content: one space stripped from each end when both ends
-/// have one and it is not all spaces.
-fn strip_code(content: &str) -> &str {
-    if content.len() >= 2
-        && content.starts_with(' ')
-        && content.ends_with(' ')
-        && !content.bytes().all(|c| c == b' ')
-    {
-        &content[1..content.len() - 1]
-    } else {
-        content
-    }
 }
 
 /// If a complete code span or link starts at `j`, the byte after it.
