@@ -22,6 +22,11 @@ use crate::{Endpoint, Entry, StatusCode};
 /// `NODE_RECORD`; a test checks they agree).
 pub(crate) const NODE: usize = 32;
 
+/// Generated record tables, aligned so that no 32-byte record straddles
+/// two cache lines (a byte-string literal alone is aligned to one byte).
+#[repr(C, align(64))]
+pub(crate) struct Aligned<T>(pub(crate) T);
+
 /// The little-endian `u32` at byte `at` of a record (`u32::MAX` past its
 /// end, which the constant offsets below never are).
 #[inline(always)]

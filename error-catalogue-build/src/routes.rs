@@ -631,6 +631,7 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
         Literal::string(&r.param_names),
         Literal::byte_string(&r.param_ends),
     );
+    let node_bytes = Literal::usize_unsuffixed(r.nodes.len());
     let (root_count, edge_count) = (
         Literal::usize_unsuffixed(METHODS.len()),
         Literal::usize_unsuffixed(t.edges.len()),
@@ -639,7 +640,7 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
         #[doc = #roots_doc]
         pub(crate) static ROUTE_ROOTS: [u32; #root_count] = [#(#roots),*];
         #[doc = #nodes_doc]
-        pub(crate) static ROUTE_NODES: &[u8] = #nodes;
+        pub(crate) static ROUTE_NODES: crate::route::Aligned<[u8; #node_bytes]> = crate::route::Aligned(*#nodes);
         /// Literal edges: decoded segments joined by `/`, each node's run sorted by first segment (length, then bytes).
         pub(crate) static ROUTE_EDGES: [crate::route::Edge<'static>; #edge_count] = [#(#edges),*];
         #[doc = #slots_doc]
@@ -647,7 +648,7 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
         /// The route tables the matcher walks.
         pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables::new(
             &ROUTE_ROOTS,
-            ROUTE_NODES,
+            &ROUTE_NODES.0,
             &ROUTE_EDGES,
             ROUTE_SLOTS,
         );
