@@ -15,25 +15,72 @@ use std::borrow::Cow;
 use http::Method;
 use percent_encoding::percent_decode;
 
-use crate::generated::{MAX_PARAMS, ROUTE_PARAMS, ROUTES};
+use crate::generated::{MAX_PARAMS, ROUTE_PARAM_ENDS, ROUTE_PARAM_NAMES, ROUTES};
 use crate::{Endpoint, Entry, StatusCode};
 
-/// A trie node, generated: its literal edges are `ROUTE_EDGES[first..last]`
-/// (sorted), `param` its parameter child and `endpoint` the endpoint whose
-/// template ends here (`u32::MAX`: none). A node of more than [`LINEAR`]
-/// edges has a table of them, `ROUTE_SLOTS[slots..=slots + mask]`.
-#[derive(Debug)]
-pub(crate) struct Node {
-    pub(crate) first: u32,
-    pub(crate) last: u32,
-    pub(crate) param: u32,
-    pub(crate) endpoint: u32,
-    pub(crate) slots: u32,
-    pub(crate) mask: u32,
+/// The size of a node's record in `ROUTE_NODES` (the build's
+/// `NODE_RECORD`; a test checks they agree).
+pub(crate) const NODE: usize = 32;
+
+/// Generated record tables, aligned so that no 32-byte record straddles
+/// two cache lines (a byte-string literal alone is aligned to one byte).
+#[repr(C, align(64))]
+pub(crate) struct Aligned<T>(pub(crate) T);
+
+/// The little-endian `u32` at byte `at` of a record (`u32::MAX` past its
+/// end, which the constant offsets below never are).
+#[inline(always)]
+fn u32_at<const N: usize>(record: &[u8; N], at: usize) -> u32 {
+    record
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .map_or(NONE, |w| u32::from_le_bytes(*w))
+}
+
+/// A trie node, a generated record of little-endian `u32`s then a `u64`:
+/// its literal edges are `ROUTE_EDGES[first..last]` (sorted), `param` its
+/// parameter child and `endpoint` the endpoint whose template ends here
+/// (`u32::MAX`: none). A node of more than [`LINEAR`] edges has a table of
+/// them, `ROUTE_SLOTS[slots..=slots + mask]`. Reading a field is one load,
+/// as from a struct.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node<'t>(&'t [u8; NODE]);
+
+impl Node<'_> {
+    #[inline(always)]
+    fn first(self) -> u32 {
+        u32_at(self.0, 0)
+    }
+    #[inline(always)]
+    fn last(self) -> u32 {
+        u32_at(self.0, 4)
+    }
+    #[inline(always)]
+    fn param(self) -> u32 {
+        u32_at(self.0, 8)
+    }
+    #[inline(always)]
+    fn endpoint(self) -> u32 {
+        u32_at(self.0, 12)
+    }
+    #[inline(always)]
+    fn slots(self) -> u32 {
+        u32_at(self.0, 16)
+    }
+    #[inline(always)]
+    fn mask(self) -> u32 {
+        u32_at(self.0, 20)
+    }
     /// A node of at most [`LINEAR`] edges: byte `i` (little-endian) the
     /// first byte a request needs to cross edge `i` raw, [`ALWAYS`] for an
     /// edge always compared, `0xFF` (not UTF-8) past the last edge.
-    pub(crate) tags: u64,
+    #[inline(always)]
+    fn tags(self) -> u64 {
+        self.0
+            .get(24..)
+            .and_then(<[u8]>::first_chunk::<8>)
+            .map_or(0, |w| u64::from_le_bytes(*w))
+    }
 }
 
 /// The tag of an edge every request is compared with (not a byte of UTF-8).
@@ -63,14 +110,33 @@ pub(crate) struct Edge<'t> {
 pub(crate) struct Tables<'t> {
     /// Each method's root node, indexed by [`method_slot`] (`u32::MAX`:
     /// the method routes nothing).
-    pub(crate) roots: &'t [u32],
-    pub(crate) nodes: &'t [Node],
+    roots: &'t [u32],
+    /// Node records.
+    nodes: &'t [[u8; NODE]],
     /// Each node's literal edges are `edges[first..last]`.
-    pub(crate) edges: &'t [Edge<'t>],
+    edges: &'t [Edge<'t>],
     /// Wide nodes' edge tables: each slot an index among the node's edges
     /// (`u32::MAX`: empty), by [`slot_hash`] of the first segment, linear
-    /// probing.
-    pub(crate) slots: &'t [u32],
+    /// probing; little-endian.
+    slots: &'t [[u8; 4]],
+}
+
+impl<'t> Tables<'t> {
+    /// Tables over the generated roots, node records, edges and slots (a
+    /// trailing partial record is ignored).
+    pub(crate) const fn new(
+        roots: &'t [u32],
+        nodes: &'t [u8],
+        edges: &'t [Edge<'t>],
+        slots: &'t [u8],
+    ) -> Tables<'t> {
+        Tables {
+            roots,
+            nodes: nodes.as_chunks().0,
+            edges,
+            slots: slots.as_chunks().0,
+        }
+    }
 }
 
 /// A request routed to its endpoint, with the template's parameters captured
@@ -101,11 +167,16 @@ impl<'a> RouteMatch<'a> {
 
     /// The template's parameter names, in order.
     #[inline]
-    fn names(&self) -> &'static [&'static str] {
-        ROUTE_PARAMS
-            .get(self.endpoint.index())
-            .copied()
-            .unwrap_or(&[])
+    fn names(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let (ends, _) = ROUTE_PARAM_ENDS.as_chunks::<4>();
+        let i = self.endpoint.index();
+        let end_of = |i: usize| ends.get(i).map_or(0, |w| u32::from_le_bytes(*w) as usize);
+        let start = i.checked_sub(1).map_or(0, end_of);
+        // Each name is followed by `/`, which no name holds.
+        ROUTE_PARAM_NAMES
+            .get(start..end_of(i))
+            .unwrap_or("")
+            .split_terminator('/')
     }
 
     /// The raw (still percent-encoded) value of parameter `name`.
@@ -122,7 +193,7 @@ impl<'a> RouteMatch<'a> {
 
     /// Every parameter as `(name, raw value)`, in template order.
     pub fn params(&self) -> impl Iterator<Item = (&'static str, &'a str)> + use<'a> {
-        self.names().iter().copied().zip(self.values)
+        self.names().zip(self.values)
     }
 }
 
@@ -200,11 +271,14 @@ impl<'t> Tables<'t> {
         mut captured: usize,
     ) -> Option<u32> {
         loop {
-            let here = self.nodes.get(node as usize)?;
+            let here = Node(self.nodes.get(node as usize)?);
             let Some(path) = rest else {
-                return (here.endpoint != NONE).then_some(here.endpoint);
+                let endpoint = here.endpoint();
+                return (endpoint != NONE).then_some(endpoint);
             };
-            let edges = self.edges.get(here.first as usize..here.last as usize)?;
+            let edges = self
+                .edges
+                .get(here.first() as usize..here.last() as usize)?;
             let literal = match edges {
                 [] => None,
                 // One edge: compare it whole, no segment split.
@@ -227,7 +301,8 @@ impl<'t> Tables<'t> {
                     let mut marks = if b0 == b'%' {
                         HIGH
                     } else {
-                        has(here.tags, b0) | has(here.tags, ALWAYS)
+                        let tags = here.tags();
+                        has(tags, b0) | has(tags, ALWAYS)
                     };
                     let mut found = None;
                     while marks != 0 {
@@ -249,8 +324,9 @@ impl<'t> Tables<'t> {
                 }
                 _ => self.wide(here, edges, path),
             };
+            let param = here.param();
             if let Some((edge, after)) = literal {
-                if here.param == NONE {
+                if param == NONE {
                     (node, rest) = (edge.child, after);
                     continue;
                 }
@@ -258,7 +334,7 @@ impl<'t> Tables<'t> {
                     return Some(hit);
                 }
             }
-            if here.param == NONE {
+            if param == NONE {
                 return None;
             }
             let (segment, after) = split(path);
@@ -266,7 +342,7 @@ impl<'t> Tables<'t> {
                 return None;
             }
             *values.get_mut(captured)? = segment;
-            (node, rest, captured) = (here.param, after, captured + 1);
+            (node, rest, captured) = (param, after, captured + 1);
         }
     }
 
@@ -276,12 +352,14 @@ impl<'t> Tables<'t> {
     #[inline(never)]
     fn wide<'e, 'a>(
         &self,
-        here: &Node,
+        here: Node<'_>,
         edges: &'e [Edge<'t>],
         path: &'a str,
     ) -> Option<(&'e Edge<'t>, Option<&'a str>)> {
-        let at = here.slots as usize;
-        let table = self.slots.get(at..=at.saturating_add(here.mask as usize))?;
+        let at = here.slots() as usize;
+        let table = self
+            .slots
+            .get(at..=at.saturating_add(here.mask() as usize))?;
         let edge = find_edge(edges, table, split(path).0)?;
         Some((edge, cross(edge, path)?))
     }
@@ -474,13 +552,17 @@ fn slot_hash(key: u64, len: usize) -> u64 {
 /// segment's slot until an empty one; each probe compares length and key,
 /// and the bytes after the eighth only when those agree.
 #[inline]
-fn search<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], segment: &[u8]) -> Option<&'e Edge<'t>> {
+fn search<'e, 't>(
+    edges: &'e [Edge<'t>],
+    table: &[[u8; 4]],
+    segment: &[u8],
+) -> Option<&'e Edge<'t>> {
     let (len, key) = (segment.len(), key(segment));
     let mask = table.len().wrapping_sub(1);
     let mut at = slot_hash(key, len) as usize;
     // At most one pass over the table, whatever it holds.
     for _ in 0..table.len() {
-        let slot = *table.get(at & mask)?;
+        let slot = u32::from_le_bytes(*table.get(at & mask)?);
         let edge = edges.get(slot as usize)?;
         if edge.first as usize == len
             && edge.key == key
@@ -497,7 +579,11 @@ fn search<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], segment: &[u8]) -> Optio
 /// `segment`: by its bytes as they are, or, when that finds none (or an edge
 /// bytes cannot stand for) and the segment holds a `%`, by it decoded.
 #[inline]
-fn find_edge<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], segment: &str) -> Option<&'e Edge<'t>> {
+fn find_edge<'e, 't>(
+    edges: &'e [Edge<'t>],
+    table: &[[u8; 4]],
+    segment: &str,
+) -> Option<&'e Edge<'t>> {
     let raw = segment.as_bytes();
     match search(edges, table, raw) {
         Some(edge) if edge.raw => Some(edge),
@@ -515,7 +601,11 @@ const DECODED: usize = 128;
 /// [`find_edge`] by the segment decoded: the slow path, for paths with `%`.
 #[cold]
 #[inline(never)]
-fn find_decoded<'e, 't>(edges: &'e [Edge<'t>], table: &[u32], raw: &[u8]) -> Option<&'e Edge<'t>> {
+fn find_decoded<'e, 't>(
+    edges: &'e [Edge<'t>],
+    table: &[[u8; 4]],
+    raw: &[u8],
+) -> Option<&'e Edge<'t>> {
     let mut buf = [0u8; DECODED];
     match decode_into(raw, &mut buf) {
         Some(decoded) => search(edges, table, decoded),

@@ -30,8 +30,8 @@
 //! holds a `%`; edges whose literal holds `%`, `?`, `#` or an inner `/` are
 //! always compared decoded. A depth-first walk, literal edge first, visits
 //! each node at most once and recurses only where a node has both a literal
-//! edge and a parameter. Nodes and edges are flat arrays of integers and
-//! byte strings, which rustc compiles quickly.
+//! edge and a parameter. Nodes and edges are flat arrays of records
+//! in byte strings, integers and byte strings, which rustc compiles quickly.
 
 use std::collections::BTreeMap;
 
@@ -522,10 +522,76 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
     out
 }
 
+/// The size of a node's record in `ROUTE_NODES`: [`RouteNode`]'s fields
+/// `first`, `last`, `param`, `endpoint`, `slots`, `mask` as little-endian
+/// `u32`s, then `tags` as a little-endian `u64`.
+pub const NODE_RECORD: usize = 32;
+
+/// The route tables as the byte strings the matcher reads (see
+/// [`NODE_RECORD`]); [`tokens`] writes them as literals. Edges stay
+/// [`RouteTables::edges`]: the matcher reads each edge's bytes on every
+/// comparison, and a record would add a bounds check into a shared blob
+/// there (measured: +7% instructions per request).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RouteRecords {
+    /// Each method's root in [`METHODS`] order (`u32::MAX`: none).
+    pub roots: Vec<u32>,
+    /// One [`NODE_RECORD`]-byte record per node.
+    pub nodes: Vec<u8>,
+    /// Each slot of [`RouteTables::slots`] as a little-endian `u32`.
+    pub slots: Vec<u8>,
+    /// Every endpoint's parameter names, each followed by `/` (which no
+    /// name holds).
+    pub param_names: String,
+    /// Where each endpoint's names end in `param_names`, a little-endian
+    /// `u32` each (they start where the previous endpoint's end).
+    pub param_ends: Vec<u8>,
+}
+
+impl RouteTables {
+    /// The tables as records.
+    pub fn records(&self) -> RouteRecords {
+        let mut out = RouteRecords {
+            roots: METHODS
+                .iter()
+                .map(|&method| {
+                    self.roots
+                        .iter()
+                        .find(|(m, _)| *m == method)
+                        .map_or(NONE, |r| r.1)
+                })
+                .collect(),
+            ..RouteRecords::default()
+        };
+        for n in &self.nodes {
+            for word in [n.first, n.last, n.param, n.endpoint, n.slots, n.mask] {
+                out.nodes.extend_from_slice(&word.to_le_bytes());
+            }
+            out.nodes.extend_from_slice(&n.tags.to_le_bytes());
+        }
+        for s in &self.slots {
+            out.slots.extend_from_slice(&s.to_le_bytes());
+        }
+        for names in &self.params {
+            for name in names {
+                out.param_names.push_str(name);
+                out.param_names.push('/');
+            }
+            let end = u32::try_from(out.param_names.len()).expect("names fit in u32");
+            out.param_ends.extend_from_slice(&end.to_le_bytes());
+        }
+        out
+    }
+}
+
 /// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`,
-/// `ROUTE_EDGES` and `ROUTE_SLOTS`, plus `ROUTE_PARAMS` and `MAX_PARAMS`.
+/// `ROUTE_EDGES` and `ROUTE_SLOTS`, plus `ROUTE_PARAM_NAMES`,
+/// `ROUTE_PARAM_ENDS` and `MAX_PARAMS`. Nodes, slots and parameter names
+/// are byte strings (fixed-width records) or one string: rustc compiles
+/// one literal far faster than thousands of struct literals or slices.
 pub fn tokens(catalogue: &Catalogue) -> TokenStream {
     let t = tables(catalogue);
+    let r = t.records();
     let u32_lit = |n: u32| {
         if n == NONE {
             quote!(u32::MAX)
@@ -533,19 +599,17 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
             Literal::u32_unsuffixed(n).into_token_stream()
         }
     };
-    let nodes = t.nodes.iter().map(|n| {
-        let (first, last, param, endpoint) = (
-            u32_lit(n.first),
-            u32_lit(n.last),
-            u32_lit(n.param),
-            u32_lit(n.endpoint),
-        );
-        let (slots, mask) = (u32_lit(n.slots), u32_lit(n.mask));
-        let tags = Literal::u64_unsuffixed(n.tags);
-        quote! {
-            crate::route::Node { first: #first, last: #last, param: #param, endpoint: #endpoint, slots: #slots, mask: #mask, tags: #tags }
-        }
-    });
+    // Indexed by the method's place in METHODS, as the matcher's
+    // `method_slot` numbers them: no scan at run time.
+    let roots = r.roots.iter().map(|&root| u32_lit(root));
+    let roots_doc = format!(
+        " Each method's trie root in [`ROUTE_NODES`], in the order {} (`u32::MAX`: none; HEAD's includes GET's templates).",
+        METHODS.join(", ")
+    );
+    let nodes_doc = format!(
+        " Trie nodes, {} records of {NODE_RECORD} bytes: `first`, `last` (the node's literal edges in [`ROUTE_EDGES`], one past the last), `param` (the parameter child), `endpoint` (the endpoint ending here), `slots`, `mask` (a wide node's edge table, `ROUTE_SLOTS[slots..=slots + mask]`; 0, 0: none) as little-endian `u32`s (`u32::MAX`: none), then `tags` (edge `i`'s first byte at byte `i`, 0xFE: always compared, 0xFF: none) as a little-endian `u64`.",
+        t.nodes.len()
+    );
     let edges = t.edges.iter().map(|e| {
         let bytes = Literal::byte_string(&e.bytes);
         let (first, segs, child, raw) = (u32_lit(e.first), u32_lit(e.segs), u32_lit(e.child), e.raw);
@@ -554,51 +618,44 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
             crate::route::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, raw: #raw }
         }
     });
-    // Indexed by the method's place in METHODS, as the matcher's
-    // `method_slot` numbers them: no scan at run time.
-    let roots = METHODS.iter().map(|&method| {
-        let root = t
-            .roots
-            .iter()
-            .find(|(m, _)| *m == method)
-            .map_or(NONE, |r| r.1);
-        u32_lit(root)
-    });
-    let roots_doc = format!(
-        " Each method's trie root in [`ROUTE_NODES`], in the order {} (`u32::MAX`: none; HEAD's includes GET's templates).",
-        METHODS.join(", ")
+    let slots_doc = format!(
+        " Wide nodes' edge tables, {} slots as little-endian `u32`s: each the index among its node's edges of the edge hashed there (linear probing; `u32::MAX`: empty).",
+        t.slots.len()
     );
-    let slots = t.slots.iter().map(|&s| u32_lit(s));
-    let slot_count = Literal::usize_unsuffixed(t.slots.len());
     let max_params = Literal::usize_unsuffixed(t.params.iter().map(Vec::len).max().unwrap_or(0));
-    let params = t.params.iter().map(|names| {
-        let names = names.iter().map(|n| Literal::string(n));
-        quote!(&[#(#names),*])
-    });
-    let (root_count, node_count, edge_count, endpoint_count) = (
+    let (nodes, slots) = (
+        Literal::byte_string(&r.nodes),
+        Literal::byte_string(&r.slots),
+    );
+    let (param_names, param_ends) = (
+        Literal::string(&r.param_names),
+        Literal::byte_string(&r.param_ends),
+    );
+    let node_bytes = Literal::usize_unsuffixed(r.nodes.len());
+    let (root_count, edge_count) = (
         Literal::usize_unsuffixed(METHODS.len()),
-        Literal::usize_unsuffixed(t.nodes.len()),
         Literal::usize_unsuffixed(t.edges.len()),
-        Literal::usize_unsuffixed(t.params.len()),
     );
     quote! {
         #[doc = #roots_doc]
         pub(crate) static ROUTE_ROOTS: [u32; #root_count] = [#(#roots),*];
-        /// Trie nodes: a run of literal edges, a parameter child and an endpoint (`u32::MAX`: none).
-        pub(crate) static ROUTE_NODES: [crate::route::Node; #node_count] = [#(#nodes),*];
+        #[doc = #nodes_doc]
+        pub(crate) static ROUTE_NODES: crate::route::Aligned<[u8; #node_bytes]> = crate::route::Aligned(*#nodes);
         /// Literal edges: decoded segments joined by `/`, each node's run sorted by first segment (length, then bytes).
         pub(crate) static ROUTE_EDGES: [crate::route::Edge<'static>; #edge_count] = [#(#edges),*];
-        /// Wide nodes' edge tables: each slot the index among its node's edges of the edge hashed there (linear probing; `u32::MAX`: empty).
-        pub(crate) static ROUTE_SLOTS: [u32; #slot_count] = [#(#slots),*];
+        #[doc = #slots_doc]
+        pub(crate) static ROUTE_SLOTS: &[u8] = #slots;
         /// The route tables the matcher walks.
-        pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables {
-            roots: &ROUTE_ROOTS,
-            nodes: &ROUTE_NODES,
-            edges: &ROUTE_EDGES,
-            slots: &ROUTE_SLOTS,
-        };
-        /// Each endpoint's parameter names, in template order.
-        pub(crate) static ROUTE_PARAMS: [&[&str]; #endpoint_count] = [#(#params),*];
+        pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables::new(
+            &ROUTE_ROOTS,
+            &ROUTE_NODES.0,
+            &ROUTE_EDGES,
+            ROUTE_SLOTS,
+        );
+        /// Every endpoint's parameter names in template order, each followed by `/`; endpoint `i`'s run ends where [`ROUTE_PARAM_ENDS`] says.
+        pub(crate) static ROUTE_PARAM_NAMES: &str = #param_names;
+        /// Where each endpoint's names end in [`ROUTE_PARAM_NAMES`], a little-endian `u32` per endpoint in page order (they start where the previous endpoint's end).
+        pub(crate) static ROUTE_PARAM_ENDS: &[u8] = #param_ends;
         /// The most parameters any template has.
         pub(crate) const MAX_PARAMS: usize = #max_params;
     }
@@ -702,8 +759,15 @@ path = "/a/{y}/"
                 .any(|e| e.bytes == "v1/ünï".as_bytes() && e.segs == 2 && e.raw)
         );
         assert_eq!(t.params, [vec!["id".to_string()], vec!["name".to_string()]]);
+        let r = t.records();
+        assert_eq!(r.param_names, "id/name/");
+        assert_eq!(r.param_ends, [3, 0, 0, 0, 8, 0, 0, 0]);
+        assert_eq!(r.nodes.len(), t.nodes.len() * NODE_RECORD);
+        assert_eq!(r.slots.len(), t.slots.len() * 4);
+        assert_eq!(r.roots.len(), METHODS.len());
         let file: syn::File = syn::parse2(tokens(&catalogue)).expect("route tables parse");
-        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTE_SLOTS, ROUTES, ROUTE_PARAMS, MAX_PARAMS.
-        assert_eq!(file.items.len(), 7);
+        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTE_SLOTS, ROUTES,
+        // ROUTE_PARAM_NAMES, ROUTE_PARAM_ENDS, MAX_PARAMS.
+        assert_eq!(file.items.len(), 8);
     }
 }

@@ -7,10 +7,10 @@ use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
 use super::{
-    DECODED, Edge, LINEAR, Node, Tables, decode_into, difference, eq_decoded, holds_percent, key,
+    DECODED, Edge, LINEAR, NODE, Tables, decode_into, difference, eq_decoded, holds_percent, key,
     method_slot, segment_end, slot_hash,
 };
-use error_catalogue_build::routes::{RouteTables, Segment, Template};
+use error_catalogue_build::routes::{NODE_RECORD, RouteRecords, RouteTables, Segment, Template};
 use error_catalogue_build::validate::METHODS;
 
 /// (method, template) of each endpoint, in page order.
@@ -110,35 +110,16 @@ fn built() -> RouteTables {
 
 /// Owned tables, borrowed as the matcher's [`Tables`].
 struct Owned {
-    roots: Vec<u32>,
-    nodes: Vec<Node>,
+    records: RouteRecords,
     edges: Vec<error_catalogue_build::routes::RouteEdge>,
-    slots: Vec<u32>,
 }
 
 impl Owned {
     fn new() -> Owned {
         let t = built();
         Owned {
-            roots: METHODS
-                .iter()
-                .map(|m| t.roots.iter().find(|r| r.0 == *m).map_or(u32::MAX, |r| r.1))
-                .collect(),
-            nodes: t
-                .nodes
-                .iter()
-                .map(|n| Node {
-                    first: n.first,
-                    last: n.last,
-                    param: n.param,
-                    endpoint: n.endpoint,
-                    slots: n.slots,
-                    mask: n.mask,
-                    tags: n.tags,
-                })
-                .collect(),
+            records: t.records(),
             edges: t.edges,
-            slots: t.slots,
         }
     }
 
@@ -155,12 +136,8 @@ impl Owned {
                 raw: e.raw,
             })
             .collect();
-        let tables = Tables {
-            roots: &self.roots,
-            nodes: &self.nodes,
-            edges: &edges,
-            slots: &self.slots,
-        };
+        let r = &self.records;
+        let tables = Tables::new(&r.roots, &r.nodes, &edges, &r.slots);
         let mut values = [""; 4];
         let i = tables.find(method, path, &mut values)? as usize;
         let n = Template::parse(TEMPLATES[i].1).unwrap().params().count();
@@ -519,4 +496,9 @@ proptest! {
             let _ = crate::route(&m, &path);
         }
     }
+}
+
+#[test]
+fn node_records_are_as_wide_as_the_build_writes_them() {
+    assert_eq!(NODE, NODE_RECORD);
 }
