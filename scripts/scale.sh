@@ -55,7 +55,7 @@ for n in "${sizes[@]}"; do
   strip -o "$work/base" "$CARGO_TARGET_DIR/release/examples/scale_base"
   added=$(( $(stat -c %s "$work/probe") - $(stat -c %s "$work/base") ))
   probe=$("$CARGO_TARGET_DIR/release/examples/scale_probe")
-  field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$probe"; }
+  field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $probe"; }
   printf '%-8s %-9.1f %-9.1f %-9.1f %-11s %-11s %-11s %-11s %-9s %-9s %-9s\n' \
     "$n" "$release" "$debug" "$consts" "$gen_bytes" "$added" \
     "$(field entry_text_bytes)" "$(field distinct_text_bytes)" "$(field lookup_ns)" "$(field spread_lookup_ns)" "$(field parse_ns)"
