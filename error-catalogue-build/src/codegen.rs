@@ -137,12 +137,15 @@ fn doc_safe(line: &str) -> String {
         out.push('\\');
     }
     let code = code_spans(line);
+    let mut code_at = code.iter().peekable();
+    let ahead = Ahead::new(line);
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // The code spans are in order: skip those that end before `i`.
+        while code_at.next_if(|r| r.end <= i).is_some() {}
+        let in_code = code_at.peek().is_some_and(|r| r.start <= i);
         match c {
-            ']' if !code.iter().any(|r| r.contains(&i)) && !opens_url(&line[i + 1..]) => {
-                out.push_str("\\]")
-            }
+            ']' if !in_code && !ahead.opens_url(i + 1) => out.push_str("\\]"),
             '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200E}'
@@ -161,8 +164,8 @@ fn doc_safe(line: &str) -> String {
     out
 }
 
-/// The byte ranges of `line`'s code spans' contents (rustdoc leaves
-/// brackets there alone, and would show an escape as written).
+/// The byte ranges of `line`'s code spans' contents, in order (rustdoc
+/// leaves brackets there alone, and would show an escape as written).
 fn code_spans(line: &str) -> Vec<Range<usize>> {
     use markup::Inline;
 
@@ -184,28 +187,80 @@ fn code_spans(line: &str) -> Vec<Range<usize>> {
     }
     let mut out = Vec::new();
     walk(line, &markup::parse_inline(line), &mut out);
+    out.sort_by_key(|r| r.start);
     out
 }
 
-/// Whether `rest`, what follows a `]`, is `(url)` with a url rustdoc opens
-/// as a link rather than resolving it as a Rust path: it holds a `/`, starts
-/// with `#`, or starts with a scheme and one `:` (`mailto:`, not `crate::`).
-fn opens_url(rest: &str) -> bool {
-    let Some(url) = rest
-        .strip_prefix('(')
-        .and_then(|r| r.split_once(')'))
-        .map(|(url, _)| url)
-    else {
-        return false;
-    };
-    let scheme = url.split_once(':').is_some_and(|(scheme, after)| {
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme
+/// Where the next `)`, whitespace, `/` and `:` are from each byte of a
+/// line, so that every `]` is judged in constant time: scanning ahead from
+/// each one would be quadratic in a hostile line of many `](`.
+struct Ahead<'a> {
+    line: &'a str,
+    paren: Vec<usize>,
+    space: Vec<usize>,
+    slash: Vec<usize>,
+    colon: Vec<usize>,
+}
+
+impl<'a> Ahead<'a> {
+    fn new(line: &'a str) -> Self {
+        let n = line.len();
+        let mut ahead = Ahead {
+            line,
+            paren: vec![n; n + 1],
+            space: vec![n; n + 1],
+            slash: vec![n; n + 1],
+            colon: vec![n; n + 1],
+        };
+        let mut next = [n; 4];
+        let mut from = n;
+        for (j, c) in line.char_indices().rev() {
+            for (k, hit) in [c == ')', c.is_whitespace(), c == '/', c == ':']
+                .into_iter()
+                .enumerate()
+            {
+                if hit {
+                    next[k] = j;
+                }
+            }
+            // Bytes inside `c` see what its first byte sees.
+            for at in j..from {
+                ahead.paren[at] = next[0];
+                ahead.space[at] = next[1];
+                ahead.slash[at] = next[2];
+                ahead.colon[at] = next[3];
+            }
+            from = j;
+        }
+        ahead
+    }
+
+    /// Whether what follows a `]`, from byte `at`, is `(url)` with a url
+    /// rustdoc opens as a link rather than resolving it as a Rust path: the
+    /// url runs to the first `)`, holds no whitespace, and holds a `/`,
+    /// starts with `#`, or starts with a scheme and one `:` (`mailto:`, not
+    /// `crate::`).
+    fn opens_url(&self, at: usize) -> bool {
+        let line = self.line;
+        if line.as_bytes().get(at) != Some(&b'(') {
+            return false;
+        }
+        let url = at + 1;
+        let close = self.paren[url];
+        if close == line.len() || self.space[url] < close {
+            return false;
+        }
+        let colon = self.colon[url];
+        // A scheme's characters exclude `]` and `(`, so each check stops
+        // before the next candidate: linear over the line.
+        let scheme = colon < close
+            && line[url..colon].starts_with(|c: char| c.is_ascii_alphabetic())
+            && line[url..colon]
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-            && !after.starts_with(':')
-    });
-    !url.contains(char::is_whitespace) && (url.contains('/') || url.starts_with('#') || scheme)
+            && line.as_bytes().get(colon + 1) != Some(&b':');
+        self.slash[url] < close || line[url..].starts_with('#') || scheme
+    }
 }
 
 fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {

@@ -271,3 +271,35 @@ fn doctest_bait_stays_text() {
     assert!(source.contains("///   kept indent"), "{source}");
     assert!(collect(&source).strings.contains(bait));
 }
+
+/// Lines on which looking ahead afresh from each `]` (to its `)`, or to a
+/// code span) would be quadratic still generate, with each `]` that does not
+/// close a link to a URL escaped in the docs. No time is asserted; a return
+/// to rescanning would make this test run for minutes.
+#[test]
+fn long_bracket_runs_generate_escaped_docs() {
+    const N: usize = 100_000;
+    for (field, doc) in [
+        (
+            format!("{})", "](aaaa".repeat(N)),
+            format!("{})", "\\](aaaa".repeat(N)),
+        ),
+        ("`a`]".repeat(N), "`a`\\]".repeat(N)),
+    ] {
+        let text = format!(
+            "[page]\nid = \"x\"\ntitle = \"X\"\nslug = \"/x/\"\ndocs_base_url = \"https://x.example\"\n\
+             [general]\ntitle = \"G\"\n[[general.errors]]\nstatus = 400\nmeaning = \"Bad Request\"\n\
+             description = {}\n",
+            toml::Value::String(field)
+        );
+        let report = check_str("errors.toml", &text);
+        let source = codegen::source(report.catalogue.as_ref().unwrap(), Options::default());
+        assert!(
+            source
+                .lines()
+                .any(|l| l.trim_start() == format!("/// {doc}")),
+            "{}…",
+            &doc[..24]
+        );
+    }
+}
