@@ -136,16 +136,21 @@ fn doc_safe(line: &str) -> String {
     if line.starts_with("```") || line.starts_with("~~~") {
         out.push('\\');
     }
-    let code = code_spans(line);
+    // Only a line with a `]` needs its code spans and look-ahead tables.
+    let (code, ahead) = match line.contains(']') {
+        true => (code_spans(line), Some(Ahead::new(line))),
+        false => (Vec::new(), None),
+    };
     let mut code_at = code.iter().peekable();
-    let ahead = Ahead::new(line);
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         // The code spans are in order: skip those that end before `i`.
         while code_at.next_if(|r| r.end <= i).is_some() {}
         let in_code = code_at.peek().is_some_and(|r| r.start <= i);
         match c {
-            ']' if !in_code && !ahead.opens_url(i + 1) => out.push_str("\\]"),
+            ']' if !in_code && !ahead.as_ref().is_some_and(|a| a.opens_url(i + 1)) => {
+                out.push_str("\\]")
+            }
             '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200E}'
