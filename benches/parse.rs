@@ -15,7 +15,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use error_catalogue::Endpoint;
-use error_catalogue_build::keyhash;
+use error_catalogue_layout::keyhash;
 use uncased::UncasedStr;
 use unicase::{Ascii, UniCase};
 

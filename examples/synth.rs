@@ -200,13 +200,16 @@ fn main() {
         assert!(report.diagnostics.is_empty(), "{}", report.render(false));
         let catalogue = report.catalogue.expect("the synthetic catalogue is valid");
         for entry_consts in [false, true] {
-            let options = error_catalogue_build::codegen::Options { entry_consts };
+            let options = error_catalogue_build::codegen::Options::new(
+                entry_consts,
+                error_catalogue_build::Layout::Auto,
+            );
             let t = Instant::now();
             let tokens = error_catalogue_build::codegen::tokens(&catalogue, options);
             let tokenized = t.elapsed();
             let raw = tokens.to_string().len();
             let t = Instant::now();
-            let source = error_catalogue_build::codegen::source(&catalogue, options);
+            let source = error_catalogue_build::codegen::source(&catalogue, options, "errors.toml");
             let formatted = t.elapsed();
             eprintln!(
                 "entries={n} entry_consts={entry_consts} check_s={:.3} tokens_s={:.3} source_s={:.3} unformatted_bytes={raw} formatted_bytes={}",

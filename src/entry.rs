@@ -1,95 +1,70 @@
-//! [`Entry`]: one row of the catalogue, and its accessors.
+//! [`Entry`]: one row of a catalogue, and its accessors.
 
+use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::marker::PhantomData;
+
+use error_catalogue_layout::EntryRecord;
 use http::StatusCode;
 
-use crate::Endpoint;
-use crate::generated::{
-    ENTRY_RECORD, ENTRY_RECORDS, EXAMPLES, NO_TEXT, NONE, PLAIN, TEXT, TEXT_ENDS,
-};
+use crate::engine::CatalogueEndpoint;
 
-/// Text `id`; `None` for `NO_TEXT` (past the end of the table).
-#[inline]
-pub(crate) fn text(id: u32) -> Option<&'static str> {
-    if id == NO_TEXT {
-        return None;
-    }
-    // `TEXT_ENDS` is little-endian `u32`s in a byte string (fast to compile).
-    let (ends, _) = TEXT_ENDS.as_chunks::<4>();
-    let end_of = |i: usize| ends.get(i).map(|b| u32::from_le_bytes(*b) as usize);
-    let id = id as usize;
-    let end = end_of(id)?;
-    let start = match id.checked_sub(1) {
-        Some(prev) => end_of(prev)?,
-        None => 0,
-    };
-    // Generated offsets fall on char boundaries; `get` keeps this panic-free anyway.
-    TEXT.get(start..end)
-}
-
-/// One row of the catalogue: what a status means (for one endpoint, or for
+/// One row of a catalogue: what a status means (for one endpoint, or for
 /// every endpoint in the general table) and what the caller should do.
+///
+/// `E` is the catalogue's `Endpoint` enum; each catalogue module names
+/// `Entry<Endpoint>` its `Entry` (`error_catalogue::Entry` for the shipped one).
 ///
 /// Text fields are inline Markdown as written in the data file; the `plain_*`
 /// accessors give them with the markup removed, for terminals and messages.
-///
-/// Texts are stored once in a generated table and referred to by index, so
-/// texts that entries share (resolutions, meanings) exist once; equal entries
-/// have equal indices.
-pub struct Entry {
-    /// The entry's position in `ENTRIES`, and so its record in `ENTRY_RECORDS`.
-    /// An entry is only this handle (built at compile time by `handles`):
-    /// its data is one fixed-width record in a byte-string literal, which
-    /// rustc compiles far faster at scale than one struct literal per entry.
+pub struct Entry<E: 'static> {
+    /// The entry's position in its catalogue's entries, and so its record.
     index: u32,
     /// The status code, copied from the record: the one field read on the
-    /// lookup path, kept one load away as when entries were structs.
+    /// lookup path, kept one load away.
     code: u16,
+    catalogue: PhantomData<fn() -> E>,
 }
 
-// The record layout decoded below; the build crate writes it.
-const _: () = assert!(ENTRY_RECORD == 29);
+impl<E> Entry<E> {
+    /// A handle to no record, to fill arrays before the real ones.
+    pub(crate) const NONE: Entry<E> = Entry::new(u32::MAX, 0);
 
-/// Record of an entry that does not exist: every field absent (unreachable,
-/// as handles are only built for records that exist).
-static NO_RECORD: [u8; ENTRY_RECORD] = [0xFF; ENTRY_RECORD];
-
-/// The generated `ENTRIES`, evaluated at compile time: `Entry { index: i,
-/// code }` for `i` in `0..N`, `code` from bytes 0..2 of record `i` of
-/// `records` (0 past its end, which generation never leaves).
-pub(crate) const fn handles<const N: usize>(records: &[u8]) -> [Entry; N] {
-    const FIRST: Entry = Entry { index: 0, code: 0 };
-    let mut all = [FIRST; N];
-    let mut i = 0;
-    // Compile-time only; `i < N` and the length test keep the indices in range.
-    while i < N {
-        let at = i * ENTRY_RECORD;
-        let code = if at + 1 < records.len() {
-            u16::from_le_bytes([records[at], records[at + 1]])
-        } else {
-            0
-        };
-        all[i] = Entry {
-            index: i as u32,
+    pub(crate) const fn new(index: u32, code: u16) -> Entry<E> {
+        Entry {
+            index,
             code,
-        };
-        i += 1;
+            catalogue: PhantomData,
+        }
     }
-    all
 }
 
-impl PartialEq for Entry {
-    /// Equal fields, as a derive over them would compare (the record holds
-    /// every field, and nothing else).
+impl<E> Clone for Entry<E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Entry<E> {}
+
+impl<E: CatalogueEndpoint> PartialEq for Entry<E> {
+    /// Equal records: the same fields, texts compared by value.
     #[inline]
     fn eq(&self, other: &Self) -> bool {
         self.record() == other.record()
     }
 }
 
-impl Eq for Entry {}
+impl<E: CatalogueEndpoint> Eq for Entry<E> {}
+
+impl<E: CatalogueEndpoint> Hash for Entry<E> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.record().hash(state);
+    }
+}
 
 /// An example response body documented with an entry.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Example {
     pub(crate) caption: Option<&'static str>,
     pub(crate) lang: &'static str,
@@ -113,28 +88,11 @@ impl Example {
     }
 }
 
-impl Entry {
-    /// The entry's record in `ENTRY_RECORDS` (see there for the layout).
-    #[inline]
-    fn record(&self) -> &'static [u8; ENTRY_RECORD] {
-        let (records, _) = ENTRY_RECORDS.as_chunks::<ENTRY_RECORD>();
-        records.get(self.index as usize).unwrap_or(&NO_RECORD)
-    }
-
-    /// Little-endian `u32` number `i` of the record: 0 the code and endpoint
-    /// row, 1–4 the text ids of the meaning, description, resolution and
-    /// anchor (`NO_TEXT` for an absent text), 5 the index into `PLAIN`, 6 into
-    /// `EXAMPLES` (`NONE` for none).
-    #[inline]
-    fn word(&self, i: usize) -> u32 {
-        let (words, _) = self.record().as_chunks::<4>();
-        words.get(i).map_or(NONE, |w| u32::from_le_bytes(*w))
-    }
-
-    /// 0 for the general table, `i + 1` for `Endpoint::ALL[i]`.
-    #[inline]
-    fn endpoint_row(&self) -> u16 {
-        (self.word(0) >> 16) as u16
+impl<E: CatalogueEndpoint> Entry<E> {
+    /// The entry's record, texts resolved.
+    #[inline(always)]
+    fn record(&self) -> EntryRecord<&'static str> {
+        E::tables().entry(self.index)
     }
 
     /// The HTTP status.
@@ -153,87 +111,83 @@ impl Entry {
     /// Short meaning, usually the reason phrase ("Conflict"). Inline Markdown.
     #[inline]
     pub fn meaning(&self) -> &'static str {
-        text(self.word(1)).unwrap_or_default()
+        self.record().meaning
     }
 
     /// What the status means here. Inline Markdown.
     #[inline]
     pub fn description(&self) -> Option<&'static str> {
-        text(self.word(2))
+        self.record().description
     }
 
     /// What the caller should do. Inline Markdown.
     #[inline]
     pub fn resolution(&self) -> Option<&'static str> {
-        text(self.word(3))
+        self.record().resolution
     }
 
     /// The endpoint whose table holds this entry; `None` for the general table.
     #[inline]
-    pub fn endpoint(&self) -> Option<Endpoint> {
-        usize::from(self.endpoint_row())
+    pub fn endpoint(&self) -> Option<E> {
+        usize::from(self.record().endpoint_row)
             .checked_sub(1)
-            .and_then(|i| Endpoint::ALL.get(i).copied())
+            .and_then(|i| E::ALL.get(i).copied())
     }
 
     /// Whether the entry is from the general table.
     #[inline]
     pub fn is_general(&self) -> bool {
-        self.endpoint_row() == 0
+        self.record().endpoint_row == 0
     }
 
     /// Whether a later retry of the same request may succeed (429 and 5xx
     /// gateway/server errors by default; the data file may override it).
     #[inline]
     pub fn retryable(&self) -> bool {
-        self.record().get(28).is_some_and(|&b| b != 0)
+        self.record().retryable
     }
 
     /// The entry's anchor on the docs page: `create-trackers-409`, or
     /// `http-codes-401` for the general table.
     #[inline]
     pub fn anchor(&self) -> &'static str {
-        text(self.word(4)).unwrap_or_default()
+        self.record().anchor
     }
 
     /// The example body documented with this entry, if any.
     #[inline]
     pub fn example(&self) -> Option<&'static Example> {
-        EXAMPLES.get(self.word(6) as usize)
-    }
-
-    /// The plain form's text ids (meaning, description, resolution), if any
-    /// differs: `PLAIN`'s record of three little-endian `u32`s.
-    #[inline]
-    fn plain(&self) -> Option<[u32; 3]> {
-        let (plains, _) = PLAIN.as_chunks::<12>();
-        let (words, _) = plains.get(self.word(5) as usize)?.as_chunks::<4>();
-        match words {
-            [m, d, r] => Some([m, d, r].map(|w| u32::from_le_bytes(*w))),
-            _ => None,
-        }
+        let i = self.record().example?;
+        E::tables().examples.get(i as usize)
     }
 
     /// [`Entry::meaning`] with its markup removed.
     pub fn plain_meaning(&self) -> &'static str {
-        self.plain()
-            .map_or(self.meaning(), |p| text(p[0]).unwrap_or_default())
+        let r = self.record();
+        r.plain.map_or(r.meaning, |p| p.meaning)
     }
 
     /// [`Entry::description`] with its markup removed.
     pub fn plain_description(&self) -> Option<&'static str> {
-        self.plain().map_or(self.description(), |p| text(p[1]))
+        let r = self.record();
+        r.plain.map_or(r.description, |p| p.description)
     }
 
     /// [`Entry::resolution`] with its markup removed.
     pub fn plain_resolution(&self) -> Option<&'static str> {
-        self.plain().map_or(self.resolution(), |p| text(p[2]))
+        let r = self.record();
+        r.plain.map_or(r.resolution, |p| p.resolution)
+    }
+
+    /// The entry's URL on the docs page: the page's URL, `#`, its anchor.
+    pub fn url(&self) -> String {
+        E::tables().page.anchor_url(self.anchor())
     }
 }
 
-impl core::fmt::Debug for Entry {
+impl<E: CatalogueEndpoint> fmt::Debug for Entry<E> {
     /// Shows the texts, not their indices.
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Entry")
             .field("code", &self.code())
             .field("endpoint", &self.endpoint())
@@ -247,5 +201,12 @@ impl core::fmt::Debug for Entry {
             .field("plain_resolution", &self.plain_resolution())
             .field("example", &self.example())
             .finish()
+    }
+}
+
+impl<E: CatalogueEndpoint> fmt::Display for Entry<E> {
+    /// `409 Conflict`: the status and the plain meaning.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code(), self.plain_meaning())
     }
 }

@@ -11,7 +11,7 @@ use http::{HeaderMap, Method, StatusCode};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
-use crate::{Endpoint, Entry};
+use crate::engine::{CatalogueEndpoint, Entry};
 
 /// The largest body read for the server's message; a larger one is
 /// explained from its status alone.
@@ -38,9 +38,9 @@ pub const MAX_EXPLAINED_BODY: usize = 64 * 1024;
 /// assert!(e.to_string().starts_with("Async Text API → 429 Too Many Requests: Too many requests hit the API"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Explanation {
-    entry: &'static Entry,
-    endpoint: Option<Endpoint>,
+pub struct Explanation<E: CatalogueEndpoint> {
+    entry: &'static Entry<E>,
+    endpoint: Option<E>,
     method: Method,
     path: String,
     server_message: Option<String>,
@@ -76,7 +76,7 @@ impl RetryAfter {
     }
 }
 
-impl Explanation {
+impl<E: CatalogueEndpoint> Explanation<E> {
     /// Explains a response to `method url_or_path`: the routed endpoint's
     /// entry for the status, else the general table's (also when no endpoint
     /// matches). The server's message is read from a `{"message": …}` or
@@ -88,7 +88,7 @@ impl Explanation {
         url_or_path: &str,
         parts: &Parts,
         body: &[u8],
-    ) -> Option<Explanation> {
+    ) -> Option<Explanation<E>> {
         Self::from_status(method, url_or_path, parts.status, &parts.headers, body)
     }
 
@@ -99,11 +99,11 @@ impl Explanation {
         status: StatusCode,
         headers: &HeaderMap,
         body: &[u8],
-    ) -> Option<Explanation> {
-        let endpoint = Endpoint::route(method, url_or_path);
+    ) -> Option<Explanation<E>> {
+        let endpoint = E::route(method, url_or_path);
         let entry = match endpoint {
-            Some(e) => crate::lookup(e, status),
-            None => crate::lookup_general(status),
+            Some(e) => e.lookup(status),
+            None => E::lookup_general(status),
         }?;
         Some(Explanation {
             entry,
@@ -116,13 +116,13 @@ impl Explanation {
     }
 
     /// The catalogue entry.
-    pub fn entry(&self) -> &'static Entry {
+    pub fn entry(&self) -> &'static Entry<E> {
         self.entry
     }
 
     /// The endpoint the request routed to, if any (the entry may still be
     /// the general table's).
-    pub fn endpoint(&self) -> Option<Endpoint> {
+    pub fn endpoint(&self) -> Option<E> {
         self.endpoint
     }
 
@@ -165,19 +165,19 @@ impl Explanation {
     fn source(&self) -> String {
         match (self.endpoint, self.entry.is_general()) {
             (Some(e), false) => e.name().to_string(),
-            (Some(e), true) => format!("{} (general table: {})", e.name(), general_title()),
+            (Some(e), true) => format!("{} (general table: {})", e.name(), general_title::<E>()),
             (None, _) => format!(
                 "{} {} (no endpoint matches; general table: {})",
                 self.method,
                 self.path,
-                general_title()
+                general_title::<E>()
             ),
         }
     }
 }
 
-fn general_title() -> &'static str {
-    crate::page().general_title()
+fn general_title<E: CatalogueEndpoint>() -> &'static str {
+    E::tables().page.general_title()
 }
 
 /// The message of a `{"message": …}` body, else a problem+json `detail`,
@@ -195,7 +195,7 @@ fn server_message(body: &[u8]) -> Option<String> {
         .map(str::to_string)
 }
 
-impl fmt::Display for Explanation {
+impl<E: CatalogueEndpoint> fmt::Display for Explanation<E> {
     /// `Create Trackers → 409 Conflict: <description> Fix: <resolution>
     /// (server said: "…")`, plain text, then retry advice when retryable.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -221,11 +221,11 @@ impl fmt::Display for Explanation {
     }
 }
 
-impl Serialize for Explanation {
+impl<E: CatalogueEndpoint> Serialize for Explanation<E> {
     /// `{endpoint, general, entry, server_message, retryable, retry_after_seconds, text}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_struct("Explanation", 7)?;
-        map.serialize_field("endpoint", &self.endpoint)?;
+        map.serialize_field("endpoint", &self.endpoint.map(E::slug))?;
         map.serialize_field("general", &self.is_general())?;
         map.serialize_field("entry", self.entry)?;
         map.serialize_field("server_message", &self.server_message)?;

@@ -16,7 +16,7 @@ pub struct Page {
 }
 
 /// The support notice at the foot of the page.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Support {
     pub(crate) notice: &'static str,
     pub(crate) email: &'static str,
@@ -88,5 +88,10 @@ impl Page {
     /// The page's URL: base URL + slug.
     pub fn url(&self) -> String {
         format!("{}{}", self.docs_base_url, self.slug)
+    }
+
+    /// The URL of an anchor on the page: the page's URL, `#`, anchor.
+    pub fn anchor_url(&self, anchor: &str) -> String {
+        format!("{}{}#{anchor}", self.docs_base_url, self.slug)
     }
 }

@@ -12,7 +12,7 @@ use http::{Response, StatusCode};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use crate::Entry;
+use crate::engine::{CatalogueEndpoint, Entry};
 
 /// The media type of a problem details body (RFC 9457 §3).
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -45,8 +45,8 @@ pub const STANDARD_MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "i
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    entry: &'static Entry,
+pub struct Problem<E: CatalogueEndpoint> {
+    entry: &'static Entry<E>,
     type_uri: String,
     detail: Option<Cow<'static, str>>,
     instance: Option<String>,
@@ -93,12 +93,12 @@ impl std::error::Error for ExtensionError {
     }
 }
 
-impl Entry {
+impl<E: CatalogueEndpoint> Entry<E> {
     /// This entry as an RFC 9457 problem details object.
-    pub fn problem(&'static self) -> Problem {
+    pub fn problem(&'static self) -> Problem<E> {
         Problem {
             entry: self,
-            type_uri: format!("{}#{}", crate::page().url(), self.anchor()),
+            type_uri: self.url(),
             detail: self.plain_description().map(Cow::Borrowed),
             instance: None,
             extensions: Map::new(),
@@ -128,9 +128,9 @@ impl Entry {
     }
 }
 
-impl Problem {
+impl<E: CatalogueEndpoint> Problem<E> {
     /// The catalogue entry this problem reports.
-    pub fn entry(&self) -> &'static Entry {
+    pub fn entry(&self) -> &'static Entry<E> {
         self.entry
     }
 
@@ -235,7 +235,7 @@ impl Problem {
     }
 }
 
-impl Serialize for Problem {
+impl<E: CatalogueEndpoint> Serialize for Problem<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("type", &self.type_uri)?;

@@ -12,130 +12,114 @@
 
 use std::borrow::Cow;
 
+use error_catalogue_layout::route::{ALWAYS, Edge};
+use error_catalogue_layout::{NONE, route_node, u32_at, u64_at};
 use http::Method;
 use percent_encoding::percent_decode;
 
-use crate::generated::{MAX_PARAMS, ROUTE_PARAM_ENDS, ROUTE_PARAM_NAMES, ROUTES};
-use crate::{Endpoint, Entry, StatusCode};
+use crate::engine::CatalogueEndpoint;
 
-/// The size of a node's record in `ROUTE_NODES` (the build's
-/// `NODE_RECORD`; a test checks they agree).
-pub(crate) const NODE: usize = 32;
+/// The most parameters a template may have (the build checks it): a
+/// match keeps their values inline, never on the heap.
+pub(crate) const MAX_PARAMS: usize = error_catalogue_layout::MAX_PARAMS;
 
-/// Generated record tables, aligned so that no 32-byte record straddles
-/// two cache lines (a byte-string literal alone is aligned to one byte).
-#[repr(C, align(64))]
-pub(crate) struct Aligned<T>(pub(crate) T);
-
-/// The little-endian `u32` at byte `at` of a record (`u32::MAX` past its
-/// end, which the constant offsets below never are).
-#[inline(always)]
-fn u32_at<const N: usize>(record: &[u8; N], at: usize) -> u32 {
-    record
-        .get(at..)
-        .and_then(<[u8]>::first_chunk::<4>)
-        .map_or(NONE, |w| u32::from_le_bytes(*w))
-}
-
-/// A trie node, a generated record of little-endian `u32`s then a `u64`:
-/// its literal edges are `ROUTE_EDGES[first..last]` (sorted), `param` its
-/// parameter child and `endpoint` the endpoint whose template ends here
-/// (`u32::MAX`: none). A node of more than [`LINEAR`] edges has a table of
-/// them, `ROUTE_SLOTS[slots..=slots + mask]`. Reading a field is one load,
+/// A trie node's record (see [`route_node`]). Reading a field is one load,
 /// as from a struct.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Node<'t>(&'t [u8; NODE]);
+pub(crate) struct Node<'t>(&'t [u8; route_node::SIZE]);
 
 impl Node<'_> {
     #[inline(always)]
     fn first(self) -> u32 {
-        u32_at(self.0, 0)
+        u32_at(self.0, route_node::FIRST)
     }
     #[inline(always)]
     fn last(self) -> u32 {
-        u32_at(self.0, 4)
+        u32_at(self.0, route_node::LAST)
     }
     #[inline(always)]
     fn param(self) -> u32 {
-        u32_at(self.0, 8)
+        u32_at(self.0, route_node::PARAM)
     }
     #[inline(always)]
     fn endpoint(self) -> u32 {
-        u32_at(self.0, 12)
+        u32_at(self.0, route_node::ENDPOINT)
     }
     #[inline(always)]
     fn slots(self) -> u32 {
-        u32_at(self.0, 16)
+        u32_at(self.0, route_node::SLOTS)
     }
     #[inline(always)]
     fn mask(self) -> u32 {
-        u32_at(self.0, 20)
+        u32_at(self.0, route_node::MASK)
     }
-    /// A node of at most [`LINEAR`] edges: byte `i` (little-endian) the
-    /// first byte a request needs to cross edge `i` raw, [`ALWAYS`] for an
-    /// edge always compared, `0xFF` (not UTF-8) past the last edge.
     #[inline(always)]
     fn tags(self) -> u64 {
-        self.0
-            .get(24..)
-            .and_then(<[u8]>::first_chunk::<8>)
-            .map_or(0, |w| u64::from_le_bytes(*w))
+        u64_at(self.0, route_node::TAGS)
     }
 }
 
-/// The tag of an edge every request is compared with (not a byte of UTF-8).
-const ALWAYS: u8 = 0xFE;
+/// Generated node records, aligned so that no 32-byte record straddles two
+/// cache lines (a byte-string literal alone is aligned to one byte).
+#[repr(C, align(64))]
+#[doc(hidden)]
+pub struct Aligned<T: ?Sized>(pub T);
 
-const NONE: u32 = u32::MAX;
-
-/// A literal edge, generated: one or more decoded literal segments joined
-/// by `/` (a chain without branches, merged), sorted among its node's edges
-/// by the first segment, `bytes[..first]`: its length, then its bytes.
+/// A catalogue's route tables, as slices (tests walk tables built from
+/// other catalogues through the same code).
 #[derive(Debug)]
-pub(crate) struct Edge<'t> {
-    pub(crate) bytes: &'t [u8],
-    pub(crate) first: u32,
-    pub(crate) segs: u32,
-    pub(crate) child: u32,
-    /// The first segment's first eight bytes, big-endian, zero-padded.
-    pub(crate) key: u64,
-    /// Whether equal raw bytes mean a match: no `%`, `?` or `#` in the
-    /// literal, and no `/` inside a segment.
-    pub(crate) raw: bool,
-}
-
-/// The generated route tables, as slices (tests walk tables built from other
-/// catalogues through the same code).
-#[derive(Debug)]
-pub(crate) struct Tables<'t> {
+#[doc(hidden)]
+pub struct RouteTables<'t> {
     /// Each method's root node, indexed by [`method_slot`] (`u32::MAX`:
     /// the method routes nothing).
     roots: &'t [u32],
     /// Node records.
-    nodes: &'t [[u8; NODE]],
+    nodes: &'t [[u8; route_node::SIZE]],
     /// Each node's literal edges are `edges[first..last]`.
     edges: &'t [Edge<'t>],
     /// Wide nodes' edge tables: each slot an index among the node's edges
     /// (`u32::MAX`: empty), by [`slot_hash`] of the first segment, linear
     /// probing; little-endian.
     slots: &'t [[u8; 4]],
+    /// Every endpoint's parameter names in template order, each followed by
+    /// `/` (which no name holds).
+    param_names: &'t str,
+    /// Where each endpoint's names end in `param_names`, a little-endian
+    /// `u32` per endpoint (they start where the previous endpoint's end).
+    param_ends: &'t [u8],
 }
 
-impl<'t> Tables<'t> {
-    /// Tables over the generated roots, node records, edges and slots (a
-    /// trailing partial record is ignored).
-    pub(crate) const fn new(
+impl<'t> RouteTables<'t> {
+    /// Tables over the generated roots, node records, edges, slots and
+    /// parameter names (a trailing partial record is ignored).
+    pub const fn new(
         roots: &'t [u32],
         nodes: &'t [u8],
         edges: &'t [Edge<'t>],
         slots: &'t [u8],
-    ) -> Tables<'t> {
-        Tables {
+        param_names: &'t str,
+        param_ends: &'t [u8],
+    ) -> RouteTables<'t> {
+        RouteTables {
             roots,
             nodes: nodes.as_chunks().0,
             edges,
             slots: slots.as_chunks().0,
+            param_names,
+            param_ends,
         }
+    }
+
+    /// Endpoint `i`'s parameter names, in template order.
+    #[inline]
+    fn names(&self, i: usize) -> impl Iterator<Item = &'t str> + use<'t> {
+        let (ends, _) = self.param_ends.as_chunks::<4>();
+        let end_of = |i: usize| ends.get(i).map_or(0, |w| u32::from_le_bytes(*w) as usize);
+        let start = i.checked_sub(1).map_or(0, end_of);
+        self.param_names
+            .get(start..end_of(i))
+            .unwrap_or("")
+            .split_terminator('/')
     }
 }
 
@@ -153,30 +137,28 @@ impl<'t> Tables<'t> {
 /// assert_eq!(m.params().collect::<Vec<_>>(), [("trackerId", "5f3c%20a")]);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RouteMatch<'a> {
-    endpoint: Endpoint,
+pub struct RouteMatch<'a, E> {
+    endpoint: E,
     values: [&'a str; MAX_PARAMS],
 }
 
-impl<'a> RouteMatch<'a> {
-    /// The endpoint the request routes to.
+impl<'a, E: CatalogueEndpoint> RouteMatch<'a, E> {
+    /// Routes a request to its endpoint and captures its parameters. `path`
+    /// is a bare path (`/v1/manage/trackers`) or a full URL
+    /// (`https://host/v1/...`). `None` when no endpoint of that method
+    /// matches, or `path` is neither.
     #[inline]
-    pub fn endpoint(&self) -> Endpoint {
-        self.endpoint
+    pub fn find(method: &Method, path: &'a str) -> Option<RouteMatch<'a, E>> {
+        let mut values = [""; MAX_PARAMS];
+        let i = E::tables().routes.find(method, path, &mut values)?;
+        let endpoint = E::ALL.get(i as usize).copied()?;
+        Some(RouteMatch { endpoint, values })
     }
 
-    /// The template's parameter names, in order.
+    /// The endpoint the request routes to.
     #[inline]
-    fn names(&self) -> impl Iterator<Item = &'static str> + use<> {
-        let (ends, _) = ROUTE_PARAM_ENDS.as_chunks::<4>();
-        let i = self.endpoint.index();
-        let end_of = |i: usize| ends.get(i).map_or(0, |w| u32::from_le_bytes(*w) as usize);
-        let start = i.checked_sub(1).map_or(0, end_of);
-        // Each name is followed by `/`, which no name holds.
-        ROUTE_PARAM_NAMES
-            .get(start..end_of(i))
-            .unwrap_or("")
-            .split_terminator('/')
+    pub fn endpoint(&self) -> E {
+        self.endpoint
     }
 
     /// The raw (still percent-encoded) value of parameter `name`.
@@ -192,57 +174,32 @@ impl<'a> RouteMatch<'a> {
     }
 
     /// Every parameter as `(name, raw value)`, in template order.
-    pub fn params(&self) -> impl Iterator<Item = (&'static str, &'a str)> + use<'a> {
-        self.names().zip(self.values)
+    pub fn params(&self) -> impl Iterator<Item = (&'static str, &'a str)> + use<'a, E> {
+        E::tables()
+            .routes
+            .names(self.endpoint.index())
+            .zip(self.values)
     }
 }
 
-/// Routes a request to its endpoint and captures its parameters. `path` is a
-/// bare path (`/v1/manage/trackers`) or a full URL (`https://host/v1/...`).
-/// `None` when no endpoint of that method matches, or `path` is neither.
+/// The `http` method of a table's method.
 #[inline]
-pub fn route<'a>(method: &Method, path: &'a str) -> Option<RouteMatch<'a>> {
-    let mut values = [""; MAX_PARAMS];
-    let endpoint = walk_method(method, path, &mut values)?;
-    Some(RouteMatch { endpoint, values })
-}
-
-/// What `status` means for the endpoint a request routes to: its own entry,
-/// else the general table's (also when no endpoint matches).
-#[inline]
-pub fn lookup_request(method: &Method, path: &str, status: StatusCode) -> Option<&'static Entry> {
-    match Endpoint::route(method, path) {
-        Some(endpoint) => crate::lookup(endpoint, status),
-        None => crate::lookup_general(status),
+pub(crate) fn http_method(method: error_catalogue_layout::Method) -> Method {
+    use error_catalogue_layout::Method as M;
+    match method {
+        M::Get => Method::GET,
+        M::Head => Method::HEAD,
+        M::Post => Method::POST,
+        M::Put => Method::PUT,
+        M::Delete => Method::DELETE,
+        M::Connect => Method::CONNECT,
+        M::Options => Method::OPTIONS,
+        M::Trace => Method::TRACE,
+        M::Patch => Method::PATCH,
     }
 }
 
-impl Endpoint {
-    /// The endpoint a request routes to (see [`crate::route`] for the
-    /// parameters too). Never allocates or panics.
-    ///
-    /// ```
-    /// use error_catalogue::Endpoint;
-    /// use http::Method;
-    ///
-    /// assert_eq!(Endpoint::route(&Method::POST, "/v1/manage/trackers/"), Some(Endpoint::CreateTrackers));
-    /// assert_eq!(Endpoint::route(&Method::HEAD, "/v1/manage/tracker/abc"), Some(Endpoint::GetTracker));
-    /// assert_eq!(Endpoint::route(&Method::GET, "/v1/manage/trackers"), None);
-    /// ```
-    #[inline]
-    pub fn route(method: &Method, path: &str) -> Option<Endpoint> {
-        let mut values = [""; MAX_PARAMS];
-        walk_method(method, path, &mut values)
-    }
-}
-
-#[inline]
-fn walk_method<'a>(method: &Method, path: &'a str, values: &mut [&'a str]) -> Option<Endpoint> {
-    let endpoint = ROUTES.find(method, path, values)?;
-    Endpoint::ALL.get(endpoint as usize).copied()
-}
-
-impl<'t> Tables<'t> {
+impl<'t> RouteTables<'t> {
     /// The index of the endpoint `method path` routes to, capturing
     /// parameters into `values` in template order.
     #[inline]
@@ -364,7 +321,7 @@ impl<'t> Tables<'t> {
         Some((edge, cross(edge, path)?))
     }
 
-    /// [`Tables::walk`] from a node with both a literal edge and a parameter:
+    /// [`RouteTables::walk`] from a node with both a literal edge and a parameter:
     /// the one place the walk recurses, kept out of line.
     #[inline(never)]
     fn branch<'a>(
@@ -378,23 +335,27 @@ impl<'t> Tables<'t> {
     }
 }
 
-/// A standard method's index in the generated root table, in the order
-/// of the build's `validate::METHODS` (a test checks they agree): a jump on
-/// the method's discriminant, no scan. Extension methods route nothing.
+/// A standard method's index in the root table, its place in
+/// [`error_catalogue_layout::Method::ALL`]: a jump on the method's
+/// discriminant, no scan. Extension methods route nothing.
 #[inline(always)]
 fn method_slot(method: &Method) -> Option<usize> {
-    Some(match *method {
-        Method::GET => 0,
-        Method::HEAD => 1,
-        Method::POST => 2,
-        Method::PUT => 3,
-        Method::DELETE => 4,
-        Method::CONNECT => 5,
-        Method::OPTIONS => 6,
-        Method::TRACE => 7,
-        Method::PATCH => 8,
-        _ => return None,
-    })
+    use error_catalogue_layout::Method as M;
+    Some(
+        match *method {
+            Method::GET => M::Get,
+            Method::HEAD => M::Head,
+            Method::POST => M::Post,
+            Method::PUT => M::Put,
+            Method::DELETE => M::Delete,
+            Method::CONNECT => M::Connect,
+            Method::OPTIONS => M::Options,
+            Method::TRACE => M::Trace,
+            Method::PATCH => M::Patch,
+            _ => return None,
+        }
+        .index(),
+    )
 }
 
 /// Where the path's segments start (`None`: the root). `None` when `input`

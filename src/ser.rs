@@ -3,55 +3,52 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
-use crate::{Endpoint, Entry, Example, Page, Support};
+use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
+use crate::{Example, Page, Support};
 
-/// The whole catalogue as one serializable value: page metadata, the general
-/// table, and every endpoint with its entries.
+/// The whole catalogue as one value: page metadata, the general table, and
+/// every endpoint with its entries.
 ///
 /// ```
 /// let json = serde_json::to_value(error_catalogue::Catalogue).unwrap();
 /// assert_eq!(json["endpoints"][1]["slug"], "create-trackers");
 /// assert_eq!(json["general"]["entries"][0]["status"], 200);
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Catalogue;
-
-impl Serialize for Catalogue {
+impl<E: CatalogueEndpoint> Serialize for Catalogue<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let page = crate::page();
         let mut map = s.serialize_struct("Catalogue", 3)?;
-        map.serialize_field("page", page)?;
-        map.serialize_field("general", &General)?;
-        map.serialize_field("endpoints", &Endpoints)?;
+        map.serialize_field("page", self.page())?;
+        map.serialize_field("general", &General(*self))?;
+        map.serialize_field("endpoints", &Endpoints(*self))?;
         map.end()
     }
 }
 
-struct General;
+struct General<E>(Catalogue<E>);
 
-impl Serialize for General {
+impl<E: CatalogueEndpoint> Serialize for General<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let page = crate::page();
+        let page = self.0.page();
         let mut map = s.serialize_struct("General", 3)?;
         map.serialize_field("title", page.general_title())?;
         map.serialize_field("slug", page.general_slug())?;
-        map.serialize_field("entries", crate::general())?;
+        map.serialize_field("entries", self.0.general())?;
         map.end()
     }
 }
 
-struct Endpoints;
+struct Endpoints<E>(Catalogue<E>);
 
-impl Serialize for Endpoints {
+impl<E: CatalogueEndpoint> Serialize for Endpoints<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(Endpoint::ALL.iter().map(|&e| EndpointTable(e)))
+        s.collect_seq(self.0.endpoints().iter().map(|&e| EndpointTable(e)))
     }
 }
 
 /// An endpoint with its metadata and entries.
-struct EndpointTable(Endpoint);
+struct EndpointTable<E>(E);
 
-impl Serialize for EndpointTable {
+impl<E: CatalogueEndpoint> Serialize for EndpointTable<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let e = self.0;
         let mut map = s.serialize_struct("Endpoint", 5)?;
@@ -64,17 +61,11 @@ impl Serialize for EndpointTable {
     }
 }
 
-impl Serialize for Endpoint {
-    /// An endpoint serializes as its slug.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
-
-impl Serialize for Entry {
+impl<E: CatalogueEndpoint> Serialize for Entry<E> {
+    /// The endpoint serializes as its slug.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_struct("Entry", 8)?;
-        map.serialize_field("endpoint", &self.endpoint())?;
+        map.serialize_field("endpoint", &self.endpoint().map(E::slug))?;
         map.serialize_field("status", &self.code())?;
         map.serialize_field("meaning", self.meaning())?;
         map.serialize_field("description", &self.description())?;

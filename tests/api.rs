@@ -71,11 +71,9 @@ fn parse_names_slugs_and_identifiers_ignoring_case() {
     ] {
         assert!(bad.parse::<Endpoint>().is_err(), "{bad:?}");
     }
+    // Bounded whatever the catalogue's size: it names no endpoint.
     let message = "nope".parse::<Endpoint>().unwrap_err().to_string();
-    assert!(
-        message.contains("async-text-api, create-trackers, get-tracker"),
-        "{message}"
-    );
+    assert_eq!(message, "no endpoint has that name, slug or identifier");
 }
 
 #[test]

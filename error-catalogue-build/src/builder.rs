@@ -2,35 +2,58 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::codegen::{self, Options};
+use crate::codegen::{self, Layout, Options};
 use crate::{Report, check_file_with_limit, read};
 
-/// The environment variable that names another data file.
-pub const DATA_FILE_ENV: &str = "ERROR_CATALOGUE_TOML";
-
-/// The environment variable that raises (or lowers) the data file's size
-/// limit, in bytes, for catalogues known to be large (the scale study's 10⁵
-/// entries are 37 MB); the default is [`read::MAX_FILE_BYTES`].
-pub const MAX_BYTES_ENV: &str = "ERROR_CATALOGUE_MAX_BYTES";
-
-/// The generated file's name in the output directory.
+/// The generated file's name in the output directory for an unnamed
+/// catalogue; a named one is `error_catalogue.NAME.rs`.
 pub const GENERATED_FILE: &str = "error_catalogue.rs";
 
-/// Configures and runs generation.
+/// The environment variable [`Builder::run_build_script`] sets for the crate
+/// being built to the generated file's path (`ERROR_CATALOGUE_RS_NAME` for a
+/// named catalogue), which `error_catalogue::include_catalogue!` includes.
+pub const GENERATED_FILE_ENV: &str = "ERROR_CATALOGUE_RS";
+
+/// Configures and runs generation. It reads no environment variable: what
+/// it builds is what the build script says.
+///
+/// ```no_run
+/// // build.rs, in `fn main()`:
+/// error_catalogue_build::Builder::new()
+///     .file("errors.toml")
+///     .run_build_script();
+/// ```
+///
+/// and in the crate, `error_catalogue::include_catalogue!()` where the
+/// catalogue's module should be. Several catalogues in one crate each get a
+/// name:
+///
+/// ```no_run
+/// for name in ["billing", "search"] {
+///     error_catalogue_build::Builder::new()
+///         .file(format!("{name}.toml"))
+///         .name(name)
+///         .run_build_script();
+/// }
+/// // pub mod billing { error_catalogue::include_catalogue!("billing"); }
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Builder {
     file: Option<PathBuf>,
+    name: Option<String>,
     out_dir: Option<PathBuf>,
     options: Options,
-    no_env: bool,
     max_file_bytes: Option<u64>,
 }
 
 /// Why generation failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The data file has errors; the report has them all.
     Invalid(Box<Report>),
+    /// The catalogue name is not lower-case letters, digits and `_`.
+    BadName(String),
     /// Writing the output failed, or `OUT_DIR` was not set.
     Io(std::io::Error),
 }
@@ -39,30 +62,42 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Invalid(report) => f.write_str(&report.render(false)),
+            Error::BadName(name) => write!(
+                f,
+                "catalogue name {name:?} is not lower-case ASCII letters, digits and '_'"
+            ),
             Error::Io(err) => write!(f, "cannot write the generated code: {err}"),
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io(err) => Some(err),
+            _ => None,
+        }
+    }
+}
 
 impl Builder {
-    /// A builder over `errors.toml` beside the package's Cargo.toml, or the
-    /// file `ERROR_CATALOGUE_TOML` names (absolute, or relative to the package root).
+    /// A builder over `errors.toml` beside the package's Cargo.toml.
     pub fn new() -> Self {
         Builder::default()
     }
 
     /// Uses this data file (relative paths are taken from the package root in
-    /// a build script). `ERROR_CATALOGUE_TOML` still wins, unless [`Builder::ignore_env`].
+    /// a build script).
     pub fn file(mut self, path: impl Into<PathBuf>) -> Self {
         self.file = Some(path.into());
         self
     }
 
-    /// Ignores `ERROR_CATALOGUE_TOML`.
-    pub fn ignore_env(mut self) -> Self {
-        self.no_env = true;
+    /// Names the catalogue, so one crate can hold several: it is written to
+    /// `error_catalogue.NAME.rs` and included with
+    /// `include_catalogue!("NAME")`. Lower-case ASCII letters, digits and `_`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
         self
     }
 
@@ -78,20 +113,10 @@ impl Builder {
         self
     }
 
-    /// The size limit in force: `ERROR_CATALOGUE_MAX_BYTES` (unless
-    /// [`Builder::ignore_env`]), else [`Builder::max_file_bytes`], else
+    /// The size limit in force: [`Builder::max_file_bytes`], else
     /// [`read::MAX_FILE_BYTES`].
     pub fn size_limit(&self) -> u64 {
-        let from_env = if self.no_env {
-            None
-        } else {
-            std::env::var(MAX_BYTES_ENV)
-                .ok()
-                .and_then(|v| v.trim().parse().ok())
-        };
-        from_env
-            .or(self.max_file_bytes)
-            .unwrap_or(read::MAX_FILE_BYTES)
+        self.max_file_bytes.unwrap_or(read::MAX_FILE_BYTES)
     }
 
     /// Whether to generate one named constant per entry (default: yes).
@@ -100,18 +125,20 @@ impl Builder {
         self
     }
 
+    /// The form of the generated records (default [`Layout::Auto`]: readable
+    /// struct literals up to [`codegen::READABLE_MAX_ENTRIES`] entries, packed
+    /// byte strings beyond, which compile far faster).
+    pub fn layout(mut self, layout: Layout) -> Self {
+        self.options.layout = layout;
+        self
+    }
+
     /// The data file this builder will read.
     pub fn data_file(&self) -> PathBuf {
         let root = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
-        let from_env = if self.no_env {
-            None
-        } else {
-            std::env::var_os(DATA_FILE_ENV)
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        };
-        let path = from_env
-            .or_else(|| self.file.clone())
+        let path = self
+            .file
+            .clone()
             .unwrap_or_else(|| PathBuf::from("errors.toml"));
         match root {
             Some(root) if path.is_relative() => root.join(path),
@@ -119,9 +146,27 @@ impl Builder {
         }
     }
 
-    /// Reads, checks and writes `error_catalogue.rs` into the output directory.
+    /// The generated file's name: `error_catalogue.rs`, or
+    /// `error_catalogue.NAME.rs` for a named catalogue.
+    pub fn generated_file(&self) -> Result<String, Error> {
+        match &self.name {
+            None => Ok(GENERATED_FILE.to_string()),
+            Some(name)
+                if !name.is_empty()
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') =>
+            {
+                Ok(format!("error_catalogue.{name}.rs"))
+            }
+            Some(name) => Err(Error::BadName(name.clone())),
+        }
+    }
+
+    /// Reads, checks and writes the generated file into the output directory.
     /// Returns the report (its warnings are worth showing) and the file written.
     pub fn generate(&self) -> Result<(Report, PathBuf), Error> {
+        let file_name = self.generated_file()?;
         let report = check_file_with_limit(self.data_file(), self.size_limit());
         let Some(catalogue) = &report.catalogue else {
             return Err(Error::Invalid(Box::new(report)));
@@ -134,28 +179,43 @@ impl Builder {
                     Error::Io(std::io::Error::other("OUT_DIR is not set; call out_dir()"))
                 })?,
         };
-        let source = codegen::source(catalogue, self.options);
-        let out = out_dir.join(GENERATED_FILE);
+        // The data file as the package sees it: relative to its root, or by
+        // its name alone; never an absolute path, so output is the same
+        // wherever the package is built.
+        let data_file = self.data_file();
+        let root = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+        let shown = match root.as_deref().and_then(|r| data_file.strip_prefix(r).ok()) {
+            Some(relative) => relative.display().to_string(),
+            None => data_file
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        };
+        let source = codegen::source(catalogue, self.options, &shown);
+        let out = out_dir.join(file_name);
         write_if_changed(&out, &source).map_err(Error::Io)?;
         Ok((report, out))
     }
 
-    /// For `build.rs`: declares what reruns the build, generates, and reports
-    /// every diagnostic as one line, errors through `cargo::error=` and
-    /// warnings through `cargo::warning=`, with the full rustc-style reports
-    /// on stderr (shown by `cargo build -vv`; `errcat check` shows them too).
+    /// For `build.rs`: declares what reruns the build, generates, tells the
+    /// crate where the file is (for `include_catalogue!`), and reports every
+    /// diagnostic as one line, errors through `cargo::error=` and warnings
+    /// through `cargo::warning=`, with the full rustc-style reports on stderr
+    /// (shown by `cargo build -vv`; `errcat check` shows them too).
     ///
     /// It returns normally even on errors: `cargo::error=` fails the build by
     /// itself, and cargo then prints just the located lines and "build script
     /// logged errors", where a non-zero exit would add the script's whole
     /// stdout and stderr, every error three times.
     pub fn run_build_script(&self) {
-        println!("cargo::rerun-if-env-changed={DATA_FILE_ENV}");
-        println!("cargo::rerun-if-env-changed={MAX_BYTES_ENV}");
         let data_file = self.data_file();
         println!("cargo::rerun-if-changed={}", data_file.display());
         match self.generate() {
-            Ok((report, _)) => {
+            Ok((report, out)) => {
+                let var = match &self.name {
+                    Some(name) => format!("{GENERATED_FILE_ENV}_{name}"),
+                    None => GENERATED_FILE_ENV.to_string(),
+                };
+                println!("cargo::rustc-env={var}={}", out.display());
                 for d in &report.diagnostics {
                     println!("cargo::warning={}", report.source.one_line(d));
                 }
@@ -167,7 +227,7 @@ impl Builder {
                     println!("cargo::{kind}={}", report.source.one_line(d));
                 }
             }
-            Err(Error::Io(err)) => {
+            Err(err) => {
                 let line = format!("error-catalogue-build: {err}").replace(['\n', '\r'], " ");
                 println!("cargo::error={line}");
             }
@@ -223,12 +283,7 @@ description = "No thing has that id."
         let dir = temp_dir("gen");
         let data = dir.join("errors.toml");
         std::fs::write(&data, SMALL).unwrap();
-        let (report, out) = Builder::new()
-            .ignore_env()
-            .file(&data)
-            .out_dir(&dir)
-            .generate()
-            .unwrap();
+        let (report, out) = Builder::new().file(&data).out_dir(&dir).generate().unwrap();
         assert_eq!(out, dir.join(GENERATED_FILE));
         assert!(!report.has_errors());
         let code = std::fs::read_to_string(&out).unwrap();
@@ -240,7 +295,6 @@ description = "No thing has that id."
             "no absolute paths in generated code"
         );
         let without = Builder::new()
-            .ignore_env()
             .file(&data)
             .out_dir(&dir)
             .entry_consts(false)
@@ -264,7 +318,6 @@ description = "No thing has that id."
         )
         .unwrap();
         let err = Builder::new()
-            .ignore_env()
             .file(&data)
             .out_dir(&dir)
             .generate()
@@ -290,7 +343,7 @@ description = "No thing has that id."
         let data = dir.join("errors.toml");
         std::fs::write(&data, SMALL).unwrap();
         let small = SMALL.len() as u64;
-        let builder = Builder::new().ignore_env().file(&data).out_dir(&dir);
+        let builder = Builder::new().file(&data).out_dir(&dir);
         assert_eq!(builder.size_limit(), read::MAX_FILE_BYTES);
         let Err(Error::Invalid(report)) = builder.clone().max_file_bytes(small - 1).generate()
         else {
@@ -312,7 +365,6 @@ description = "No thing has that id."
         let data = dir.join("errors.toml");
         std::fs::write(&data, SMALL).unwrap();
         let result = Builder::new()
-            .ignore_env()
             .file(&data)
             .out_dir(dir.join("does/not/exist"))
             .generate();

@@ -1,71 +1,162 @@
 //! Code generation: a validated [`Catalogue`] into Rust tokens, built only
 //! with quote's tokens and literals, then formatted with prettyplease.
 //!
-//! The shape is chosen for lookup speed and compile speed at scale: one
-//! static array of entries, a `u8`/`u16` status → column table, and one row
-//! per endpoint (row 0 is the general table) of entry indices, with the
-//! general fallback resolved here, at build time. Endpoints are stored in
-//! entries as indices, not `Endpoint::X` values, which rustc checks more slowly.
+//! The generated module is data: the `Endpoint` enum, the records of the
+//! endpoints and entries, the (endpoint, status) index, the endpoint-key
+//! perfect hash and the route tries, gathered in one `TABLES` static, then
+//! one `catalogue_api!()` invocation that writes the module's API as calls
+//! into the runtime. It names only `::error_catalogue::__private`; every
+//! record it writes is laid out by `error_catalogue_layout`, which the
+//! runtime reads with.
+//!
+//! Records come in two forms of one layout ([`Layout`]): readable struct
+//! literals whose texts are string literals, so a reviewer finds an entry by
+//! its anchor and status; and packed byte strings with the texts stored once
+//! in one string, which rustc compiles far faster at 10⁴ entries and more.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use error_catalogue_layout::{
+    CONTRACT_VERSION, EndpointRecord, EntryRecord, KeySlot, Method, Plain, TextId, keyhash,
+};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::catalogue::{Catalogue, Entry, Example};
-use crate::keyhash;
 use crate::markup;
 use crate::names;
-use crate::validate;
 
-/// What to generate besides the core tables.
+/// What to generate, and in which form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
     /// One `pub const` per entry in `codes` (`codes::CREATE_TRACKERS_409`).
     pub entry_consts: bool,
+    /// The form of the records.
+    pub layout: Layout,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { entry_consts: true }
+        Options {
+            entry_consts: true,
+            layout: Layout::Auto,
+        }
+    }
+}
+
+impl Options {
+    /// Options with `entry_consts` and `layout` as given.
+    pub fn new(entry_consts: bool, layout: Layout) -> Self {
+        Options {
+            entry_consts,
+            layout,
+        }
+    }
+}
+
+/// The form in which records are written (one layout, two spellings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Layout {
+    /// Readable up to [`READABLE_MAX_ENTRIES`] entries, packed beyond.
+    #[default]
+    Auto,
+    /// One struct literal per endpoint and entry, texts inline.
+    Readable,
+    /// Fixed-width byte-string records, texts stored once.
+    Packed,
+}
+
+/// The most entries [`Layout::Auto`] writes readable.
+pub const READABLE_MAX_ENTRIES: usize = 2_000;
+
+impl Layout {
+    /// Whether a catalogue of `entries` entries is written packed.
+    pub fn packs(self, entries: usize) -> bool {
+        match self {
+            Layout::Auto => entries > READABLE_MAX_ENTRIES,
+            Layout::Readable => false,
+            Layout::Packed => true,
+        }
     }
 }
 
 /// The generated module as tokens.
 pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
+    let rows = entry_rows(catalogue);
+    let packed = options.layout.packs(rows.len());
     let mut texts = Texts::default();
+    let guard = format_ident!("CONTRACT_V{}", CONTRACT_VERSION);
     let endpoint_enum = endpoint_enum(catalogue);
-    let endpoint_infos = endpoint_infos(&mut texts, catalogue);
-    let entries = entries(&mut texts, catalogue);
-    let index = lookup_index(catalogue);
-    let keys = endpoint_keys(&mut texts, catalogue);
-    let text = texts.tokens();
+    let (endpoint_records, endpoint_table) = endpoint_records(&mut texts, catalogue, packed);
+    let (entry_records, entry_table, handles) = entry_records(&mut texts, catalogue, &rows, packed);
+    let examples = examples(catalogue);
+    let (index, index_table) = lookup_index(catalogue);
+    let (keys, key_table) = endpoint_keys(&mut texts, catalogue);
+    let (text, text_table) = texts.tokens();
     let page = page(catalogue);
-    let routes = crate::routes::tokens(catalogue);
+    let (routes, route_table) = crate::routes::tokens(catalogue);
+    let general_len = usize_lit(catalogue.general.entries.len());
+    let entry_count = usize_lit(rows.len());
     let codes = if options.entry_consts {
-        entry_consts(catalogue)
+        entry_consts(catalogue, &rows)
     } else {
         TokenStream::new()
     };
     quote! {
+        use ::error_catalogue::__private::{self, EndpointRecord, EntryRecord, Method};
+
+        /// Fails to compile, naming both versions, when the runtime reads
+        /// another version of the generated tables than this code was made for.
+        const _: () = __private::#guard;
+
         #endpoint_enum
-        #endpoint_infos
-        #text
-        #entries
+
+        ::error_catalogue::__private::catalogue_api!();
+
+        #endpoint_records
+        #entry_records
+        #examples
+
+        /// Every entry: the general table's, then each endpoint's, in page
+        /// order, as handles to their records.
+        static ENTRIES: [Entry; #entry_count] = #handles;
+
         #index
         #keys
-        #page
+        #text
         #routes
+
+        /// Every table of the catalogue, which the runtime's API reads.
+        static TABLES: __private::Tables<Endpoint> = __private::Tables {
+            page: #page,
+            entries: &ENTRIES,
+            general_len: #general_len,
+            entry_records: #entry_table,
+            endpoint_records: #endpoint_table,
+            texts: #text_table,
+            examples: &EXAMPLES,
+            index: #index_table,
+            keys: #key_table,
+            routes: #route_table,
+        };
+
         #codes
     }
 }
 
-/// The generated module as formatted Rust source.
-pub fn source(catalogue: &Catalogue, options: Options) -> String {
+/// The generated module as formatted Rust source, with a header naming
+/// `data_file` as its source.
+pub fn source(catalogue: &Catalogue, options: Options, data_file: &str) -> String {
     let tokens = tokens(catalogue, options);
-    let header =
-        "// @generated by error-catalogue-build from the catalogue's data file. Do not edit.\n\n";
+    let header = format!(
+        "// @generated by error-catalogue-build {} from `{}`. Do not edit:\n\
+         // change the data file and build again (the build script regenerates this file).\n\n",
+        env!("CARGO_PKG_VERSION"),
+        data_file.replace(['\n', '\r'], " "),
+    );
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => format!("{header}{}", prettyplease::unparse(&file)),
         // Unreachable for tokens built above; keep the unformatted code rather than panic.
@@ -81,14 +172,19 @@ fn opt_lit(s: Option<&str>) -> TokenStream {
     match s {
         Some(s) => {
             let s = lit(s);
-            quote!(::core::option::Option::Some(#s))
+            quote!(Some(#s))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(None),
     }
 }
 
 fn usize_lit(n: usize) -> Literal {
     Literal::usize_unsuffixed(n)
+}
+
+fn u32_of(n: usize) -> u32 {
+    // Validation bounds catalogues far below u32::MAX entries and bytes.
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Doc lines for an entry, as `#[doc = "..."]` attributes.
@@ -315,80 +411,270 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
 
             /// The endpoint's position in [`Endpoint::ALL`].
             #[inline]
-            pub(crate) const fn index(self) -> usize {
+            pub const fn index(self) -> usize {
                 #index_body
             }
         }
     }
 }
 
-/// Bytes per record of `ENDPOINT_RECORDS`; `src/endpoint.rs` decodes them.
-const ENDPOINT_RECORD: usize = 25;
+/// A text of a record: a string literal (readable) or its [`TextId`] (packed).
+fn text_tokens(s: &str) -> TokenStream {
+    let s = lit(s);
+    quote!(#s)
+}
 
-/// Per-endpoint numbers as one fixed-width little-endian record each, all in
-/// one byte-string literal: text ids of its name, slug, identifier and path,
-/// its entries' range, and its method's index in `METHODS`. One literal
-/// instead of one struct literal per endpoint: rustc and prettyplease handle
-/// a byte string far faster than 10⁴ struct expressions.
-fn endpoint_infos(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
-    let mut start = catalogue.general.entries.len() as u32;
-    let mut bytes = Vec::with_capacity(catalogue.endpoints.len() * ENDPOINT_RECORD);
-    for e in &catalogue.endpoints {
-        let method = validate::METHODS
-            .iter()
-            .position(|m| *m == e.method)
-            .unwrap_or(0);
-        let end = start + e.entries.len() as u32;
-        let words = [
-            texts.id(&e.name),
-            texts.id(&e.slug),
-            texts.id(&e.ident),
-            texts.id(&e.path),
-            start,
-            end,
-        ];
-        for w in words {
-            bytes.extend_from_slice(&w.to_le_bytes());
+fn opt_text_tokens(s: Option<&str>) -> TokenStream {
+    opt_lit(s)
+}
+
+/// The endpoints' records, and the `EndpointRecords` expression over them.
+fn endpoint_records(
+    texts: &mut Texts,
+    catalogue: &Catalogue,
+    packed: bool,
+) -> (TokenStream, TokenStream) {
+    let mut start = u32_of(catalogue.general.entries.len());
+    let records: Vec<EndpointRecord<&str>> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| {
+            let end = start + u32_of(e.entries.len());
+            let record = EndpointRecord {
+                name: e.name.as_str(),
+                slug: e.slug.as_str(),
+                ident: e.ident.as_str(),
+                // Validation admits only these methods.
+                method: Method::parse(&e.method).unwrap_or(Method::Get),
+                path: e.path.as_str(),
+                entries_start: start,
+                entries_end: end,
+            };
+            start = end;
+            record
+        })
+        .collect();
+    let count = usize_lit(records.len());
+    if packed {
+        let mut bytes = Vec::new();
+        for r in records {
+            bytes.extend_from_slice(&r.map(|t| texts.id(t)).to_bytes());
         }
-        bytes.push(method as u8);
-        start = end;
-    }
-    let record = usize_lit(ENDPOINT_RECORD);
-    let byte_count = usize_lit(bytes.len());
-    let records = Literal::byte_string(&bytes);
-    let methods = validate::METHODS.iter().map(|m| {
-        let m = format_ident!("{}", m);
-        quote!(::http::Method::#m)
-    });
-    let method_count = usize_lit(validate::METHODS.len());
-    quote! {
-        /// The methods an endpoint may have; byte 24 of an endpoint's record indexes it.
-        pub(crate) const METHODS: [::http::Method; #method_count] = [#(#methods),*];
-
-        /// Bytes per record of [`ENDPOINT_RECORDS`].
-        pub(crate) const ENDPOINT_RECORD: usize = #record;
-
-        /// One record of [`ENDPOINT_RECORD`] bytes per endpoint, in
-        /// [`Endpoint::index`] order. Bytes 0..24 are six little-endian `u32`s:
-        /// the text ids (see [`TEXT_ENDS`]) of its name, slug, identifier and
-        /// path, then its entries' range `from..to` in [`ENTRIES`]; byte 24 is
-        /// its method's index in [`METHODS`].
-        pub(crate) static ENDPOINT_RECORDS: &[u8; #byte_count] = #records;
+        let byte_count = usize_lit(bytes.len());
+        let bytes = Literal::byte_string(&bytes);
+        let items = quote! {
+            /// The endpoints' records in [`Endpoint::ALL`] order, packed
+            /// (`error_catalogue_layout::endpoint`), texts in [`TEXT`].
+            static ENDPOINT_RECORDS: &[u8; #byte_count] = #bytes;
+        };
+        (
+            items,
+            quote!(__private::EndpointRecords::Packed(ENDPOINT_RECORDS)),
+        )
+    } else {
+        let records = records.iter().map(|r| {
+            let (name, slug, ident, path) = (
+                text_tokens(r.name),
+                text_tokens(r.slug),
+                text_tokens(r.ident),
+                text_tokens(r.path),
+            );
+            let method = format_ident!("{}", format!("{:?}", r.method));
+            let (from, to) = (
+                Literal::u32_unsuffixed(r.entries_start),
+                Literal::u32_unsuffixed(r.entries_end),
+            );
+            quote! {
+                EndpointRecord {
+                    name: #name,
+                    slug: #slug,
+                    ident: #ident,
+                    method: Method::#method,
+                    path: #path,
+                    entries_start: #from,
+                    entries_end: #to,
+                }
+            }
+        });
+        let items = quote! {
+            /// The endpoints' records, in [`Endpoint::ALL`] order; each one's
+            /// entries are `ENTRY_RECORDS[entries_start..entries_end]`.
+            static ENDPOINT_RECORDS: [EndpointRecord<&str>; #count] = [#(#records),*];
+        };
+        (
+            items,
+            quote!(__private::EndpointRecords::Readable(&ENDPOINT_RECORDS)),
+        )
     }
 }
 
-fn example_tokens(example: &Example) -> TokenStream {
-    let caption = opt_lit(example.caption.as_deref());
-    let (lang, body) = (lit(&example.lang), lit(&example.body));
-    quote!(crate::Example { caption: #caption, lang: #lang, body: #body })
+/// `(endpoint row, anchor)` of every entry, in [`Catalogue::entries`] order:
+/// row 0 is the general table, `i + 1` endpoint `i`.
+fn entry_rows(catalogue: &Catalogue) -> Vec<(u16, String)> {
+    let general = catalogue
+        .general
+        .entries
+        .iter()
+        .map(|e| (0, format!("{}-{}", catalogue.general.slug, e.status)));
+    let endpoints = catalogue.endpoints.iter().enumerate().flat_map(|(i, ep)| {
+        // Validation keeps endpoints below MAX_ENDPOINTS, within u16.
+        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        ep.entries
+            .iter()
+            .map(move |e| (row, format!("{}-{}", ep.slug, e.status)))
+    });
+    general.chain(endpoints).collect()
+}
+
+/// The entries' records, the `EntryRecords` expression over them, and the
+/// expression of the entry handles.
+fn entry_records(
+    texts: &mut Texts,
+    catalogue: &Catalogue,
+    rows: &[(u16, String)],
+    packed: bool,
+) -> (TokenStream, TokenStream, TokenStream) {
+    let plains: Vec<(String, Option<String>, Option<String>)> = catalogue
+        .entries()
+        .map(|e| {
+            (
+                markup::plain_text(&e.meaning),
+                e.description.as_deref().map(markup::plain_text),
+                e.resolution.as_deref().map(markup::plain_text),
+            )
+        })
+        .collect();
+    let mut next_example = 0;
+    let records: Vec<EntryRecord<&str>> = catalogue
+        .entries()
+        .zip(rows)
+        .zip(&plains)
+        .map(
+            |((entry, (row, anchor)), (meaning, description, resolution))| {
+                let same = *meaning == entry.meaning
+                    && *description == entry.description
+                    && *resolution == entry.resolution;
+                let example = entry.example.as_ref().map(|_| {
+                    next_example += 1;
+                    next_example - 1
+                });
+                EntryRecord {
+                    status: entry.status,
+                    endpoint_row: *row,
+                    retryable: entry.retryable,
+                    meaning: entry.meaning.as_str(),
+                    description: entry.description.as_deref(),
+                    resolution: entry.resolution.as_deref(),
+                    anchor: anchor.as_str(),
+                    plain: (!same).then_some(Plain {
+                        meaning: meaning.as_str(),
+                        description: description.as_deref(),
+                        resolution: resolution.as_deref(),
+                    }),
+                    example,
+                }
+            },
+        )
+        .collect();
+    let count = usize_lit(records.len());
+    if packed {
+        let mut bytes = Vec::new();
+        for r in records {
+            bytes.extend_from_slice(&r.map(|t| texts.id(t)).to_bytes());
+        }
+        let byte_count = usize_lit(bytes.len());
+        let bytes = Literal::byte_string(&bytes);
+        let items = quote! {
+            /// Every entry's record: the general table's, then each
+            /// endpoint's, in page order, packed
+            /// (`error_catalogue_layout::entry`), texts in [`TEXT`].
+            static ENTRY_RECORDS: &[u8; #byte_count] = #bytes;
+        };
+        (
+            items,
+            quote!(__private::EntryRecords::Packed(ENTRY_RECORDS)),
+            quote!(__private::packed_entry_handles(ENTRY_RECORDS)),
+        )
+    } else {
+        let records = records.iter().map(|r| {
+            let status = Literal::u16_unsuffixed(r.status);
+            let row = Literal::u16_unsuffixed(r.endpoint_row);
+            let retryable = r.retryable;
+            let meaning = text_tokens(r.meaning);
+            let description = opt_text_tokens(r.description);
+            let resolution = opt_text_tokens(r.resolution);
+            let anchor = text_tokens(r.anchor);
+            let plain = match &r.plain {
+                Some(p) => {
+                    let meaning = text_tokens(p.meaning);
+                    let description = opt_text_tokens(p.description);
+                    let resolution = opt_text_tokens(p.resolution);
+                    quote! {
+                        Some(__private::Plain {
+                            meaning: #meaning,
+                            description: #description,
+                            resolution: #resolution,
+                        })
+                    }
+                }
+                None => quote!(None),
+            };
+            let example = match r.example {
+                Some(i) => {
+                    let i = Literal::u32_unsuffixed(i);
+                    quote!(Some(#i))
+                }
+                None => quote!(None),
+            };
+            quote! {
+                EntryRecord {
+                    anchor: #anchor,
+                    status: #status,
+                    endpoint_row: #row,
+                    retryable: #retryable,
+                    meaning: #meaning,
+                    description: #description,
+                    resolution: #resolution,
+                    plain: #plain,
+                    example: #example,
+                }
+            }
+        });
+        let items = quote! {
+            /// Every entry's record: the general table's, then each
+            /// endpoint's, in page order. `endpoint_row` is 0 for the general
+            /// table, `i + 1` for `Endpoint::ALL[i]`; `plain` holds the texts
+            /// without markup when any differs; `example` indexes [`EXAMPLES`].
+            static ENTRY_RECORDS: [EntryRecord<&str>; #count] = [#(#records),*];
+        };
+        (
+            items,
+            quote!(__private::EntryRecords::Readable(&ENTRY_RECORDS)),
+            quote!(__private::entry_handles(&ENTRY_RECORDS)),
+        )
+    }
+}
+
+fn examples(catalogue: &Catalogue) -> TokenStream {
+    let examples: Vec<&Example> = catalogue
+        .entries()
+        .filter_map(|e| e.example.as_ref())
+        .collect();
+    let count = usize_lit(examples.len());
+    let examples = examples.iter().map(|e| {
+        let caption = opt_lit(e.caption.as_deref());
+        let (lang, body) = (lit(&e.lang), lit(&e.body));
+        quote!(__private::example(#caption, #lang, #body))
+    });
+    quote! {
+        /// The example bodies documented with entries.
+        static EXAMPLES: [__private::Example; #count] = [#(#examples),*];
+    }
 }
 
 /// Every distinct text once, in first-use order, concatenated into one
-/// string: entries refer to texts by index, so a resolution that many entries
-/// share is stored once, and the entry array holds only numbers. Measured at
-/// 3·10⁴ entries, rustc compiles numeric structs 2–4× faster than structs
-/// holding `&str` or `Option<&T>` fields, and one long literal 4× faster than
-/// an array of short ones.
+/// string: packed records and key slots refer to texts by index, so a text
+/// that many entries share is stored once.
 #[derive(Default)]
 struct Texts {
     index: std::collections::HashMap<String, u32>,
@@ -398,186 +684,53 @@ struct Texts {
 }
 
 impl Texts {
-    fn id(&mut self, text: &str) -> u32 {
+    fn id(&mut self, text: &str) -> TextId {
         if let Some(&id) = self.index.get(text) {
-            return id;
+            return TextId(id);
         }
-        let id = self.ends.len() as u32;
+        let id = u32_of(self.ends.len());
         self.blob.push_str(text);
-        self.ends.push(self.blob.len() as u32);
+        self.ends.push(u32_of(self.blob.len()));
         self.index.insert(text.to_owned(), id);
-        id
+        TextId(id)
     }
 
-    /// `TEXT` and `TEXT_ENDS`, once every text has its id.
-    fn tokens(&self) -> TokenStream {
+    /// `TEXT` and `TEXT_ENDS`, once every text has its id, and the
+    /// `Texts` expression over them.
+    fn tokens(&self) -> (TokenStream, TokenStream) {
         let ends: Vec<u8> = self.ends.iter().flat_map(|e| e.to_le_bytes()).collect();
         let end_bytes = usize_lit(ends.len());
         let ends = Literal::byte_string(&ends);
         let blob = lit(&self.blob);
-        quote! {
-            /// Every distinct text (entries' meanings, descriptions, resolutions,
-            /// anchors and plain forms; endpoints' names, slugs, identifiers,
-            /// paths and parse keys) once, one after another.
-            pub(crate) static TEXT: &str = #blob;
+        let items = quote! {
+            /// Every distinct text that packed records and key slots refer to
+            /// by index, once each, one after another.
+            static TEXT: &str = #blob;
 
-            /// Where each text ends in [`TEXT`], as little-endian `u32`s (one
-            /// byte-string literal, which compiles much faster than an array of
-            /// numbers): text `i` is `TEXT[end(i - 1)..end(i)]` (from 0 for `i = 0`).
-            pub(crate) static TEXT_ENDS: &[u8; #end_bytes] = #ends;
-
-            /// An absent optional text: past the end of [`TEXT_ENDS`].
-            pub(crate) const NO_TEXT: u32 = u32::MAX;
-        }
-    }
-
-    /// The id of `text`, or `NO_TEXT` (`u32::MAX`).
-    fn opt_id(&mut self, text: Option<&str>) -> u32 {
-        text.map_or(u32::MAX, |t| self.id(t))
+            /// Where each text ends in [`TEXT`], as little-endian `u32`s:
+            /// text `i` is `TEXT[end(i - 1)..end(i)]` (from 0 for `i = 0`).
+            static TEXT_ENDS: &[u8; #end_bytes] = #ends;
+        };
+        (
+            items,
+            quote!(__private::Texts {
+                blob: TEXT,
+                ends: TEXT_ENDS
+            }),
+        )
     }
 }
 
-/// Bytes per record of `ENTRY_RECORDS`; `src/entry.rs` decodes them.
-const ENTRY_RECORD: usize = 29;
-
-/// An entry's record (see `ENTRY_RECORDS` in [`entries`]), and (when its plain
-/// text differs from its source) the text ids of its plain forms.
-fn entry_record(
-    out: &mut Vec<u8>,
-    texts: &mut Texts,
-    plains: &mut Vec<u8>,
-    examples: &mut Vec<TokenStream>,
-    entry: &Entry,
-    endpoint: usize,
-    anchor: &str,
-) {
-    let meaning = texts.id(&entry.meaning);
-    let description = texts.opt_id(entry.description.as_deref());
-    let resolution = texts.opt_id(entry.resolution.as_deref());
-    let anchor = texts.id(anchor);
-    let plain_meaning = markup::plain_text(&entry.meaning);
-    let plain_description = entry.description.as_deref().map(markup::plain_text);
-    let plain_resolution = entry.resolution.as_deref().map(markup::plain_text);
-    let plain = if plain_meaning == entry.meaning
-        && plain_description == entry.description
-        && plain_resolution == entry.resolution
-    {
-        u32::MAX
-    } else {
-        let m = texts.id(&plain_meaning);
-        let d = texts.opt_id(plain_description.as_deref());
-        let r = texts.opt_id(plain_resolution.as_deref());
-        for w in [m, d, r] {
-            plains.extend_from_slice(&w.to_le_bytes());
-        }
-        (plains.len() / 12 - 1) as u32
-    };
-    let example = match &entry.example {
-        Some(e) => {
-            examples.push(example_tokens(e));
-            examples.len() as u32 - 1
-        }
-        None => u32::MAX,
-    };
-    let words = [
-        u32::from(entry.status) | (endpoint as u32) << 16,
-        meaning,
-        description,
-        resolution,
-        anchor,
-        plain,
-        example,
-    ];
-    for w in words {
-        out.extend_from_slice(&w.to_le_bytes());
-    }
-    out.push(u8::from(entry.retryable));
-}
-
-/// `(endpoint row, anchor)` of every entry, in [`Catalogue::entries`] order.
-fn entry_rows(catalogue: &Catalogue) -> Vec<(usize, String)> {
-    let general = catalogue
-        .general
-        .entries
-        .iter()
-        .map(|e| (0, format!("{}-{}", catalogue.general.slug, e.status)));
-    let endpoints = catalogue.endpoints.iter().enumerate().flat_map(|(i, ep)| {
-        ep.entries
-            .iter()
-            .map(move |e| (i + 1, format!("{}-{}", ep.slug, e.status)))
-    });
-    general.chain(endpoints).collect()
-}
-
-fn entries(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
-    let rows = entry_rows(catalogue);
-    let (mut plains, mut examples) = (Vec::new(), Vec::new());
-    let mut bytes = Vec::with_capacity(rows.len() * ENTRY_RECORD);
-    for (entry, (row, anchor)) in catalogue.entries().zip(&rows) {
-        entry_record(
-            &mut bytes,
-            texts,
-            &mut plains,
-            &mut examples,
-            entry,
-            *row,
-            anchor,
-        );
-    }
-    let count = usize_lit(rows.len());
-    let record = usize_lit(ENTRY_RECORD);
-    let byte_count = usize_lit(bytes.len());
-    let records = Literal::byte_string(&bytes);
-    let general = usize_lit(catalogue.general.entries.len());
-    let (plain_bytes, example_count) = (usize_lit(plains.len()), usize_lit(examples.len()));
-    let plains = Literal::byte_string(&plains);
-    quote! {
-        /// No plain form or example: past the end of [`PLAIN`] and [`EXAMPLES`].
-        pub(crate) const NONE: u32 = u32::MAX;
-
-        /// Plain forms of the entries whose text has markup: one record of 12
-        /// bytes each, three little-endian `u32`s, the text ids (see
-        /// [`TEXT_ENDS`]) of the plain meaning, description and resolution
-        /// ([`NO_TEXT`] when absent).
-        pub(crate) static PLAIN: &[u8; #plain_bytes] = #plains;
-
-        /// The example bodies documented with entries.
-        pub(crate) static EXAMPLES: [crate::Example; #example_count] = [#(#examples),*];
-
-        /// Bytes per record of [`ENTRY_RECORDS`].
-        pub(crate) const ENTRY_RECORD: usize = #record;
-
-        /// One record of [`ENTRY_RECORD`] bytes per entry, in [`ENTRIES`] order.
-        /// Bytes 0..28 are seven little-endian `u32`s: the status code (low 16
-        /// bits) and endpoint row (high 16 bits: 0 for the general table,
-        /// `i + 1` for `Endpoint::ALL[i]`); the text ids (see [`TEXT_ENDS`]) of
-        /// the meaning, description, resolution and anchor ([`NO_TEXT`] when
-        /// absent); the index into [`PLAIN`] and into [`EXAMPLES`] ([`NONE`]
-        /// when none). Byte 28 is 1 when the entry is retryable, else 0.
-        pub(crate) static ENTRY_RECORDS: &[u8; #byte_count] = #records;
-
-        /// Every entry: the general table's, then each endpoint's, in page
-        /// order. Each is a handle to its record in [`ENTRY_RECORDS`] (and a
-        /// copy of its status code), built by a compile-time loop rather than
-        /// written out one by one.
-        pub(crate) static ENTRIES: [crate::Entry; #count] = crate::entry::handles::<#count>(ENTRY_RECORDS);
-
-        /// `ENTRIES[..GENERAL_LEN]` is the general table.
-        pub(crate) const GENERAL_LEN: usize = #general;
-    }
-}
-
-/// The two-level (endpoint, status) index: `STATUS_COLUMN` maps a status to a
-/// column, `ROWS` holds one row of entry indices per endpoint. Column 0 and
-/// index 0 mean "none", so a lookup is two loads and one comparison, no
-/// branch per level. Both tables are power-of-two wide, so masking the index
-/// replaces the bounds checks (the row index is an enum's, already in range).
-fn lookup_index(catalogue: &Catalogue) -> TokenStream {
+/// The two-level (endpoint, status) index (see `__private::LookupIndex`):
+/// `STATUS_COLUMN` maps a status to a column, `LOOKUP_ROWS` holds one row of
+/// entry indices per table, with the general fallback resolved here, at
+/// build time, so a lookup is two loads and one comparison.
+fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
     // Distinct statuses, ascending: columns 1..; column 0 is "no table lists it".
     let statuses: Vec<u16> = catalogue
         .entries()
         .map(|e| e.status)
-        .collect::<std::collections::BTreeSet<_>>()
+        .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
     let column_of: BTreeMap<u16, usize> = statuses
@@ -586,18 +739,23 @@ fn lookup_index(catalogue: &Catalogue) -> TokenStream {
         .map(|(i, &s)| (s, i + 1))
         .collect();
     let columns = statuses.len() + 1;
-    let column_type = if columns <= u8::MAX as usize {
-        quote!(u8)
+    let pairs = column_of.iter().map(|(&status, &column)| {
+        let (status, column) = (
+            Literal::u16_unsuffixed(status),
+            Literal::usize_unsuffixed(column),
+        );
+        quote!((#status, #column))
+    });
+    let (column_type, columns_fn, columns_variant) = if columns <= usize::from(u8::MAX) {
+        (quote!(u8), quote!(columns_u8), quote!(U8))
     } else {
-        quote!(u16)
+        (quote!(u16), quote!(columns_u16), quote!(U16))
     };
-    let status_column = (0..STATUS_SLOTS)
-        .map(|s| Literal::usize_unsuffixed(column_of.get(&s).copied().unwrap_or(0)));
     let entry_count = catalogue.entries().count();
-    let index_type = if entry_count < u16::MAX as usize {
-        quote!(u16)
+    let cell_bytes = if entry_count < usize::from(u16::MAX) {
+        2
     } else {
-        quote!(u32)
+        4
     };
     // Row 0: the general table; row i + 1: endpoint i, with the fallback filled in.
     let mut general_row = vec![0usize; columns];
@@ -616,51 +774,38 @@ fn lookup_index(catalogue: &Catalogue) -> TokenStream {
         }
         rows.push(row);
     }
-    let row_count = rows.len();
-    // Cells as little-endian bytes in one byte-string literal: rustc compiles
-    // it ~5× faster than the same numbers as nested array literals (measured
-    // at 10⁴ rows × 64 cells: 0.43 s against 2.1 s).
-    let cell_bytes = if entry_count < u16::MAX as usize {
-        2
-    } else {
-        4
-    };
-    let mut bytes = Vec::with_capacity(row_count * width * cell_bytes);
+    let mut bytes = Vec::with_capacity(rows.len() * width * cell_bytes);
     for cell in rows.into_iter().flatten() {
-        bytes.extend_from_slice(&(cell as u32).to_le_bytes()[..cell_bytes]);
+        bytes.extend_from_slice(&u32_of(cell).to_le_bytes()[..cell_bytes]);
     }
-    let byte_count = usize_lit(bytes.len());
+    let rows_doc = format!(
+        " One row of {width} cells per table (row 0 the general table, row `i + 1` `Endpoint::ALL[i]` with the general fallback filled in), each cell the entry's index in [`ENTRIES`] + 1 (0: none) as a little-endian integer of {cell_bytes} bytes."
+    );
     let rows = Literal::byte_string(&bytes);
-    let width_lit = usize_lit(width);
-    let slots = usize_lit(usize::from(STATUS_SLOTS));
-    quote! {
-        /// The column type of [`STATUS_COLUMN`].
-        pub(crate) type Column = #column_type;
-        /// The entry index type of [`ROWS`]'s cells.
-        pub(crate) type EntryIndex = #index_type;
-        /// `STATUS_COLUMN[status & 1023]` is the status's column, or 0 when no table has it.
-        pub(crate) static STATUS_COLUMN: [Column; #slots] = [#(#status_column),*];
-        /// Cells per row of [`ROWS`]: the columns (0 included), rounded up to a power of two.
-        pub(crate) const ROW_WIDTH: usize = #width_lit;
-        /// Bytes per row of [`ROWS`].
-        pub(crate) const ROW_BYTES: usize = ROW_WIDTH * ::core::mem::size_of::<EntryIndex>();
-        /// One row of [`ROW_WIDTH`] cells per table, each cell an [`EntryIndex`]
-        /// in little-endian bytes: the entry index + 1, or 0. Row 0 is the
-        /// general table, row `i + 1` endpoint `i` with the fallback filled in.
-        /// Rows are `ROWS[row * ROW_BYTES..][..ROW_BYTES]`.
-        pub(crate) static ROWS: &[u8; #byte_count] = #rows;
-    }
+    let (width, cell_bytes) = (usize_lit(width), usize_lit(cell_bytes));
+    let items = quote! {
+        /// Each status's column in [`LOOKUP_ROWS`] (0: no table lists it),
+        /// indexed by the status code.
+        static STATUS_COLUMN: [#column_type; 1024] = __private::#columns_fn(&[#(#pairs),*]);
+
+        #[doc = #rows_doc]
+        static LOOKUP_ROWS: &[u8] = #rows;
+    };
+    let table = quote! {
+        __private::LookupIndex {
+            status_column: __private::Columns::#columns_variant(&STATUS_COLUMN),
+            rows: LOOKUP_ROWS,
+            row_width: #width,
+            cell_bytes: #cell_bytes,
+        }
+    };
+    (items, table)
 }
 
-/// Slots of `STATUS_COLUMN`: every status `http::StatusCode` admits (100..=999), a power of two.
-const STATUS_SLOTS: u16 = 1024;
-
 /// The name → endpoint table: a ptrhash perfect hash over the lower-cased
-/// names, slugs and identifiers, hashed with [`keyhash`], whose code is copied
-/// into the generated module so build and run time hash alike. Measured
-/// against phf's SipHash, `unicase`, `uncased` and a lower-cased copy in
-/// `benches/parse.rs`: folding case inside the hash, with no copy, is fastest.
-fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
+/// names, slugs and identifiers, hashed with [`keyhash`], which the runtime
+/// hashes with too. Folding case inside the hash parses without a copy.
+fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> (TokenStream, TokenStream) {
     // name, slug and identifier, lower-cased; validation made them unambiguous.
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     for (i, e) in catalogue.endpoints.iter().enumerate() {
@@ -674,49 +819,29 @@ fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> TokenStream {
         keyhash::hash(k, *seed)
     });
     let seed = Literal::u64_unsuffixed(state.seed);
-    let pilot_count = usize_lit(state.pilots.len());
     let pilots = Literal::byte_string(&state.pilots);
     let remap = state.remap.iter().map(|&r| Literal::u32_unsuffixed(r));
     let remap_count = usize_lit(state.remap.len());
-    // Slots as little-endian bytes in one byte-string literal, as `ROWS`.
     let mut slots = Vec::with_capacity(state.map.len() * 8);
     for &i in &state.map {
-        slots.extend_from_slice(&texts.id(&keys[i].0).to_le_bytes());
-        slots.extend_from_slice(&(keys[i].1 as u32).to_le_bytes());
+        let slot = KeySlot {
+            key: texts.id(&keys[i].0),
+            endpoint: u32_of(keys[i].1),
+        };
+        slots.extend_from_slice(&slot.to_bytes());
     }
-    let slot_bytes = usize_lit(slots.len());
     let slots = Literal::byte_string(&slots);
-    let keyhash = keyhash_items();
-    quote! {
-        /// The seed of [`keyhash::hash`] the table was solved for.
-        pub(crate) const KEY_SEED: u64 = #seed;
-        /// ptrhash's per-bucket pilots.
-        pub(crate) static KEY_PILOTS: &[u8; #pilot_count] = #pilots;
-        /// ptrhash's remapping of slots past the end.
-        pub(crate) static KEY_REMAP: [u32; #remap_count] = [#(#remap),*];
-        /// Lower-cased endpoint names, slugs and identifiers and their endpoint
-        /// index, in perfect-hash slot order: one slot of 8 bytes per key, two
-        /// little-endian `u32`s, the key's text id (see [`TEXT_ENDS`]) and the
-        /// endpoint's index in [`Endpoint::ALL`].
-        pub(crate) static ENDPOINT_KEYS: &[u8; #slot_bytes] = #slots;
-
-        pub(crate) mod keyhash {
-            #keyhash
-        }
-    }
-}
-
-/// [`keyhash`]'s source as tokens (its `//!` docs become the module's), so
-/// there is one copy of it.
-fn keyhash_items() -> TokenStream {
-    match include_str!("keyhash.rs").parse::<TokenStream>() {
-        Ok(items) => items,
-        // Unreachable: the file compiles as part of this crate.
-        Err(e) => {
-            let message = lit(&format!("keyhash.rs does not lex: {e}"));
-            quote!(::core::compile_error!(#message);)
-        }
-    }
+    let items = quote! {
+        /// ptrhash's remapping of slots past the end, for [`KEY_SLOTS`].
+        static KEY_REMAP: [u32; #remap_count] = [#(#remap),*];
+        /// Lower-cased endpoint names, slugs and identifiers with their
+        /// endpoint's index, in perfect-hash slot order (`error_catalogue_layout::key_slot`).
+        static KEY_SLOTS: &[u8] = #slots;
+    };
+    let table = quote! {
+        __private::KeyTable { seed: #seed, pilots: #pilots, remap: &KEY_REMAP, slots: KEY_SLOTS }
+    };
+    (items, table)
 }
 
 fn page(catalogue: &Catalogue) -> TokenStream {
@@ -733,43 +858,49 @@ fn page(catalogue: &Catalogue) -> TokenStream {
     let support = match &p.support {
         Some(s) => {
             let (notice, email) = (lit(&s.notice), lit(&s.email));
-            quote!(::core::option::Option::Some(crate::Support { notice: #notice, email: #email }))
+            quote!(Some(__private::support(#notice, #email)))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(None),
     };
     let (general_title, general_slug) =
         (lit(&catalogue.general.title), lit(&catalogue.general.slug));
     quote! {
-        /// The page's metadata.
-        pub(crate) static PAGE: crate::Page = crate::Page {
-            id: #id,
-            title: #title,
-            sidebar_label: #sidebar_label,
-            slug: #slug,
-            docs_base_url: #base,
-            imports: &[#(#imports),*],
-            intro: &[#(#intro),*],
-            support: #support,
-            general_title: #general_title,
-            general_slug: #general_slug,
-        };
+        __private::page(
+            #id,
+            #title,
+            #sidebar_label,
+            #slug,
+            #base,
+            &[#(#imports),*],
+            &[#(#intro),*],
+            #support,
+            #general_title,
+            #general_slug,
+        )
     }
 }
 
-fn entry_consts(catalogue: &Catalogue) -> TokenStream {
-    let rows = entry_rows(catalogue);
-    let consts = catalogue
-        .entries()
-        .zip(&rows)
+fn entry_consts(catalogue: &Catalogue, rows: &[(u16, String)]) -> TokenStream {
+    let general = catalogue
+        .general
+        .entries
+        .iter()
+        .map(|e| (catalogue.general.slug.as_str(), e));
+    let endpoints = catalogue
+        .endpoints
+        .iter()
+        .flat_map(|ep| ep.entries.iter().map(move |e| (ep.slug.as_str(), e)));
+    let consts = general
+        .chain(endpoints)
+        .zip(rows)
         .enumerate()
-        .map(|(k, (entry, (_, anchor)))| {
-            let slug = anchor.rsplit_once('-').map_or(anchor.as_str(), |(s, _)| s);
+        .map(|(k, ((slug, entry), _))| {
             let name = format_ident!("{}", names::const_ident(slug, entry.status));
             let docs = entry_docs(entry);
             let k = usize_lit(k);
             quote! {
                 #docs
-                pub const #name: &crate::Entry = &super::ENTRIES[#k];
+                pub const #name: &super::Entry = &super::ENTRIES[#k];
             }
         });
     quote! {

@@ -25,7 +25,6 @@
 pub mod catalogue;
 pub mod codegen;
 pub mod diagnostic;
-pub mod keyhash;
 pub mod markup;
 pub mod model;
 pub mod names;
@@ -39,6 +38,7 @@ mod builder;
 
 pub use builder::{Builder, Error};
 pub use catalogue::Catalogue;
+pub use codegen::Layout;
 pub use diagnostic::{Code, Diagnostic, Severity, Source};
 
 /// The outcome of checking one file: its source, every diagnostic, and the

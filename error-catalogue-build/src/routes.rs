@@ -240,34 +240,14 @@ fn routed(catalogue: &Catalogue) -> Vec<(&'static str, Vec<(Template, usize)>)> 
         .collect()
 }
 
-/// A flattened trie node: literal edges `first..last`, the parameter child
-/// and the endpoint ending here (`u32::MAX`: none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RouteNode {
-    /// First literal edge.
-    pub first: u32,
-    /// One past the last literal edge.
-    pub last: u32,
-    /// The parameter child.
-    pub param: u32,
-    /// The endpoint (index in page order) whose template ends here.
-    pub endpoint: u32,
-    /// Where the node's edge table starts in [`RouteTables::slots`] (0
-    /// when it has none: at most [`LINEAR`] edges).
-    pub slots: u32,
-    /// The edge table's size less one (a power of two less one), 0 when
-    /// it has none.
-    pub mask: u32,
-    /// For a node of at most [`LINEAR`] edges, byte `i` (little-endian) is
-    /// edge `i`'s tag: the first byte a request needs to cross it raw, or
-    /// [`ALWAYS`] when the edge must be compared whatever that byte is
-    /// (empty first segment, or not raw); [`UNUSED`] past the last edge and
-    /// in wide nodes. The matcher compares only edges whose tag matches.
-    pub tags: u64,
-}
+/// A flattened trie node (the layout crate's, which the matcher reads):
+/// literal edges `first..last`, the parameter child and the endpoint ending
+/// here (`u32::MAX`: none); a node of more than [`LINEAR`] edges has an edge
+/// table at `slots` of `mask + 1` slots; `tags` holds each edge's first byte.
+pub use error_catalogue_layout::route::Node as RouteNode;
 
 /// The tag of an edge every request is compared with (not a byte of UTF-8).
-pub const ALWAYS: u8 = 0xFE;
+pub use error_catalogue_layout::route::ALWAYS;
 
 /// The tag of no edge (not a byte of UTF-8).
 pub const UNUSED: u8 = 0xFF;
@@ -522,10 +502,8 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
     out
 }
 
-/// The size of a node's record in `ROUTE_NODES`: [`RouteNode`]'s fields
-/// `first`, `last`, `param`, `endpoint`, `slots`, `mask` as little-endian
-/// `u32`s, then `tags` as a little-endian `u64`.
-pub const NODE_RECORD: usize = 32;
+/// The size of a node's record (the layout crate's).
+pub const NODE_RECORD: usize = error_catalogue_layout::route_node::SIZE;
 
 /// The route tables as the byte strings the matcher reads (see
 /// [`NODE_RECORD`]); [`tokens`] writes them as literals. Edges stay
@@ -564,10 +542,7 @@ impl RouteTables {
             ..RouteRecords::default()
         };
         for n in &self.nodes {
-            for word in [n.first, n.last, n.param, n.endpoint, n.slots, n.mask] {
-                out.nodes.extend_from_slice(&word.to_le_bytes());
-            }
-            out.nodes.extend_from_slice(&n.tags.to_le_bytes());
+            out.nodes.extend_from_slice(&n.to_bytes());
         }
         for s in &self.slots {
             out.slots.extend_from_slice(&s.to_le_bytes());
@@ -584,12 +559,12 @@ impl RouteTables {
     }
 }
 
-/// The route tables as tokens: `ROUTES` over `ROUTE_ROOTS`, `ROUTE_NODES`,
-/// `ROUTE_EDGES` and `ROUTE_SLOTS`, plus `ROUTE_PARAM_NAMES`,
-/// `ROUTE_PARAM_ENDS` and `MAX_PARAMS`. Nodes, slots and parameter names
-/// are byte strings (fixed-width records) or one string: rustc compiles
-/// one literal far faster than thousands of struct literals or slices.
-pub fn tokens(catalogue: &Catalogue) -> TokenStream {
+/// The route tables as tokens: the items `ROUTE_NODES`, `ROUTE_EDGES` and
+/// `ROUTE_SLOTS`, and the expression of the `RouteTables` over them. Nodes,
+/// slots and parameter names are byte strings (fixed-width records) or one
+/// string: rustc compiles one literal far faster than thousands of struct
+/// literals or slices.
+pub fn tokens(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
     let t = tables(catalogue);
     let r = t.records();
     let u32_lit = |n: u32| {
@@ -602,12 +577,8 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
     // Indexed by the method's place in METHODS, as the matcher's
     // `method_slot` numbers them: no scan at run time.
     let roots = r.roots.iter().map(|&root| u32_lit(root));
-    let roots_doc = format!(
-        " Each method's trie root in [`ROUTE_NODES`], in the order {} (`u32::MAX`: none; HEAD's includes GET's templates).",
-        METHODS.join(", ")
-    );
     let nodes_doc = format!(
-        " Trie nodes, {} records of {NODE_RECORD} bytes: `first`, `last` (the node's literal edges in [`ROUTE_EDGES`], one past the last), `param` (the parameter child), `endpoint` (the endpoint ending here), `slots`, `mask` (a wide node's edge table, `ROUTE_SLOTS[slots..=slots + mask]`; 0, 0: none) as little-endian `u32`s (`u32::MAX`: none), then `tags` (edge `i`'s first byte at byte `i`, 0xFE: always compared, 0xFF: none) as a little-endian `u64`.",
+        " The route tries' nodes: {} records of `route_node::SIZE` bytes (see `error_catalogue_layout::route_node`).",
         t.nodes.len()
     );
     let edges = t.edges.iter().map(|e| {
@@ -615,14 +586,13 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
         let (first, segs, child, raw) = (u32_lit(e.first), u32_lit(e.segs), u32_lit(e.child), e.raw);
         let key = Literal::u64_unsuffixed(e.key);
         quote! {
-            crate::route::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, raw: #raw }
+            __private::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, raw: #raw }
         }
     });
     let slots_doc = format!(
         " Wide nodes' edge tables, {} slots as little-endian `u32`s: each the index among its node's edges of the edge hashed there (linear probing; `u32::MAX`: empty).",
         t.slots.len()
     );
-    let max_params = Literal::usize_unsuffixed(t.params.iter().map(Vec::len).max().unwrap_or(0));
     let (nodes, slots) = (
         Literal::byte_string(&r.nodes),
         Literal::byte_string(&r.slots),
@@ -632,33 +602,26 @@ pub fn tokens(catalogue: &Catalogue) -> TokenStream {
         Literal::byte_string(&r.param_ends),
     );
     let node_bytes = Literal::usize_unsuffixed(r.nodes.len());
-    let (root_count, edge_count) = (
-        Literal::usize_unsuffixed(METHODS.len()),
-        Literal::usize_unsuffixed(t.edges.len()),
-    );
-    quote! {
-        #[doc = #roots_doc]
-        pub(crate) static ROUTE_ROOTS: [u32; #root_count] = [#(#roots),*];
+    let edge_count = Literal::usize_unsuffixed(t.edges.len());
+    let items = quote! {
         #[doc = #nodes_doc]
-        pub(crate) static ROUTE_NODES: crate::route::Aligned<[u8; #node_bytes]> = crate::route::Aligned(*#nodes);
+        static ROUTE_NODES: __private::Aligned<[u8; #node_bytes]> = __private::Aligned(*#nodes);
         /// Literal edges: decoded segments joined by `/`, each node's run sorted by first segment (length, then bytes).
-        pub(crate) static ROUTE_EDGES: [crate::route::Edge<'static>; #edge_count] = [#(#edges),*];
+        static ROUTE_EDGES: [__private::Edge<'static>; #edge_count] = [#(#edges),*];
         #[doc = #slots_doc]
-        pub(crate) static ROUTE_SLOTS: &[u8] = #slots;
-        /// The route tables the matcher walks.
-        pub(crate) static ROUTES: crate::route::Tables<'static> = crate::route::Tables::new(
-            &ROUTE_ROOTS,
+        static ROUTE_SLOTS: &[u8] = #slots;
+    };
+    let tables = quote! {
+        __private::RouteTables::new(
+            &[#(#roots),*],
             &ROUTE_NODES.0,
             &ROUTE_EDGES,
             ROUTE_SLOTS,
-        );
-        /// Every endpoint's parameter names in template order, each followed by `/`; endpoint `i`'s run ends where [`ROUTE_PARAM_ENDS`] says.
-        pub(crate) static ROUTE_PARAM_NAMES: &str = #param_names;
-        /// Where each endpoint's names end in [`ROUTE_PARAM_NAMES`], a little-endian `u32` per endpoint in page order (they start where the previous endpoint's end).
-        pub(crate) static ROUTE_PARAM_ENDS: &[u8] = #param_ends;
-        /// The most parameters any template has.
-        pub(crate) const MAX_PARAMS: usize = #max_params;
-    }
+            #param_names,
+            #param_ends,
+        )
+    };
+    (items, tables)
 }
 
 #[cfg(test)]
@@ -765,9 +728,10 @@ path = "/a/{y}/"
         assert_eq!(r.nodes.len(), t.nodes.len() * NODE_RECORD);
         assert_eq!(r.slots.len(), t.slots.len() * 4);
         assert_eq!(r.roots.len(), METHODS.len());
-        let file: syn::File = syn::parse2(tokens(&catalogue)).expect("route tables parse");
-        // ROUTE_ROOTS, ROUTE_NODES, ROUTE_EDGES, ROUTE_SLOTS, ROUTES,
-        // ROUTE_PARAM_NAMES, ROUTE_PARAM_ENDS, MAX_PARAMS.
-        assert_eq!(file.items.len(), 8);
+        let (items, tables) = tokens(&catalogue);
+        let file: syn::File = syn::parse2(items).expect("route tables parse");
+        // ROUTE_NODES, ROUTE_EDGES, ROUTE_SLOTS.
+        assert_eq!(file.items.len(), 3);
+        syn::parse2::<syn::Expr>(tables).expect("the route tables' expression parses");
     }
 }

@@ -1,6 +1,7 @@
 //! Validation: the file model into a [`Catalogue`], with every problem found
 //! in one pass reported as a located [`Diagnostic`].
 
+use error_catalogue_layout::Method;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -18,9 +19,15 @@ pub const MAX_ENDPOINTS: usize = u16::MAX as usize - 1;
 pub const GENERAL_KEY: &str = "general";
 
 /// Methods an endpoint may have.
-pub const METHODS: &[&str] = &[
-    "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
-];
+pub const METHODS: [&str; 9] = {
+    let mut names = [""; 9];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Method::ALL[i].as_str();
+        i += 1;
+    }
+    names
+};
 
 /// Checks a parsed file. Returns the catalogue when there are no errors
 /// (warnings may be present), and every diagnostic found.
@@ -348,7 +355,7 @@ impl Validator {
                 )
                 .at(def.method.span())
                 .label("unknown method")
-                .hint(match crate::suggest::closest(&method, METHODS) {
+                .hint(match crate::suggest::closest(&method, &METHODS) {
                     Some(best) => {
                         format!("did you mean \"{best}\"? use one of {}", METHODS.join(", "))
                     }

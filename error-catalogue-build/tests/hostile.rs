@@ -171,13 +171,13 @@ proptest! {
         let report = check_str("errors.toml", &catalogue_with(&s));
         match &report.catalogue {
             Some(catalogue) => {
-                let source = codegen::source(catalogue, Options::default());
+                let source = codegen::source(catalogue, Options::default(), "errors.toml");
                 let collected = collect(&source);
                 // Every text field comes back exactly, as a string literal.
                 prop_assert!(collected.strings.contains(&s), "{s:?} not among the literals");
                 assert_docs_safe(&source);
                 let base = check_str("errors.toml", &catalogue_with("x"));
-                let base = collect(&codegen::source(base.catalogue.as_ref().unwrap(), Options::default()));
+                let base = collect(&codegen::source(base.catalogue.as_ref().unwrap(), Options::default(), "errors.toml"));
                 prop_assert!(
                     collected.attributes.is_subset(&base.attributes),
                     "data added attributes: {:?}",
@@ -209,7 +209,11 @@ fn the_hostile_fixture_round_trips_through_generated_literals() {
     );
     let report = check_file(path);
     assert!(!report.has_errors(), "{}", report.render(false));
-    let source = codegen::source(report.catalogue.as_ref().unwrap(), Options::default());
+    let source = codegen::source(
+        report.catalogue.as_ref().unwrap(),
+        Options::default(),
+        "errors.toml",
+    );
     assert_docs_safe(&source);
     let collected = collect(&source);
     let text = std::fs::read_to_string(path).unwrap();
@@ -242,7 +246,6 @@ fn generation_is_deterministic_and_has_no_paths() {
         let dir = base.join(run);
         std::fs::create_dir_all(&dir).unwrap();
         let (_, out) = Builder::new()
-            .ignore_env()
             .file(format!("{manifest}/../errors.toml"))
             .out_dir(&dir)
             .generate()
@@ -261,7 +264,11 @@ fn generation_is_deterministic_and_has_no_paths() {
 fn doctest_bait_stays_text() {
     let bait = "```rust\nstd::process::exit(3);\n```\n    indented(code);\n\t\tmore(code);\n~~~\n<script>alert(1)</script>\n  kept indent";
     let report = check_str("errors.toml", &catalogue_with(bait));
-    let source = codegen::source(report.catalogue.as_ref().unwrap(), Options::default());
+    let source = codegen::source(
+        report.catalogue.as_ref().unwrap(),
+        Options::default(),
+        "errors.toml",
+    );
     assert_docs_safe(&source);
     assert!(source.contains("/// \\```rust"), "{source}");
     assert!(
@@ -293,7 +300,11 @@ fn long_bracket_runs_generate_escaped_docs() {
             toml::Value::String(field)
         );
         let report = check_str("errors.toml", &text);
-        let source = codegen::source(report.catalogue.as_ref().unwrap(), Options::default());
+        let source = codegen::source(
+            report.catalogue.as_ref().unwrap(),
+            Options::default(),
+            "errors.toml",
+        );
         assert!(
             source
                 .lines()

@@ -4,7 +4,8 @@
 //! are dropped (the link's text stays), so the page runs no script.
 
 use super::safe_url;
-use super::tables::{Cell, Piece, tables};
+use super::tables::{Cell, Piece};
+use crate::engine::{Catalogue, CatalogueEndpoint};
 use error_catalogue_markup::{Inline, parse_inline};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;line-height:1.5}\
@@ -14,8 +15,8 @@ code{background:#f3f3f3;padding:0 .2rem}pre{background:#f3f3f3;padding:1rem;over
 aside.notice{border-left:4px solid #4a90d9;padding:.5rem 1rem;background:#eef5fc}";
 
 /// The page as HTML.
-pub fn page() -> String {
-    let page = crate::page();
+pub fn page<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
+    let page = c.page();
     let mut out = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
@@ -31,7 +32,7 @@ pub fn page() -> String {
         markup(&mut out, paragraph);
         out.push_str("</p>\n");
     }
-    for table in tables() {
+    for table in super::tables::of(c) {
         out.push_str("<h2 id=\"");
         text(&mut out, table.anchor);
         out.push_str("\">");
@@ -56,7 +57,7 @@ pub fn page() -> String {
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    for entry in crate::entries() {
+    for entry in c.entries() {
         if let Some(example) = entry.example() {
             out.push_str("<pre><code class=\"language-");
             text(&mut out, example.lang());

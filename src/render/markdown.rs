@@ -4,14 +4,16 @@
 
 use super::escape::{self, Place, Target};
 use super::page_parts;
+use crate::engine::{Catalogue, CatalogueEndpoint};
 
 /// The page as Markdown.
-pub fn page() -> String {
-    let page = crate::page();
+pub fn page<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
+    let page = c.page();
     let mut out = String::from("# ");
     escape::plain(&mut out, page.title(), Target::Markdown, Place::Paragraph);
     out.push_str("\n\n");
     page_parts::body(
+        c,
         &mut out,
         Target::Markdown,
         &|out: &mut String, heading, anchor| {

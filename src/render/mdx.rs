@@ -4,10 +4,11 @@
 
 use super::escape::{self, Place, Target};
 use super::{page_parts, yaml_scalar};
+use crate::engine::{Catalogue, CatalogueEndpoint};
 
 /// The page as MDX.
-pub fn page() -> String {
-    let page = crate::page();
+pub fn page<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
+    let page = c.page();
     let mut out = String::new();
     out.push_str("---\n");
     for (key, value) in [
@@ -28,6 +29,7 @@ pub fn page() -> String {
     }
     out.push_str("\n---\n");
     page_parts::body(
+        c,
         &mut out,
         Target::Mdx,
         &|out: &mut String, heading, anchor| {

@@ -32,7 +32,9 @@ use std::io::{self, Write};
 
 pub use error_catalogue_markup::{Inline, parse_inline, plain_text};
 pub use escape::{Place, Target};
-pub use tables::{Cell, Piece, Row, Table, tables};
+pub use tables::{Cell, Piece, Row, Table};
+
+use crate::engine::{Catalogue, CatalogueEndpoint};
 
 /// A docs format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,56 +112,81 @@ impl Format {
     }
 }
 
-/// Renders the catalogue in `format` to `w`.
-pub fn render(format: Format, w: &mut impl Write) -> io::Result<()> {
-    match format {
-        Format::Mdx => mdx(w),
-        Format::Markdown => markdown(w),
-        Format::Html => html(w),
-        #[cfg(feature = "serde")]
-        Format::Json => json(w),
-        #[cfg(feature = "serde")]
-        Format::OpenApi => openapi(w),
-        #[cfg(feature = "serde")]
-        Format::OpenApiYaml => openapi_yaml(w),
-        #[cfg(feature = "serde")]
-        Format::Tables => tables_json(w),
+impl<E: CatalogueEndpoint> Catalogue<E> {
+    /// Renders the catalogue in `format` to `w`.
+    pub fn render(self, format: Format, w: &mut impl Write) -> io::Result<()> {
+        let text = match format {
+            Format::Mdx => mdx::page(self),
+            Format::Markdown => markdown::page(self),
+            Format::Html => html::page(self),
+            #[cfg(feature = "serde")]
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *w, &self)?;
+                return w.write_all(b"\n");
+            }
+            #[cfg(feature = "serde")]
+            Format::OpenApi => {
+                serde_json::to_writer_pretty(&mut *w, &openapi::document(self))?;
+                return w.write_all(b"\n");
+            }
+            #[cfg(feature = "serde")]
+            Format::OpenApiYaml => yaml::document(&openapi::document(self)),
+            #[cfg(feature = "serde")]
+            Format::Tables => {
+                serde_json::to_writer_pretty(&mut *w, &tables_value(self))?;
+                return w.write_all(b"\n");
+            }
+        };
+        w.write_all(text.as_bytes())
     }
+
+    /// The page's tables as rows of cells, in page order.
+    pub fn tables(self) -> Vec<Table<E>> {
+        tables::of(self)
+    }
+}
+
+/// Renders the shipped catalogue in `format` to `w`.
+pub fn render(format: Format, w: &mut impl Write) -> io::Result<()> {
+    crate::Catalogue.render(format, w)
+}
+
+/// The shipped catalogue's tables ([`Catalogue::tables`]).
+pub fn tables() -> Vec<Table> {
+    crate::Catalogue.tables()
 }
 
 /// The Docusaurus page (MDX 3 + GFM), laid out as the source page.
 pub fn mdx(w: &mut impl Write) -> io::Result<()> {
-    w.write_all(mdx::page().as_bytes())
+    render(Format::Mdx, w)
 }
 
 /// The page as CommonMark + GFM.
 pub fn markdown(w: &mut impl Write) -> io::Result<()> {
-    w.write_all(markdown::page().as_bytes())
+    render(Format::Markdown, w)
 }
 
 /// A standalone HTML page with the same content.
 pub fn html(w: &mut impl Write) -> io::Result<()> {
-    w.write_all(html::page().as_bytes())
+    render(Format::Html, w)
 }
 
 /// The whole catalogue as pretty JSON ([`crate::Catalogue`]).
 #[cfg(feature = "serde")]
 pub fn json(w: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &crate::Catalogue)?;
-    w.write_all(b"\n")
+    render(Format::Json, w)
 }
 
 /// An OpenAPI 3.1 document, JSON.
 #[cfg(feature = "serde")]
 pub fn openapi(w: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &openapi::document())?;
-    w.write_all(b"\n")
+    render(Format::OpenApi, w)
 }
 
 /// The OpenAPI 3.1 document as YAML.
 #[cfg(feature = "serde")]
 pub fn openapi_yaml(w: &mut impl Write) -> io::Result<()> {
-    w.write_all(yaml::document(&openapi::document()).as_bytes())
+    render(Format::OpenApiYaml, w)
 }
 
 /// The page's tables as JSON: `{"intro", "notice", "tables": [{"heading",
@@ -167,8 +194,14 @@ pub fn openapi_yaml(w: &mut impl Write) -> io::Result<()> {
 /// (markup removed, line breaks kept).
 #[cfg(feature = "serde")]
 pub fn tables_json(w: &mut impl Write) -> io::Result<()> {
-    let page = crate::page();
-    let tables: Vec<serde_json::Value> = tables()
+    render(Format::Tables, w)
+}
+
+#[cfg(feature = "serde")]
+fn tables_value<E: CatalogueEndpoint>(c: Catalogue<E>) -> serde_json::Value {
+    let page = c.page();
+    let tables: Vec<serde_json::Value> = c
+        .tables()
         .iter()
         .map(|t| {
             let rows: Vec<serde_json::Value> = t
@@ -188,13 +221,11 @@ pub fn tables_json(w: &mut impl Write) -> io::Result<()> {
         })
         .collect();
     let intro: Vec<String> = page.intro().iter().map(|p| plain_text(p)).collect();
-    let value = serde_json::json!({
+    serde_json::json!({
         "intro": intro,
         "notice": page.support().map(|s| plain_text(s.notice())),
         "tables": tables,
-    });
-    serde_json::to_writer_pretty(&mut *w, &value)?;
-    w.write_all(b"\n")
+    })
 }
 
 /// Writes a text field (inline Markdown) for `target`: its markup as the
@@ -205,9 +236,10 @@ pub fn inline_markup(source: &str, target: Target, place: Place) -> String {
     out
 }
 
-/// A problem `type` URI for an anchor on the page: the page's URL, `#`, anchor.
+/// A problem `type` URI for an anchor on the shipped page: the page's URL,
+/// `#`, anchor ([`crate::Page::anchor_url`]).
 pub fn anchor_url(anchor: &str) -> String {
-    format!("{}#{anchor}", crate::page().url())
+    crate::page().anchor_url(anchor)
 }
 
 /// A YAML scalar: plain when it cannot be read as anything but that string,

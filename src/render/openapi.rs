@@ -7,25 +7,26 @@
 use serde_json::{Map, Value, json};
 
 use super::escape::{Place, Target};
-use super::{anchor_url, inline_markup, plain_text};
-use crate::{Endpoint, Entry};
+use super::{inline_markup, plain_text};
+use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// The document as a JSON value.
-pub fn document() -> Value {
-    let page = crate::page();
+pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
+    let page = c.page();
     let mut paths = Map::new();
-    for &endpoint in Endpoint::ALL.iter() {
+    for &endpoint in c.endpoints() {
         let item = paths
             .entry(endpoint.path().to_string())
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(item) = item {
             item.insert(
                 endpoint.method().as_str().to_ascii_lowercase(),
-                operation(endpoint),
+                operation(c, endpoint),
             );
         }
     }
-    let general: Map<String, Value> = crate::general()
+    let general: Map<String, Value> = c
+        .general()
         .iter()
         .map(|e| (e.anchor().to_string(), response(e)))
         .collect();
@@ -68,12 +69,12 @@ pub fn document() -> Value {
     })
 }
 
-fn operation(endpoint: Endpoint) -> Value {
+fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E) -> Value {
     let mut responses = Map::new();
     for e in endpoint.entries() {
         responses.insert(e.code().to_string(), response(e));
     }
-    for e in crate::general() {
+    for e in c.general() {
         responses
             .entry(e.code().to_string())
             .or_insert_with(|| json!({ "$ref": format!("#/components/responses/{}", e.anchor()) }));
@@ -101,7 +102,7 @@ fn operation(endpoint: Endpoint) -> Value {
     let mut op = json!({
         "operationId": endpoint.slug(),
         "summary": endpoint.name(),
-        "externalDocs": { "url": anchor_url(endpoint.slug()) },
+        "externalDocs": { "url": c.page().anchor_url(endpoint.slug()) },
         "responses": responses,
     });
     if !parameters.is_empty() {
@@ -112,7 +113,7 @@ fn operation(endpoint: Endpoint) -> Value {
 
 /// One entry as a response: a CommonMark description (meaning, description,
 /// resolution, a link to its row); for 4xx and 5xx, example bodies.
-fn response(e: &Entry) -> Value {
+fn response<E: CatalogueEndpoint>(e: &Entry<E>) -> Value {
     let md = |s: &str| inline_markup(s, Target::Markdown, Place::Paragraph);
     let mut description = md(e.meaning());
     if let Some(d) = e.description() {
@@ -123,7 +124,7 @@ fn response(e: &Entry) -> Value {
         description.push_str("\n\nResolution: ");
         description.push_str(&inline_markup(r, Target::Markdown, Place::Cell));
     }
-    let url = anchor_url(e.anchor());
+    let url = e.url();
     description.push_str(&format!("\n\n[Documentation]({url})"));
     let mut response = json!({ "description": description, "x-docs-url": url });
     if e.code() >= 400 {

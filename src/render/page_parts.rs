@@ -2,24 +2,30 @@
 //! example blocks, written for either target.
 
 use super::escape::{self, Place, Target};
-use super::tables::{Cell, Piece, Table, tables};
+use super::tables::{Cell, Piece, Table};
+use crate::engine::{Catalogue, CatalogueEndpoint};
 
 /// Writes a heading line (without its newline) for a section.
 pub type Heading<'a> = dyn Fn(&mut String, &str, &str) + 'a;
 
 /// The intro, every table under its heading, then every example body.
-pub fn body(out: &mut String, target: Target, heading: &Heading<'_>) {
-    for paragraph in crate::page().intro() {
+pub fn body<E: CatalogueEndpoint>(
+    c: Catalogue<E>,
+    out: &mut String,
+    target: Target,
+    heading: &Heading<'_>,
+) {
+    for paragraph in c.page().intro() {
         escape::markup(out, paragraph, target, Place::Paragraph);
         out.push_str("\n\n");
     }
-    for table in tables() {
+    for table in super::tables::of(c) {
         heading(out, &table.heading, table.anchor);
         out.push_str("\n\n");
         write_table(out, &table, target);
         out.push('\n');
     }
-    for entry in crate::entries() {
+    for entry in c.entries() {
         if let Some(example) = entry.example() {
             code_block(out, example.lang(), example.caption(), example.body());
             out.push('\n');
@@ -35,7 +41,7 @@ pub fn anchor(out: &mut String, id: &str) {
     out.push_str("></a>");
 }
 
-fn write_table(out: &mut String, table: &Table, target: Target) {
+fn write_table<E: CatalogueEndpoint>(out: &mut String, table: &Table<E>, target: Target) {
     let (open, close) = match target {
         Target::Mdx => ("", ""),
         Target::Markdown => ("| ", " |"),

@@ -2,30 +2,30 @@
 //! renderers share, and the plain cell texts a check can compare a rendered
 //! page with.
 
-use crate::{Endpoint, Entry};
+use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// One table of the page: the general table or an endpoint's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub struct Table<E: CatalogueEndpoint = crate::Endpoint> {
     /// The heading, plain text ("HTTP Codes", "Create Trackers - POST").
     pub heading: String,
     /// The section's anchor: the general table's slug or the endpoint's.
     pub anchor: &'static str,
     /// The endpoint, or `None` for the general table.
-    pub endpoint: Option<Endpoint>,
+    pub endpoint: Option<E>,
     /// Column headings.
     pub header: &'static [&'static str],
     /// The source page's delimiter row, kept as written.
     pub delimiter: &'static str,
     /// One row per entry, in page order.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<E>>,
 }
 
 /// One row: an entry's cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<E: CatalogueEndpoint = crate::Endpoint> {
     /// The entry shown.
-    pub entry: &'static Entry,
+    pub entry: &'static Entry<E>,
     /// The cells, left to right.
     pub cells: Vec<Cell>,
 }
@@ -64,17 +64,17 @@ const GENERAL_HEADER: &[&str] = &["Error Code", "Meaning"];
 const ENDPOINT_HEADER: &[&str] = &["Error Code", "Description", "Resolution"];
 
 /// Every table, general first, then each endpoint's, in page order.
-pub fn tables() -> Vec<Table> {
-    let page = crate::page();
+pub(crate) fn of<E: CatalogueEndpoint>(c: Catalogue<E>) -> Vec<Table<E>> {
+    let page = c.page();
     let mut tables = vec![Table {
         heading: page.general_title().to_string(),
         anchor: page.general_slug(),
         endpoint: None,
         header: GENERAL_HEADER,
         delimiter: "---------- | -------",
-        rows: crate::general().iter().map(general_row).collect(),
+        rows: c.general().iter().map(general_row).collect(),
     }];
-    tables.extend(Endpoint::ALL.iter().map(|&e| Table {
+    tables.extend(c.endpoints().iter().map(|&e| Table {
         heading: format!("{} - {}", e.name(), e.method()),
         anchor: e.slug(),
         endpoint: Some(e),
@@ -85,7 +85,7 @@ pub fn tables() -> Vec<Table> {
     tables
 }
 
-fn general_row(entry: &'static Entry) -> Row {
+fn general_row<E: CatalogueEndpoint>(entry: &'static Entry<E>) -> Row<E> {
     let mut meaning = vec![Piece::Markup(entry.meaning())];
     if let Some(d) = entry.description() {
         meaning.push(Piece::Plain(" -- ".to_string()));
@@ -100,7 +100,7 @@ fn general_row(entry: &'static Entry) -> Row {
     }
 }
 
-fn endpoint_row(entry: &'static Entry) -> Row {
+fn endpoint_row<E: CatalogueEndpoint>(entry: &'static Entry<E>) -> Row<E> {
     let optional =
         |field: Option<&'static str>| Cell(field.map(Piece::Markup).into_iter().collect());
     Row {

@@ -1,7 +1,7 @@
 //! The key hash folds ASCII case exactly as `to_ascii_lowercase` does, reads
 //! every byte, and compares exactly as `eq_ignore_ascii_case` does.
 
-use error_catalogue_build::keyhash::{eq_folded, fold8, hash};
+use error_catalogue_layout::keyhash::{eq_folded, fold8, hash};
 
 /// Keys of every length up to 40, upper, lower and non-ASCII bytes mixed.
 fn samples() -> Vec<Vec<u8>> {

@@ -1,9 +1,8 @@
 //! The case-folding hash and comparison behind endpoint parsing.
 //!
-//! This one file serves both halves: the build crate hashes the lower-cased
-//! keys with it to build the perfect-hash table, and code generation copies
-//! its items (as tokens) into the generated module, so the runtime hashes
-//! with the very same code. It folds ASCII case eight bytes at a time while
+//! Both halves use this one copy: the build crate hashes the lower-cased
+//! keys with it to solve the perfect-hash table, and the runtime hashes
+//! what it parses with it. It folds ASCII case eight bytes at a time while
 //! it hashes, so parsing never copies the input; plain, `no_std`, safe Rust.
 
 /// An odd constant with well-spread bits (rustc-hash's).

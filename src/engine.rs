@@ -1,0 +1,432 @@
+//! The engine every catalogue runs on: the types a catalogue module's API
+//! is made of, generic over its `Endpoint` enum.
+//!
+//! Each catalogue module (the shipped one at the crate root, or one made
+//! with [`include_catalogue!`](crate::include_catalogue)) names these types
+//! for its own `Endpoint`: `Entry` is `engine::Entry<Endpoint>`, and so on.
+//! Code that handles any catalogue is generic over [`CatalogueEndpoint`]:
+//!
+//! ```
+//! use error_catalogue::engine::{CatalogueEndpoint, Entry};
+//!
+//! /// A log line for any catalogue's entry.
+//! fn log_line<E: CatalogueEndpoint>(e: &Entry<E>) -> String {
+//!     let from = e.endpoint().map_or("any endpoint", E::name);
+//!     format!("{from}: {} ({})", e, e.anchor())
+//! }
+//!
+//! let e = error_catalogue::codes::CREATE_TRACKERS_409;
+//! assert_eq!(log_line(e), "Create Trackers: 409 Conflict (create-trackers-409)");
+//! ```
+
+use core::fmt;
+use core::hash::Hash;
+use core::marker::PhantomData;
+use core::str::FromStr;
+
+use error_catalogue_layout::{KeySlot, key_slot, keyhash};
+use http::{Method, StatusCode};
+
+pub use crate::entry::Entry;
+#[cfg(feature = "serde")]
+pub use crate::explain::Explanation;
+#[cfg(feature = "serde")]
+pub use crate::problem::Problem;
+pub use crate::route::RouteMatch;
+
+use crate::__private::Tables;
+use crate::{Page, ParseEndpointError};
+
+/// A catalogue's `Endpoint` enum: implemented by the generated code of each
+/// catalogue, it ties the enum to that catalogue's tables, and gives generic
+/// code the whole endpoint API.
+pub trait CatalogueEndpoint:
+    Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + FromStr + Send + Sync + 'static
+{
+    /// Every endpoint, in page order.
+    const ALL: &'static [Self];
+
+    /// The endpoint's position in [`CatalogueEndpoint::ALL`].
+    fn index(self) -> usize;
+
+    /// The catalogue's tables.
+    #[doc(hidden)]
+    fn tables() -> &'static Tables<Self>;
+
+    /// The name the page heads its table with ("Create Trackers").
+    #[inline]
+    fn name(self) -> &'static str {
+        Self::tables().endpoint(self.index()).name
+    }
+
+    /// The kebab-case slug ("create-trackers"), the anchor of its table.
+    #[inline]
+    fn slug(self) -> &'static str {
+        Self::tables().endpoint(self.index()).slug
+    }
+
+    /// The Rust identifier of its variant ("CreateTrackers").
+    #[inline]
+    fn ident(self) -> &'static str {
+        Self::tables().endpoint(self.index()).ident
+    }
+
+    /// The HTTP method.
+    #[inline]
+    fn method(self) -> Method {
+        crate::route::http_method(Self::tables().endpoint(self.index()).method)
+    }
+
+    /// The path template, parameters in braces (`/v1/manage/tracker/{trackerId}`).
+    #[inline]
+    fn path(self) -> &'static str {
+        Self::tables().endpoint(self.index()).path
+    }
+
+    /// This endpoint's own entries, in page order (not the general table's).
+    #[inline]
+    fn entries(self) -> &'static [Entry<Self>] {
+        let r = Self::tables().endpoint(self.index());
+        Self::tables()
+            .entries
+            .get(r.entries_start as usize..r.entries_end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// What `status` means for this endpoint: its own entry, else the
+    /// general table's. Never allocates or panics.
+    #[inline]
+    fn lookup(self, status: StatusCode) -> Option<&'static Entry<Self>> {
+        Self::tables().lookup(self.index() + 1, status.as_u16())
+    }
+
+    /// What `status` means in the general table.
+    #[inline]
+    fn lookup_general(status: StatusCode) -> Option<&'static Entry<Self>> {
+        Self::tables().lookup(0, status.as_u16())
+    }
+
+    /// The endpoint a request routes to (see [`RouteMatch`] for the
+    /// parameters too). Never allocates or panics.
+    #[inline]
+    fn route(method: &Method, path: &str) -> Option<Self> {
+        let mut values = [""; crate::route::MAX_PARAMS];
+        let i = Self::tables().routes.find(method, path, &mut values)?;
+        Self::ALL.get(i as usize).copied()
+    }
+
+    /// Parses a name ("Create Trackers"), slug ("create-trackers") or
+    /// identifier ("CreateTrackers"), ignoring ASCII case. Never allocates:
+    /// the key hash folds case as it reads the input.
+    fn parse(s: &str) -> Result<Self, ParseEndpointError> {
+        let keys = &Self::tables().keys;
+        let (slots, _) = keys.slots.as_chunks::<{ key_slot::SIZE }>();
+        if slots.is_empty() {
+            return Err(ParseEndpointError);
+        }
+        let hash = keyhash::hash(s.as_bytes(), keys.seed);
+        let slot =
+            phf_shared::ptrhash::get_index(keys.seed, hash, keys.pilots, keys.remap, slots.len());
+        let found = slots.get(slot as usize).map(KeySlot::from_bytes);
+        match found {
+            Some(k)
+                if keyhash::eq_folded(s.as_bytes(), Self::tables().texts.get(k.key).as_bytes()) =>
+            {
+                Self::ALL
+                    .get(k.endpoint as usize)
+                    .copied()
+                    .ok_or(ParseEndpointError)
+            }
+            _ => Err(ParseEndpointError),
+        }
+    }
+}
+
+/// A whole catalogue as one value: its page, tables and endpoints, the docs
+/// renderers (feature `render`) and `Serialize` (feature `serde`). Each
+/// catalogue module names `Catalogue<Endpoint>` its `Catalogue`, both the
+/// type and its one value.
+pub struct Catalogue<E>(PhantomData<fn() -> E>);
+
+impl<E> Catalogue<E> {
+    /// The catalogue of `E`.
+    pub const fn new() -> Self {
+        Catalogue(PhantomData)
+    }
+}
+
+impl<E> Default for Catalogue<E> {
+    fn default() -> Self {
+        Catalogue::new()
+    }
+}
+
+impl<E> Clone for Catalogue<E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Catalogue<E> {}
+
+impl<E> PartialEq for Catalogue<E> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<E> Eq for Catalogue<E> {}
+
+impl<E: CatalogueEndpoint> fmt::Debug for Catalogue<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalogue")
+            .field("page", &self.page().title())
+            .field("endpoints", &E::ALL.len())
+            .field("entries", &self.entries().len())
+            .finish()
+    }
+}
+
+impl<E: CatalogueEndpoint> Catalogue<E> {
+    /// The documentation page's metadata.
+    #[inline]
+    pub fn page(self) -> &'static Page {
+        &E::tables().page
+    }
+
+    /// Every entry: the general table's, then each endpoint's, in page order.
+    #[inline]
+    pub fn entries(self) -> &'static [Entry<E>] {
+        E::tables().entries
+    }
+
+    /// The general table: what a status means for any endpoint.
+    #[inline]
+    pub fn general(self) -> &'static [Entry<E>] {
+        let t = E::tables();
+        t.entries.get(..t.general_len).unwrap_or(&[])
+    }
+
+    /// Every endpoint, in page order.
+    #[inline]
+    pub fn endpoints(self) -> &'static [E] {
+        E::ALL
+    }
+}
+
+/// A catalogue module's `Endpoint` trait impls and API, written by
+/// `catalogue_api!` in terms of [`CatalogueEndpoint`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalogue_api {
+    () => {
+        impl $crate::engine::CatalogueEndpoint for Endpoint {
+            const ALL: &'static [Self] = &Endpoint::ALL;
+
+            #[inline]
+            fn index(self) -> usize {
+                Endpoint::index(self)
+            }
+
+            #[inline]
+            fn tables() -> &'static $crate::__private::Tables<Self> {
+                &TABLES
+            }
+        }
+
+        impl Endpoint {
+            /// The name the page heads its table with.
+            #[inline]
+            pub fn name(self) -> &'static str {
+                $crate::engine::CatalogueEndpoint::name(self)
+            }
+
+            /// The kebab-case slug, the anchor of its table.
+            #[inline]
+            pub fn slug(self) -> &'static str {
+                $crate::engine::CatalogueEndpoint::slug(self)
+            }
+
+            /// The HTTP method.
+            #[inline]
+            pub fn method(self) -> $crate::__private::http::Method {
+                $crate::engine::CatalogueEndpoint::method(self)
+            }
+
+            /// The path template, parameters in braces.
+            #[inline]
+            pub fn path(self) -> &'static str {
+                $crate::engine::CatalogueEndpoint::path(self)
+            }
+
+            /// This endpoint's own entries, in page order (not the general table's).
+            #[inline]
+            pub fn entries(self) -> &'static [Entry] {
+                $crate::engine::CatalogueEndpoint::entries(self)
+            }
+
+            /// What `status` means for this endpoint: its own entry, else the
+            /// general table's. The same as [`lookup`].
+            #[inline]
+            pub fn lookup(
+                self,
+                status: $crate::StatusCode,
+            ) -> ::core::option::Option<&'static Entry> {
+                $crate::engine::CatalogueEndpoint::lookup(self, status)
+            }
+
+            /// The endpoint a request routes to (see [`route`] for the
+            /// parameters too). Never allocates or panics.
+            #[inline]
+            pub fn route(
+                method: &$crate::__private::http::Method,
+                path: &str,
+            ) -> ::core::option::Option<Endpoint> {
+                <Endpoint as $crate::engine::CatalogueEndpoint>::route(method, path)
+            }
+        }
+
+        impl ::core::fmt::Debug for Endpoint {
+            /// Writes the identifier, as a derive would.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str($crate::engine::CatalogueEndpoint::ident(*self))
+            }
+        }
+
+        impl ::core::fmt::Display for Endpoint {
+            /// Writes the name.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.name())
+            }
+        }
+
+        impl ::core::str::FromStr for Endpoint {
+            type Err = $crate::ParseEndpointError;
+
+            /// Parses a name, slug or identifier, ignoring ASCII case. Never allocates.
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                <Endpoint as $crate::engine::CatalogueEndpoint>::parse(s)
+            }
+        }
+
+        /// One row of this catalogue.
+        pub type Entry = $crate::engine::Entry<Endpoint>;
+
+        /// A request routed to one of this catalogue's endpoints.
+        pub type RouteMatch<'a> = $crate::engine::RouteMatch<'a, Endpoint>;
+
+        /// This catalogue as one value (and its type): page, tables,
+        /// renderers and `Serialize`, as the engine's features allow.
+        pub type Catalogue = $crate::engine::Catalogue<Endpoint>;
+
+        /// This catalogue as one value.
+        #[allow(non_upper_case_globals)]
+        pub const Catalogue: Catalogue = $crate::engine::Catalogue::new();
+
+        /// What `status` from `endpoint` means: the endpoint's own entry, else
+        /// the general table's, else `None`. Never allocates or panics.
+        #[inline]
+        pub fn lookup(
+            endpoint: Endpoint,
+            status: $crate::StatusCode,
+        ) -> ::core::option::Option<&'static Entry> {
+            $crate::engine::CatalogueEndpoint::lookup(endpoint, status)
+        }
+
+        /// What `status` means in the general table.
+        #[inline]
+        pub fn lookup_general(
+            status: $crate::StatusCode,
+        ) -> ::core::option::Option<&'static Entry> {
+            <Endpoint as $crate::engine::CatalogueEndpoint>::lookup_general(status)
+        }
+
+        /// What `status` means for the endpoint a request routes to: its own
+        /// entry, else the general table's (also when no endpoint matches).
+        #[inline]
+        pub fn lookup_request(
+            method: &$crate::__private::http::Method,
+            path: &str,
+            status: $crate::StatusCode,
+        ) -> ::core::option::Option<&'static Entry> {
+            $crate::engine::lookup_request::<Endpoint>(method, path, status)
+        }
+
+        /// Routes a request to its endpoint and captures its parameters.
+        /// `path` is a bare path or a full URL; `None` when no endpoint of
+        /// that method matches, or `path` is neither.
+        #[inline]
+        pub fn route<'a>(
+            method: &$crate::__private::http::Method,
+            path: &'a str,
+        ) -> ::core::option::Option<RouteMatch<'a>> {
+            $crate::engine::RouteMatch::find(method, path)
+        }
+
+        /// Every entry: the general table's, then each endpoint's, in page order.
+        #[inline]
+        pub fn entries() -> &'static [Entry] {
+            Catalogue.entries()
+        }
+
+        /// The general table: what a status means for any endpoint.
+        #[inline]
+        pub fn general() -> &'static [Entry] {
+            Catalogue.general()
+        }
+
+        /// The documentation page's metadata.
+        #[inline]
+        pub fn page() -> &'static $crate::Page {
+            Catalogue.page()
+        }
+
+        $crate::__private::catalogue_serde_api!();
+    };
+}
+
+/// The serde-gated part of a catalogue module's API.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalogue_serde_api {
+    () => {
+        /// A real error response explained by this catalogue.
+        pub type Explanation = $crate::engine::Explanation<Endpoint>;
+
+        /// An RFC 9457 problem details object for one of this catalogue's entries.
+        pub type Problem = $crate::engine::Problem<Endpoint>;
+
+        impl $crate::__private::serde::Serialize for Endpoint {
+            /// An endpoint serializes as its slug.
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.slug())
+            }
+        }
+    };
+}
+
+/// The serde-gated part of a catalogue module's API: none without `serde`.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalogue_serde_api {
+    () => {};
+}
+
+/// What `status` means for the endpoint `method path` routes to: its own
+/// entry, else the general table's (also when no endpoint matches).
+#[inline]
+pub fn lookup_request<E: CatalogueEndpoint>(
+    method: &Method,
+    path: &str,
+    status: StatusCode,
+) -> Option<&'static Entry<E>> {
+    match E::route(method, path) {
+        Some(endpoint) => endpoint.lookup(status),
+        None => E::lookup_general(status),
+    }
+}
