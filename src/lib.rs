@@ -33,7 +33,7 @@
 // so the docs build without warnings under any set of features.
 #![cfg_attr(
     feature = "serde",
-    doc = "- `serde` (default): `Serialize` for the public types, and [`Catalogue`]"
+    doc = "- `serde` (default): `Serialize` for the public types, and [`Catalogue`](type@Catalogue)"
 )]
 #![cfg_attr(
     not(feature = "serde"),

@@ -171,7 +171,7 @@ pub fn html(w: &mut impl Write) -> io::Result<()> {
     render(Format::Html, w)
 }
 
-/// The whole catalogue as pretty JSON ([`crate::Catalogue`]).
+/// The whole catalogue as pretty JSON ([`crate::Catalogue`](type@crate::Catalogue)).
 #[cfg(feature = "serde")]
 pub fn json(w: &mut impl Write) -> io::Result<()> {
     render(Format::Json, w)
