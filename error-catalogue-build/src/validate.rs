@@ -1,7 +1,7 @@
 //! Validation: the file model into a [`Catalogue`], with every problem found
 //! in one pass reported as a located [`Diagnostic`].
 
-use error_catalogue_layout::Method;
+use error_catalogue_layout::{MAX_PARAMS, Method};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -373,6 +373,23 @@ impl Validator {
                     .hint("write an absolute path with `{name}` parameters, e.g. \"/v1/manage/tracker/{trackerId}\""),
             );
             ok = false;
+        } else {
+            let params = path.matches('{').count();
+            if params > MAX_PARAMS {
+                self.push(
+                    Diagnostic::new(
+                        Code::Limit,
+                        format!(
+                            "path template {} has {params} parameters; the limit is {MAX_PARAMS}",
+                            shown(&path)
+                        ),
+                    )
+                    .at(def.path.span())
+                    .label("too many parameters")
+                    .hint("a route match keeps its parameters inline, without allocating: split the endpoint, or capture less"),
+                );
+                ok = false;
+            }
         }
         let entries = self.table(&def.errors);
         ok.then_some(Endpoint {

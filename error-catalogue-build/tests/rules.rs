@@ -395,3 +395,12 @@ fn syntax_errors_still_report_unknown_keys_but_no_guesses() {
     assert_eq!(found(&report), [("E0002", 12, 23), ("E0003", 16, 1)]);
     assert!(report.catalogue.is_none());
 }
+
+#[test]
+fn e0017_more_parameters_than_a_match_holds() {
+    let eight = "/v1/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}";
+    check(&edit("/v1/tracker/{id}", eight), &[]);
+    let nine = "/v1/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}/{i}";
+    let text = check(&edit("/v1/tracker/{id}", nine), &[("E0017", 17, 8)]);
+    assert!(text.contains("has 9 parameters; the limit is 8"), "{text}");
+}
