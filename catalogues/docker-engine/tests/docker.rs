@@ -1,0 +1,251 @@
+//! The Docker Engine API's catalogue, used as its clients and services
+//! would: lookups with the general fallback, real request paths routed,
+//! problem+json answers and real-shaped error bodies explained. The
+//! fixtures are the daemon's own request shapes and messages (see their
+//! headers in `tests/fixtures`).
+
+use docker_engine_errors::docker::{self, Endpoint, Entry, Explanation};
+use docker_engine_errors::symbl;
+use error_catalogue::CatalogueEndpoint;
+use http::{HeaderMap, Method, StatusCode};
+
+fn fixture(name: &str) -> Vec<Vec<String>> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn the_catalogue_is_the_spec_s_sixty_eight_operations() {
+    assert_eq!(Endpoint::ALL.len(), 68);
+    assert_eq!(docker::entries().len(), 112);
+    assert_eq!(docker::general().len(), 3);
+    assert_eq!(docker::page().title(), "Docker Engine API errors");
+    let e = Endpoint::ContainerInspect;
+    assert_eq!(
+        (e.name(), e.slug(), e.method(), e.path()),
+        (
+            "Container Inspect",
+            "container-inspect",
+            Method::GET,
+            "/containers/{id}/json"
+        )
+    );
+    assert_eq!(
+        format!("{e:?} / {e}"),
+        "ContainerInspect / Container Inspect"
+    );
+}
+
+#[test]
+fn lookups_answer_with_the_endpoint_s_row_else_the_general_one() {
+    let e: &Entry = docker::lookup(Endpoint::ContainerInspect, StatusCode::NOT_FOUND).unwrap();
+    assert_eq!(e.description(), Some("no such container"));
+    assert_eq!(e.endpoint(), Some(Endpoint::ContainerInspect));
+    assert_eq!(e.anchor(), "container-inspect-404");
+    assert!(!e.is_general() && !e.retryable());
+    // Container Inspect documents no 500 of its own: the general row answers.
+    let e = docker::lookup(
+        Endpoint::ContainerInspect,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+    .unwrap();
+    assert!(e.is_general() && e.retryable());
+    assert_eq!(e.description(), Some("server error"));
+    assert_eq!(e.endpoint(), None);
+    // Container Resize's own 500 says more, and wins.
+    let e = docker::lookup(Endpoint::ContainerResize, StatusCode::INTERNAL_SERVER_ERROR).unwrap();
+    assert_eq!(e.description(), Some("cannot resize container"));
+    assert!(docker::lookup(Endpoint::SystemPing, StatusCode::IM_A_TEAPOT).is_none());
+    let general = docker::lookup_general(StatusCode::NOT_FOUND).unwrap();
+    assert_eq!(
+        general.anchor(),
+        format!("{}-404", docker::page().general_slug())
+    );
+    assert!(general.is_general());
+}
+
+#[test]
+fn every_endpoint_parses_from_its_name_slug_and_identifier() {
+    for &e in &Endpoint::ALL {
+        for key in [e.name(), e.slug(), e.ident()] {
+            assert_eq!(key.parse::<Endpoint>(), Ok(e), "{key}");
+            assert_eq!(key.to_ascii_uppercase().parse::<Endpoint>(), Ok(e), "{key}");
+        }
+        // Each own entry says it is this endpoint's, and lookup finds it.
+        for entry in e.entries() {
+            assert_eq!(entry.endpoint(), Some(e));
+            assert_eq!(e.lookup(entry.status()), Some(entry));
+        }
+    }
+    assert!("container-inspekt".parse::<Endpoint>().is_err());
+}
+
+#[test]
+fn real_requests_route_to_their_endpoints() {
+    let lines = fixture("requests.tsv");
+    assert!(lines.len() >= 80, "{}", lines.len());
+    let mut routed = std::collections::BTreeSet::new();
+    for line in &lines {
+        let [method, path, slug] = &line[..] else {
+            panic!("{line:?}")
+        };
+        let method: Method = method.parse().unwrap();
+        let found = docker::route(&method, path).map(|m| m.endpoint().slug());
+        let expected = (slug != "-").then_some(slug.as_str());
+        assert_eq!(found, expected, "{method} {path}");
+        assert_eq!(Endpoint::route(&method, path).map(Endpoint::slug), expected);
+        routed.extend(found);
+    }
+    // Every endpoint is reached by some real request.
+    assert_eq!(routed.len(), Endpoint::ALL.len());
+    let m = docker::route(&Method::POST, "/containers/my%20app/kill?signal=SIGKILL").unwrap();
+    assert_eq!(m.endpoint(), Endpoint::ContainerKill);
+    assert_eq!(m.param("id"), Some("my%20app"));
+    assert_eq!(m.param_decoded("id").as_deref(), Some("my app"));
+    let m = docker::route(&Method::GET, "/images/library%2Fnginx/json").unwrap();
+    assert_eq!(m.param_decoded("name").as_deref(), Some("library/nginx"));
+}
+
+#[test]
+fn a_service_answers_with_problem_json() {
+    let e = docker::codes::CONTAINER_DELETE_409;
+    let response = e
+        .problem()
+        .with_instance("/containers/4fa6e0f0c678")
+        .with_extension("containerId", "4fa6e0f0c678")
+        .unwrap()
+        .into_response();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(
+        json["type"],
+        format!(
+            "{}{}#container-delete-409",
+            docker::page().docs_base_url(),
+            docker::page().slug()
+        )
+    );
+    assert_eq!(json["title"], "Conflict");
+    assert_eq!(json["detail"], e.plain_description().unwrap());
+    assert_eq!(json["containerId"], "4fa6e0f0c678");
+    // The catalogue serializes whole, endpoints by slug.
+    let all = serde_json::to_value(docker::Catalogue).unwrap();
+    assert_eq!(all["endpoints"][0]["slug"], Endpoint::ALL[0].slug());
+    assert_eq!(
+        serde_json::to_value(Endpoint::ImageTag).unwrap(),
+        "image-tag"
+    );
+}
+
+#[test]
+fn clients_explain_the_daemon_s_error_bodies() {
+    let lines = fixture("error-bodies.tsv");
+    assert!(lines.len() >= 5);
+    for line in &lines {
+        let [method, path, status, body] = &line[..] else {
+            panic!("{line:?}")
+        };
+        let method: Method = method.parse().unwrap();
+        let status = StatusCode::from_u16(status.parse().unwrap()).unwrap();
+        let e: Explanation =
+            Explanation::from_status(&method, path, status, &HeaderMap::new(), body.as_bytes())
+                .unwrap_or_else(|| panic!("{method} {path} {status}"));
+        let message: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(e.server_message(), message["message"].as_str(), "{path}");
+        assert_eq!(e.entry().code(), status.as_u16());
+        assert_eq!(
+            e.endpoint(),
+            docker::route(&method, path).map(|m| m.endpoint())
+        );
+        let text = e.to_string();
+        assert!(
+            text.contains(&format!(
+                "{} {}",
+                status.as_u16(),
+                e.entry().plain_meaning()
+            )),
+            "{text}"
+        );
+    }
+    let e = Explanation::from_status(
+        &Method::GET,
+        "/containers/abc/json",
+        StatusCode::NOT_FOUND,
+        &HeaderMap::new(),
+        br#"{"message":"No such container: abc"}"#,
+    )
+    .unwrap();
+    assert_eq!(e.endpoint(), Some(Endpoint::ContainerInspect));
+    assert_eq!(
+        e.to_string(),
+        "Container Inspect → 404 Not Found: no such container (server said: \"No such container: abc\")"
+    );
+}
+
+/// Generic code handles any catalogue's entries, and one binary links
+/// several: this crate's two, and the one error-catalogue ships.
+fn summary<E: CatalogueEndpoint>(status: StatusCode, endpoint: E) -> String {
+    match endpoint.lookup(status) {
+        Some(e) => format!("{}: {} ({})", endpoint.name(), e, e.anchor()),
+        None => format!("{}: {} not documented", endpoint.name(), status.as_u16()),
+    }
+}
+
+#[test]
+fn one_binary_links_several_catalogues() {
+    assert_eq!(
+        summary(StatusCode::CONFLICT, Endpoint::ContainerDelete),
+        "Container Delete: 409 Conflict (container-delete-409)"
+    );
+    assert_eq!(
+        summary(StatusCode::CONFLICT, symbl::Endpoint::CreateTrackers),
+        "Create Trackers: 409 Conflict (create-trackers-409)"
+    );
+    assert_eq!(
+        summary(
+            StatusCode::CONFLICT,
+            error_catalogue::Endpoint::CreateTrackers
+        ),
+        "Create Trackers: 409 Conflict (create-trackers-409)"
+    );
+    // The same data through two generated modules: equal texts, distinct types.
+    let here = symbl::codes::CREATE_TRACKERS_409;
+    let shipped = error_catalogue::lookup(
+        error_catalogue::Endpoint::CreateTrackers,
+        StatusCode::CONFLICT,
+    )
+    .unwrap();
+    assert_eq!(here.description(), shipped.description());
+    assert_eq!(here.endpoint(), Some(symbl::Endpoint::CreateTrackers));
+    assert_eq!(
+        shipped.endpoint(),
+        Some(error_catalogue::Endpoint::CreateTrackers)
+    );
+    assert_eq!(symbl::entries().len(), error_catalogue::entries().len());
+    // And each catalogue's route answers from its own tables.
+    assert!(docker::route(&Method::POST, "/v1/manage/trackers").is_none());
+    assert_eq!(
+        symbl::route(&Method::POST, "/v1/manage/trackers").map(|m| m.endpoint()),
+        Some(symbl::Endpoint::CreateTrackers)
+    );
+}
+
+#[test]
+fn the_docs_render_from_this_catalogue() {
+    let mut page = Vec::new();
+    docker::Catalogue
+        .render(error_catalogue::render::Format::Markdown, &mut page)
+        .unwrap();
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("Container Inspect"), "{page}");
+    assert!(page.contains("no such container"));
+}
