@@ -211,3 +211,115 @@ fn a_hostile_catalogue_documents_without_warnings() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A crate outside this workspace, made as README's "Your own catalogue"
+/// says: path dependencies on the two crates, a build script calling the
+/// builder, `include_catalogue!()` in its lib. `post_build` runs at the end
+/// of its build script (to stand in for another build crate's output).
+fn third_party_crate(name: &str, data: &str, post_build: &str) -> PathBuf {
+    let dir = target_dir().join(name);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let root = root().display();
+    let manifest = format!(
+        r#"[package]
+name = "{name}"
+version = "0.1.0"
+edition = "2024"
+
+[workspace]
+
+[dependencies]
+error-catalogue = {{ path = "{root}", default-features = false }}
+http = "1"
+
+[build-dependencies]
+error-catalogue-build = {{ path = "{root}/error-catalogue-build" }}
+"#
+    );
+    let build = format!(
+        "fn main() {{\n    error_catalogue_build::Builder::new().file(\"errors.toml\").run_build_script();\n    {post_build}\n}}\n"
+    );
+    let lib = "pub mod api {\n    error_catalogue::include_catalogue!();\n}\n";
+    for (file, text) in [
+        ("Cargo.toml", manifest.as_str()),
+        ("build.rs", build.as_str()),
+        ("src/lib.rs", lib),
+        ("errors.toml", data),
+    ] {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    // The workspace's lock pins the same versions, offline.
+    std::fs::copy(root_lock(), dir.join("Cargo.lock")).unwrap();
+    dir
+}
+
+fn root_lock() -> PathBuf {
+    root().join("Cargo.lock")
+}
+
+/// `cargo build` of a crate made by [`third_party_crate`].
+fn build_third_party(dir: &Path) -> Output {
+    let _one_at_a_time = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let mut cmd = Command::new(env!("CARGO"));
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy();
+        if key.starts_with("CARGO_") && key != "CARGO_HOME" || key == "RUSTFLAGS" {
+            cmd.env_remove(&*key);
+        }
+    }
+    cmd.current_dir(dir)
+        .args(["build", "--offline", "--lib"])
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("CARGO_TERM_COLOR", "never")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_third_party_crate_fails_on_bad_data_as_the_shipped_one_does() {
+    let text = std::fs::read_to_string(root().join("errors.toml"))
+        .unwrap()
+        .replacen("status = 409", "status = 4090", 1);
+    let dir = third_party_crate("tp-broken", &text, "");
+    let out = build_third_party(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    let line = text[..text.find("status = 4090").unwrap()].lines().count() + 1;
+    let shown = dir.join("errors.toml");
+    let expected = format!(
+        "error: tp-broken@0.1.0: {}:{line}:10: error[E0006]: status 4090 is outside 100–599; help: ",
+        shown.display()
+    );
+    assert!(stderr.contains(&expected), "{expected}\n---\n{stderr}");
+    assert!(
+        stderr.contains("error: build script logged errors"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// Code generated for another contract version does not compile, and the
+/// error names both versions: the one the code asks for, the one the
+/// runtime has.
+#[test]
+fn a_contract_version_mismatch_is_one_named_compile_error() {
+    let data = std::fs::read_to_string(root().join("errors.toml")).unwrap();
+    // The generated file as a build crate of contract 2 would write it.
+    let post = "let out = std::path::Path::new(&std::env::var(\"OUT_DIR\").unwrap()).join(\"error_catalogue.rs\");\n    \
+                let code = std::fs::read_to_string(&out).unwrap().replace(\"CONTRACT_V1\", \"CONTRACT_V2\");\n    \
+                std::fs::write(&out, code).unwrap();";
+    let dir = third_party_crate("tp-guard", &data, post);
+    let out = build_third_party(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("cannot find value `CONTRACT_V2` in module `__private`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("CONTRACT_V1"),
+        "the runtime's version is named: {stderr}"
+    );
+    // One error, not one per generated item.
+    assert_eq!(stderr.matches("error[E").count(), 1, "{stderr}");
+}
