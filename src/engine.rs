@@ -43,10 +43,10 @@ use crate::{Page, ParseEndpointError};
 pub trait CatalogueEndpoint:
     Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + FromStr + Send + Sync + 'static
 {
-    /// Every endpoint, in page order.
-    const ALL: &'static [Self];
+    /// Every endpoint, in page order (a generated `Endpoint`'s `ALL`).
+    fn all() -> &'static [Self];
 
-    /// The endpoint's position in [`CatalogueEndpoint::ALL`].
+    /// The endpoint's position in [`CatalogueEndpoint::all`].
     fn index(self) -> usize;
 
     /// The catalogue's tables.
@@ -112,7 +112,7 @@ pub trait CatalogueEndpoint:
     fn route(method: &Method, path: &str) -> Option<Self> {
         let mut values = [""; crate::route::MAX_PARAMS];
         let i = Self::tables().routes.find(method, path, &mut values)?;
-        Self::ALL.get(i as usize).copied()
+        Self::all().get(i as usize).copied()
     }
 
     /// Parses a name ("Create Trackers"), slug ("create-trackers") or
@@ -132,7 +132,7 @@ pub trait CatalogueEndpoint:
             Some(k)
                 if keyhash::eq_folded(s.as_bytes(), Self::tables().texts.get(k.key).as_bytes()) =>
             {
-                Self::ALL
+                Self::all()
                     .get(k.endpoint as usize)
                     .copied()
                     .ok_or(ParseEndpointError)
@@ -181,7 +181,7 @@ impl<E: CatalogueEndpoint> fmt::Debug for Catalogue<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Catalogue")
             .field("page", &self.page().title())
-            .field("endpoints", &E::ALL.len())
+            .field("endpoints", &E::all().len())
             .field("entries", &self.entries().len())
             .finish()
     }
@@ -210,7 +210,7 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
     /// Every endpoint, in page order.
     #[inline]
     pub fn endpoints(self) -> &'static [E] {
-        E::ALL
+        E::all()
     }
 }
 
@@ -221,7 +221,10 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
 macro_rules! __catalogue_api {
     () => {
         impl $crate::engine::CatalogueEndpoint for Endpoint {
-            const ALL: &'static [Self] = &Endpoint::ALL;
+            #[inline]
+            fn all() -> &'static [Self] {
+                &Endpoint::ALL
+            }
 
             #[inline]
             fn index(self) -> usize {

@@ -131,7 +131,7 @@ impl<E: CatalogueEndpoint> Entry<E> {
     pub fn endpoint(&self) -> Option<E> {
         usize::from(self.record().endpoint_row)
             .checked_sub(1)
-            .and_then(|i| E::ALL.get(i).copied())
+            .and_then(|i| E::all().get(i).copied())
     }
 
     /// Whether the entry is from the general table.

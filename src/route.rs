@@ -151,7 +151,7 @@ impl<'a, E: CatalogueEndpoint> RouteMatch<'a, E> {
     pub fn find(method: &Method, path: &'a str) -> Option<RouteMatch<'a, E>> {
         let mut values = [""; MAX_PARAMS];
         let i = E::tables().routes.find(method, path, &mut values)?;
-        let endpoint = E::ALL.get(i as usize).copied()?;
+        let endpoint = E::all().get(i as usize).copied()?;
         Some(RouteMatch { endpoint, values })
     }
 
