@@ -13,12 +13,26 @@ pub use http;
 pub use serde;
 
 pub use crate::__catalogue_api as catalogue_api;
+pub use crate::__catalogue_error as catalogue_error;
 pub use crate::__catalogue_serde_api as catalogue_serde_api;
+pub use crate::__endpoint_error as endpoint_error;
+pub use crate::__error_axum as error_axum;
+pub use crate::__error_miette as error_miette;
+pub use crate::__error_serde as error_serde;
 pub use crate::engine::CatalogueEndpoint;
 use crate::engine::Entry;
 pub use crate::entry::Example;
 pub use crate::page::{Page, Support};
 pub use crate::route::{Aligned, RouteTables};
+#[cfg(feature = "axum")]
+pub use crate::typed::axum_response;
+pub use crate::typed::fmt_error;
+#[cfg(feature = "miette")]
+pub use crate::typed::{miette_code, miette_help, miette_url};
+#[cfg(feature = "axum")]
+pub use axum_core;
+#[cfg(feature = "miette")]
+pub use miette;
 
 use error_catalogue_layout::{endpoint, entry, text};
 
