@@ -174,7 +174,7 @@ fn routing_never_allocates() {
 
 #[test]
 fn typed_errors_never_allocate() {
-    use error_catalogue::{EndpointError, Error};
+    use error_catalogue::Error;
     let statuses: Vec<StatusCode> = (100..=999u16)
         .filter_map(|c| StatusCode::from_u16(c).ok())
         .collect();
