@@ -60,6 +60,9 @@
 //!   JSON and OpenAPI with `serde`).
 //! - `cli` (default): the `errcat` binary. Depend with
 //!   `default-features = false` to compile none of its dependencies.
+//! - `miette`: `miette::Diagnostic` for every catalogue's typed errors.
+//! - `axum`: axum's `IntoResponse` for `Problem` and every catalogue's
+//!   typed errors (implies `serde`).
 //!
 //! # Any API's catalogue
 //!
