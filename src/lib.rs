@@ -60,6 +60,8 @@
 //!   JSON and OpenAPI with `serde`).
 //! - `cli` (default): the `errcat` binary. Depend with
 //!   `default-features = false` to compile none of its dependencies.
+//! - `load`: `error_catalogue::load`, any `errors.toml` read and served at run
+//!   time (the build crate at run time; `cli` turns it on).
 //! - `miette`: `miette::Diagnostic` for every catalogue's typed errors.
 //! - `axum`: axum's `IntoResponse` for `Problem` and every catalogue's
 //!   typed errors (implies `serde`).
@@ -85,6 +87,8 @@ pub mod engine;
 mod entry;
 #[cfg(feature = "serde")]
 mod explain;
+#[cfg(feature = "load")]
+pub mod load;
 mod page;
 #[cfg(feature = "serde")]
 mod problem;

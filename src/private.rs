@@ -203,32 +203,37 @@ impl<E: CatalogueEndpoint> Tables<E> {
             entries_end: 0,
         })
     }
+}
 
-    /// What `code` means in row `row` (0: the general table, `i + 1`:
-    /// endpoint `i`, fallback included). The tables are constants, so after
-    /// inlining the field reads fold away: two loads and one comparison.
-    #[inline(always)]
-    pub(crate) fn lookup(&'static self, row: usize, code: u16) -> Option<&'static Entry<E>> {
-        let index = &self.index;
-        // `StatusCode` keeps codes in 100..=999, within the 1024 slots.
-        let slot = usize::from(code) & 1023;
-        let column = match index.status_column {
-            Columns::U8(c) => usize::from(c[slot]),
-            Columns::U16(c) => usize::from(c[slot]),
-        };
-        // Masking keeps the column within the row (the width is a power of two).
-        let cell = row * index.row_width + (column & (index.row_width - 1));
-        let at = cell * index.cell_bytes;
-        let entry = if index.cell_bytes == 2 {
-            let bytes = index.rows.get(at..)?.first_chunk::<2>()?;
-            usize::from(u16::from_le_bytes(*bytes))
-        } else {
-            let bytes = index.rows.get(at..)?.first_chunk::<4>()?;
-            u32::from_le_bytes(*bytes) as usize
-        };
-        // Cell 0 wraps to `usize::MAX`: `None`.
-        self.entries.get(entry.wrapping_sub(1))
-    }
+/// What `code` means in row `row` of `index` (0: the general table,
+/// `i + 1`: endpoint `i`, fallback included), among `entries`. Generated
+/// catalogues pass constants, so after inlining the index's shape folds
+/// away: two loads and one comparison.
+#[inline(always)]
+pub fn lookup_in<E>(
+    index: &LookupIndex,
+    entries: &'static [Entry<E>],
+    row: usize,
+    code: u16,
+) -> Option<&'static Entry<E>> {
+    // `StatusCode` keeps codes in 100..=999, within the 1024 slots.
+    let slot = usize::from(code) & 1023;
+    let column = match index.status_column {
+        Columns::U8(c) => usize::from(c[slot]),
+        Columns::U16(c) => usize::from(c[slot]),
+    };
+    // Masking keeps the column within the row (the width is a power of two).
+    let cell = row * index.row_width + (column & (index.row_width - 1));
+    let at = cell * index.cell_bytes;
+    let entry = if index.cell_bytes == 2 {
+        let bytes = index.rows.get(at..)?.first_chunk::<2>()?;
+        usize::from(u16::from_le_bytes(*bytes))
+    } else {
+        let bytes = index.rows.get(at..)?.first_chunk::<4>()?;
+        u32::from_le_bytes(*bytes) as usize
+    };
+    // Cell 0 wraps to `usize::MAX`: `None`.
+    entries.get(entry.wrapping_sub(1))
 }
 
 /// The page's metadata, for generated code.
