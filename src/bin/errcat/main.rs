@@ -7,6 +7,7 @@
 mod args;
 mod check;
 mod explain;
+mod import;
 mod list;
 mod lookup;
 mod render;
@@ -35,6 +36,8 @@ enum Command {
     Check(check::Args),
     /// Explain a real error response: METHOD PATH STATUS [--body FILE|-].
     Explain(explain::Args),
+    /// Import an API description as a catalogue: `import openapi SPEC [-o FILE]`.
+    Import(import::Args),
 }
 
 /// How a command ended, as the process's exit status.
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Render(a) => render::run(&a),
         Command::Check(a) => check::run(&a),
         Command::Explain(a) => explain::run(&a),
+        Command::Import(a) => import::run(&a),
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,
