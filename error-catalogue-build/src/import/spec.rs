@@ -549,7 +549,7 @@ impl<'a> Reader<'a> {
     fn response_row(&mut self, status: u16, response: &'a Node) -> Row {
         let description = response
             .get_str("description")
-            .map(|d| d.replace("\r\n", "\n").trim().to_string())
+            .map(soft_breaks_joined)
             .filter(|d| !d.is_empty());
         Row {
             status,
@@ -858,6 +858,43 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A CommonMark description as a catalogue text, whose line breaks are
+/// shown as written: a paragraph's soft-wrapped lines joined with a space
+/// (as Markdown reads them), kept where a line break means something (list
+/// items, quotes, tables, headings, code blocks, hard breaks); blank lines
+/// between paragraphs kept.
+pub fn soft_breaks_joined(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::new();
+    let mut fenced = false;
+    let mut prev_hard = true;
+    for (i, line) in text.trim().lines().enumerate() {
+        let trimmed = line.trim_start();
+        let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+        let block = fenced
+            || fence
+            || trimmed.is_empty()
+            || trimmed.starts_with(['-', '*', '+', '>', '|', '#'])
+            || trimmed
+                .split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            || line.starts_with("    ");
+        if i > 0 {
+            out.push(if block || prev_hard { '\n' } else { ' ' });
+        }
+        if fence {
+            fenced = !fenced;
+        }
+        prev_hard = block || line.ends_with("  ") || line.ends_with('\\');
+        out.push_str(if fenced || fence {
+            line
+        } else {
+            line.trim_end()
+        });
+    }
+    out
+}
+
 /// A description's first line, at most 80 characters, for a comment.
 fn shorten(s: &str) -> String {
     let line = one_line(s);
@@ -1025,6 +1062,22 @@ mod tests {
         assert_eq!(
             paragraphs(text),
             ["API", "First line second line.", "After."]
+        );
+    }
+
+    #[test]
+    fn soft_wrapped_descriptions_read_as_markdown_does() {
+        assert_eq!(
+            soft_breaks_joined("Returned when the token\nis not recognized.\r\n"),
+            "Returned when the token is not recognized."
+        );
+        assert_eq!(
+            soft_breaks_joined("Errors:\n- a\n- b\n\nNext\nparagraph."),
+            "Errors:\n- a\n- b\n\nNext paragraph."
+        );
+        assert_eq!(
+            soft_breaks_joined("Body:\n```\n{\n  \"a\": 1\n}\n```"),
+            "Body:\n```\n{\n  \"a\": 1\n}\n```"
         );
     }
 
