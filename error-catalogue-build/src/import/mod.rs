@@ -175,3 +175,19 @@ pub fn read_spec(path: &Path, max_bytes: u64) -> Result<String, Problem> {
         Problem::at(Pos { line, col }, "the spec is not UTF-8 text")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text, JSON- or YAML-shaped or not, is an import or located
+        /// problems: never a panic.
+        #[test]
+        fn never_panics(text in "[{}\\[\\]:,\"'\\\\ \n\t#&*!|>a-z0-9$/~é-]{0,80}") {
+            let _ = super::openapi("x", &text);
+            let _ = super::openapi("x", &format!("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n{text}"));
+            let _ = super::openapi("x", &format!("{{\"swagger\": \"2.0\", \"paths\": {text}"));
+        }
+    }
+}
