@@ -25,6 +25,8 @@
 pub mod catalogue;
 pub mod codegen;
 pub mod diagnostic;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod markup;
 pub mod model;
 pub mod names;

@@ -7,6 +7,7 @@
 mod args;
 mod check;
 mod explain;
+mod import;
 mod list;
 mod lookup;
 mod render;
@@ -75,7 +76,7 @@ fn run_over<E: CatalogueEndpoint>(command: &Command) -> Outcome {
         Command::List(a) => list::run::<E>(a),
         Command::Render(a) => render::run::<E>(a),
         Command::Explain(a) => explain::run::<E>(a),
-        Command::Check(_) => Outcome::Done,
+        Command::Check(_) | Command::Import(_) => Outcome::Done,
     }
 }
 
@@ -91,6 +92,8 @@ enum Command {
     Check(check::Args),
     /// Explain a real error response: METHOD PATH STATUS [--body FILE|-].
     Explain(explain::Args),
+    /// Import an API description as a catalogue: `import openapi SPEC [-o FILE]`.
+    Import(import::Args),
 }
 
 /// How a command ended, as the process's exit status.
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
     };
     let outcome = match &cli.command {
         Command::Check(a) => check::run(a, cli.catalogue.as_deref(), cli.max_bytes),
+        Command::Import(a) => import::run(a),
         _ => over_catalogue(&cli, |command, loaded| {
             if loaded {
                 run_over::<Loaded>(command)
