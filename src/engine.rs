@@ -254,7 +254,13 @@ macro_rules! __catalogue_api {
 
             #[inline]
             fn lookup_row(row: usize, code: u16) -> ::core::option::Option<&'static Entry> {
-                $crate::__private::lookup_in(&LOOKUP_INDEX, &ENTRIES, row, code)
+                $crate::__private::lookup_fixed::<_, _, LOOKUP_ROW_BYTES, LOOKUP_CELL_BYTES>(
+                    &STATUS_COLUMN,
+                    LOOKUP_ROWS,
+                    &ENTRIES,
+                    row,
+                    code,
+                )
             }
 
             #[inline]

@@ -236,6 +236,38 @@ pub fn lookup_in<E>(
     entries.get(entry.wrapping_sub(1))
 }
 
+/// [`lookup_in`] with the index's shape as type and const parameters, as
+/// generated catalogues call it: `columns` is `STATUS_COLUMN`, `rows` rows
+/// of `ROW_BYTES` bytes, each `ROW_BYTES / CELL` cells of `CELL` (2 or 4)
+/// little-endian bytes. With the shape known at compile time a lookup is
+/// two loads, two masks and one comparison.
+#[inline(always)]
+pub fn lookup_fixed<C, E, const ROW_BYTES: usize, const CELL: usize>(
+    columns: &[C; 1024],
+    rows: &[u8],
+    entries: &'static [Entry<E>],
+    row: usize,
+    code: u16,
+) -> Option<&'static Entry<E>>
+where
+    C: Copy + Into<usize>,
+{
+    // `StatusCode` keeps codes in 100..=999, within the 1024 slots.
+    let column: usize = columns[usize::from(code) & 1023].into();
+    let (rows, _) = rows.as_chunks::<ROW_BYTES>();
+    let (cells, _) = rows.get(row)?.as_chunks::<CELL>();
+    // A row holds a power-of-two number of cells: the mask keeps this in range.
+    let cell = cells.get(column & (ROW_BYTES / CELL - 1))?;
+    let entry = match cell.first_chunk::<4>() {
+        Some(wide) if CELL == 4 => u32::from_le_bytes(*wide) as usize,
+        _ => cell
+            .first_chunk::<2>()
+            .map_or(0, |narrow| usize::from(u16::from_le_bytes(*narrow))),
+    };
+    // Cell 0 wraps to `usize::MAX`: `None`.
+    entries.get(entry.wrapping_sub(1))
+}
+
 /// The page's metadata, for generated code.
 #[allow(clippy::too_many_arguments)]
 pub const fn page(

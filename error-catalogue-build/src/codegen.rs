@@ -857,6 +857,7 @@ fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
         data.width, data.cell_bytes
     );
     let rows = Literal::byte_string(&data.rows);
+    let row_bytes = usize_lit(data.width * data.cell_bytes);
     let (width, cell_bytes) = (usize_lit(data.width), usize_lit(data.cell_bytes));
     let items = quote! {
         /// Each status's column in [`LOOKUP_ROWS`] (0: no table lists it),
@@ -865,6 +866,12 @@ fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
 
         #[doc = #rows_doc]
         static LOOKUP_ROWS: &[u8] = #rows;
+
+        /// Bytes per row of [`LOOKUP_ROWS`].
+        const LOOKUP_ROW_BYTES: usize = #row_bytes;
+
+        /// Bytes per cell of [`LOOKUP_ROWS`].
+        const LOOKUP_CELL_BYTES: usize = #cell_bytes;
     };
     let table = quote! {
         __private::LookupIndex {
@@ -1138,6 +1145,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             impl #ty {
                 /// The error a response of `status` is: `None` below 400 or
                 /// above 599, `Undocumented` for a status not documented here.
+                #[inline]
                 pub fn from_status(status: ::error_catalogue::StatusCode) -> Option<Self> {
                     let code = status.as_u16();
                     if !(400..=599).contains(&code) {
@@ -1150,6 +1158,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
                 }
 
                 /// The HTTP status as a number.
+                #[inline]
                 pub fn code(self) -> u16 {
                     match self {
                         #(Self::#names => #codes,)*
@@ -1203,6 +1212,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
         impl Error {
             /// The error a response of `status` from `endpoint` is (`None`
             /// below 400 or above 599).
+            #[inline]
             pub fn from_status(endpoint: Endpoint, status: ::error_catalogue::StatusCode) -> Option<Self> {
                 #from_body
             }
@@ -1213,6 +1223,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             }
 
             /// The HTTP status as a number.
+            #[inline]
             pub fn code(self) -> u16 {
                 #code_body
             }
