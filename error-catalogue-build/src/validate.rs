@@ -151,6 +151,7 @@ impl Validator {
                     format!("write the {key}, or leave the key out: it is optional")
                 }
                 "imports" | "intro" => "remove the empty element".to_string(),
+                "deprecated" => "say why it is deprecated and what to use instead, or leave the key out if it is not".to_string(),
                 _ => format!("write the {key}: it is required"),
             };
             self.push(
@@ -260,6 +261,7 @@ impl Validator {
                     .map_or_else(|| "json".to_string(), |l| self.text(l, "lang")),
                 body: self.text(&e.body, "body"),
             }),
+            deprecated: optional(self, &def.deprecated, "deprecated"),
         }
     }
 
@@ -391,6 +393,10 @@ impl Validator {
                 ok = false;
             }
         }
+        let deprecated = def
+            .deprecated
+            .as_ref()
+            .map(|note| self.text(note, "deprecated"));
         let entries = self.table(&def.errors);
         ok.then_some(Endpoint {
             name,
@@ -398,6 +404,7 @@ impl Validator {
             ident,
             method,
             path,
+            deprecated,
             entries,
         })
     }
@@ -493,6 +500,7 @@ impl Validator {
                     && g.meaning == entry.meaning
                     && g.description == entry.description
                     && g.resolution == entry.resolution
+                    && g.deprecated == entry.deprecated
             });
             if same {
                 self.allow(row.get_ref());
