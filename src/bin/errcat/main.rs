@@ -6,6 +6,7 @@
 
 mod args;
 mod check;
+mod diff;
 mod explain;
 mod list;
 mod lookup;
@@ -35,6 +36,8 @@ enum Command {
     Check(check::Args),
     /// Explain a real error response: METHOD PATH STATUS [--body FILE|-].
     Explain(explain::Args),
+    /// Compare two versions of a catalogue: what the change breaks.
+    Diff(diff::Args),
 }
 
 /// How a command ended, as the process's exit status.
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Render(a) => render::run(&a),
         Command::Check(a) => check::run(&a),
         Command::Explain(a) => explain::run(&a),
+        Command::Diff(a) => diff::run(&a),
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,
