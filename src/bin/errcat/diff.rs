@@ -69,13 +69,17 @@ pub struct Args {
 /// Runs `diff`: exit 1 when a finding at or above `--fail-on` exists, else
 /// 0; 2 for an unreadable or invalid side (its diagnostics on stderr).
 pub fn run(a: &Args) -> Outcome {
-    let old = match load(&a.old, a.max_bytes) {
-        Ok(c) => c,
-        Err(outcome) => return outcome,
-    };
-    let new = match load(&a.new, a.max_bytes) {
-        Ok(c) => c,
-        Err(outcome) => return outcome,
+    // Reading and checking are most of the time: one side per thread.
+    let (old, new) = std::thread::scope(|s| {
+        let old = s.spawn(|| load(&a.old, a.max_bytes));
+        let new = load(&a.new, a.max_bytes);
+        (old.join(), new)
+    });
+    // OLD's problem first, as if read one after the other.
+    let old = old.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let (old, new) = match (old, new) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(failed), _) | (_, Err(failed)) => return failed.report(),
     };
     let d = diff(&old, &new);
     let out = match a.format {
@@ -96,30 +100,48 @@ pub fn run(a: &Args) -> Outcome {
     }
 }
 
+/// Why a side cannot be compared.
+enum Failed {
+    /// Unreadable: one line.
+    Usage(String),
+    /// Read but invalid: its diagnostics.
+    Invalid(String, Box<Report>),
+}
+
+impl Failed {
+    /// Prints the diagnostics of an invalid side; exit 2 with one line.
+    fn report(self) -> Outcome {
+        match self {
+            Failed::Usage(message) => Outcome::Usage(message),
+            Failed::Invalid(arg, report) => invalid(&arg, &report),
+        }
+    }
+}
+
 /// Reads and checks one side: a file when one exists at `arg`, else
 /// `REV:PATH` through git.
-fn load(arg: &str, max_bytes: u64) -> Result<Checked, Outcome> {
+fn load(arg: &str, max_bytes: u64) -> Result<Checked, Failed> {
     let path = Path::new(arg);
     let checked = if path.exists() {
         Checked::read(path, max_bytes)
     } else if let Some((rev, file)) = arg.split_once(':').filter(|(rev, _)| !rev.is_empty()) {
-        let text = git_show(rev, file, max_bytes)?;
+        let text = git_show(rev, file, max_bytes).map_err(Failed::Usage)?;
         Checked::new(Source::new(PathBuf::from(arg), text), max_bytes)
     } else {
-        return Err(Outcome::Usage(format!(
+        return Err(Failed::Usage(format!(
             "cannot read '{arg}': no such file (a git revision is written REV:PATH, e.g. main:errors.toml)"
         )));
     };
-    checked.map_err(|report| invalid(arg, &report))
+    checked.map_err(|report| Failed::Invalid(arg.to_string(), report))
 }
 
 /// `git show REV:PATH`: the file's text, or one line saying why not.
-fn git_show(rev: &str, file: &str, max_bytes: u64) -> Result<String, Outcome> {
+fn git_show(rev: &str, file: &str, max_bytes: u64) -> Result<String, String> {
     let spec = format!("{rev}:{file}");
     let out = Command::new("git")
         .args(["show", "--no-textconv", &spec])
         .output()
-        .map_err(|err| Outcome::Usage(format!("cannot read '{spec}': cannot run git: {err}")))?;
+        .map_err(|err| format!("cannot read '{spec}': cannot run git: {err}"))?;
     if !out.status.success() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         let why = stderr
@@ -128,18 +150,16 @@ fn git_show(rev: &str, file: &str, max_bytes: u64) -> Result<String, Outcome> {
             .find(|l| !l.is_empty())
             .unwrap_or("git show failed")
             .trim_start_matches("fatal: ");
-        return Err(Outcome::Usage(format!(
-            "cannot read '{spec}' from git: {why}"
-        )));
+        return Err(format!("cannot read '{spec}' from git: {why}"));
     }
     if out.stdout.len() as u64 > max_bytes {
-        return Err(Outcome::Usage(format!(
+        return Err(format!(
             "'{spec}' is {} bytes, over the limit of {max_bytes} bytes (raise it with --max-bytes)",
             out.stdout.len()
-        )));
+        ));
     }
     String::from_utf8(out.stdout)
-        .map_err(|_| Outcome::Usage(format!("'{spec}' is not UTF-8: save the file as UTF-8")))
+        .map_err(|_| format!("'{spec}' is not UTF-8: save the file as UTF-8"))
 }
 
 /// An invalid side: its diagnostics on stderr, then exit 2 with one line.
