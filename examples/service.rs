@@ -18,7 +18,7 @@ use axum::extract::Path;
 use axum::http::{Method, Uri};
 use axum::response::Response;
 use axum::routing::{get, post};
-use error_catalogue::{Endpoint, StatusCode, lookup, lookup_request};
+use error_catalogue::{CreateTrackersError, Endpoint, Problem, StatusCode, codes, lookup_request};
 
 /// How long a client should wait before sending more text to process.
 pub const RETRY_AFTER: Duration = Duration::from_secs(2);
@@ -41,43 +41,34 @@ fn internal_error() -> Response {
     response
 }
 
-/// Every tracker name is taken in this demo: 409 Conflict.
-async fn create_tracker() -> Response {
-    match lookup(Endpoint::CreateTrackers, StatusCode::CONFLICT) {
-        Some(e) => e
-            .problem()
-            .with_instance("/v1/manage/trackers")
-            .into_response()
-            .map(Body::from),
-        None => internal_error(),
-    }
+/// Every tracker name is taken in this demo.
+fn reserve_name(_name: &str) -> Result<(), CreateTrackersError> {
+    Err(CreateTrackersError::Conflict)
 }
 
-/// No tracker exists: 404, naming the one asked for.
-async fn get_tracker(Path(tracker_id): Path<String>) -> Response {
-    let Some(e) = lookup(Endpoint::GetTracker, StatusCode::NOT_FOUND) else {
-        return internal_error();
-    };
-    let problem = e
+/// 409 Conflict, by `?` on a typed error: its problem+json is the entry's.
+async fn create_tracker() -> Result<String, CreateTrackersError> {
+    reserve_name("my-tracker")?;
+    Ok("created".to_string())
+}
+
+/// No tracker exists: 404, naming the one asked for (a `Problem` carries the
+/// instance and an extension member; a reserved name is an `Err`, never a panic).
+async fn get_tracker(Path(tracker_id): Path<String>) -> Result<String, Problem> {
+    let problem = codes::GET_TRACKER_404
         .problem()
-        .with_instance(format!("/v1/manage/tracker/{tracker_id}"))
-        .with_extension("trackerId", &tracker_id); // a reserved name is an Err, never a panic
-    match problem {
-        Ok(problem) => problem.into_response().map(Body::from),
-        Err(_) => internal_error(),
-    }
+        .with_instance(format!("/v1/manage/tracker/{tracker_id}"));
+    Err(problem
+        .clone()
+        .with_extension("trackerId", &tracker_id)
+        .unwrap_or(problem))
 }
 
 /// Always at the concurrency limit: 429 with `Retry-After`.
-async fn process_text() -> Response {
-    match lookup(Endpoint::AsyncTextApi, StatusCode::TOO_MANY_REQUESTS) {
-        Some(e) => e
-            .problem()
-            .with_retry_after(RETRY_AFTER)
-            .into_response()
-            .map(Body::from),
-        None => internal_error(),
-    }
+async fn process_text() -> Result<String, Problem> {
+    Err(codes::ASYNC_TEXT_API_429
+        .problem()
+        .with_retry_after(RETRY_AFTER))
 }
 
 /// A handler answering `status` for whatever the request routes to in the

@@ -53,6 +53,23 @@ pub trait CatalogueEndpoint:
     #[doc(hidden)]
     fn tables() -> &'static Tables<Self>;
 
+    /// Entry of `code` in row `row` of the lookup index (0: the general
+    /// table, `i + 1`: endpoint `i`). Generated catalogues answer from
+    /// constants, so that after inlining the index's shape folds away.
+    #[doc(hidden)]
+    #[inline]
+    fn lookup_row(row: usize, code: u16) -> Option<&'static Entry<Self>> {
+        let t = Self::tables();
+        crate::__private::lookup_in(&t.index, t.entries, row, code)
+    }
+
+    /// The route tables (constants in generated catalogues, as above).
+    #[doc(hidden)]
+    #[inline]
+    fn route_tables() -> &'static crate::__private::RouteTables<'static> {
+        &Self::tables().routes
+    }
+
     /// The name the page heads its table with ("Create Trackers").
     #[inline]
     fn name(self) -> &'static str {
@@ -97,21 +114,20 @@ pub trait CatalogueEndpoint:
     /// general table's. Never allocates or panics.
     #[inline]
     fn lookup(self, status: StatusCode) -> Option<&'static Entry<Self>> {
-        Self::tables().lookup(self.index() + 1, status.as_u16())
+        Self::lookup_row(self.index() + 1, status.as_u16())
     }
 
     /// What `status` means in the general table.
     #[inline]
     fn lookup_general(status: StatusCode) -> Option<&'static Entry<Self>> {
-        Self::tables().lookup(0, status.as_u16())
+        Self::lookup_row(0, status.as_u16())
     }
 
     /// The endpoint a request routes to (see [`RouteMatch`] for the
     /// parameters too). Never allocates or panics.
     #[inline]
     fn route(method: &Method, path: &str) -> Option<Self> {
-        let mut values = [""; crate::route::MAX_PARAMS];
-        let i = Self::tables().routes.find(method, path, &mut values)?;
+        let i = Self::route_tables().find(method, path, &mut [])?;
         Self::all().get(i as usize).copied()
     }
 
@@ -234,6 +250,16 @@ macro_rules! __catalogue_api {
             #[inline]
             fn tables() -> &'static $crate::__private::Tables<Self> {
                 &TABLES
+            }
+
+            #[inline]
+            fn lookup_row(row: usize, code: u16) -> ::core::option::Option<&'static Entry> {
+                $crate::__private::lookup_in(&LOOKUP_INDEX, &ENTRIES, row, code)
+            }
+
+            #[inline]
+            fn route_tables() -> &'static $crate::__private::RouteTables<'static> {
+                &ROUTE_TABLES
             }
         }
 

@@ -176,6 +176,25 @@ impl<E: CatalogueEndpoint> Explanation<E> {
     }
 }
 
+impl<E: crate::TypedErrors> Explanation<E> {
+    /// The routed endpoint's typed error for the response's status (the
+    /// catalogue-wide `Error`), alongside the server's message; `None` when
+    /// no endpoint matched the request.
+    ///
+    /// ```
+    /// use error_catalogue::{CreateTrackersError, Error, Explanation};
+    /// use http::{HeaderMap, Method, StatusCode};
+    ///
+    /// let body = br#"{"message": "A tracker named 'x' exists."}"#;
+    /// let e = Explanation::from_status(&Method::POST, "/v1/manage/trackers", StatusCode::CONFLICT, &HeaderMap::new(), body).unwrap();
+    /// assert_eq!(e.error(), Some(Error::CreateTrackers(CreateTrackersError::Conflict)));
+    /// assert_eq!(e.server_message(), Some("A tracker named 'x' exists."));
+    /// ```
+    pub fn error(&self) -> Option<E::Error> {
+        self.endpoint?.error(self.entry.status())
+    }
+}
+
 fn general_title<E: CatalogueEndpoint>() -> &'static str {
     E::tables().page.general_title()
 }

@@ -13,12 +13,26 @@ pub use http;
 pub use serde;
 
 pub use crate::__catalogue_api as catalogue_api;
+pub use crate::__catalogue_error as catalogue_error;
 pub use crate::__catalogue_serde_api as catalogue_serde_api;
+pub use crate::__endpoint_error as endpoint_error;
+pub use crate::__error_axum as error_axum;
+pub use crate::__error_miette as error_miette;
+pub use crate::__error_serde as error_serde;
 pub use crate::engine::CatalogueEndpoint;
 use crate::engine::Entry;
 pub use crate::entry::Example;
 pub use crate::page::{Page, Support};
 pub use crate::route::{Aligned, RouteTables};
+#[cfg(feature = "axum")]
+pub use crate::typed::axum_response;
+pub use crate::typed::fmt_error;
+#[cfg(feature = "miette")]
+pub use crate::typed::{miette_code, miette_help, miette_url};
+#[cfg(feature = "axum")]
+pub use axum_core;
+#[cfg(feature = "miette")]
+pub use miette;
 
 use error_catalogue_layout::{endpoint, entry, text};
 
@@ -189,32 +203,37 @@ impl<E: CatalogueEndpoint> Tables<E> {
             entries_end: 0,
         })
     }
+}
 
-    /// What `code` means in row `row` (0: the general table, `i + 1`:
-    /// endpoint `i`, fallback included). The tables are constants, so after
-    /// inlining the field reads fold away: two loads and one comparison.
-    #[inline(always)]
-    pub(crate) fn lookup(&'static self, row: usize, code: u16) -> Option<&'static Entry<E>> {
-        let index = &self.index;
-        // `StatusCode` keeps codes in 100..=999, within the 1024 slots.
-        let slot = usize::from(code) & 1023;
-        let column = match index.status_column {
-            Columns::U8(c) => usize::from(c[slot]),
-            Columns::U16(c) => usize::from(c[slot]),
-        };
-        // Masking keeps the column within the row (the width is a power of two).
-        let cell = row * index.row_width + (column & (index.row_width - 1));
-        let at = cell * index.cell_bytes;
-        let entry = if index.cell_bytes == 2 {
-            let bytes = index.rows.get(at..)?.first_chunk::<2>()?;
-            usize::from(u16::from_le_bytes(*bytes))
-        } else {
-            let bytes = index.rows.get(at..)?.first_chunk::<4>()?;
-            u32::from_le_bytes(*bytes) as usize
-        };
-        // Cell 0 wraps to `usize::MAX`: `None`.
-        self.entries.get(entry.wrapping_sub(1))
-    }
+/// What `code` means in row `row` of `index` (0: the general table,
+/// `i + 1`: endpoint `i`, fallback included), among `entries`. Generated
+/// catalogues pass constants, so after inlining the index's shape folds
+/// away: two loads and one comparison.
+#[inline(always)]
+pub fn lookup_in<E>(
+    index: &LookupIndex,
+    entries: &'static [Entry<E>],
+    row: usize,
+    code: u16,
+) -> Option<&'static Entry<E>> {
+    // `StatusCode` keeps codes in 100..=999, within the 1024 slots.
+    let slot = usize::from(code) & 1023;
+    let column = match index.status_column {
+        Columns::U8(c) => usize::from(c[slot]),
+        Columns::U16(c) => usize::from(c[slot]),
+    };
+    // Masking keeps the column within the row (the width is a power of two).
+    let cell = row * index.row_width + (column & (index.row_width - 1));
+    let at = cell * index.cell_bytes;
+    let entry = if index.cell_bytes == 2 {
+        let bytes = index.rows.get(at..)?.first_chunk::<2>()?;
+        usize::from(u16::from_le_bytes(*bytes))
+    } else {
+        let bytes = index.rows.get(at..)?.first_chunk::<4>()?;
+        u32::from_le_bytes(*bytes) as usize
+    };
+    // Cell 0 wraps to `usize::MAX`: `None`.
+    entries.get(entry.wrapping_sub(1))
 }
 
 /// The page's metadata, for generated code.

@@ -235,6 +235,22 @@ impl<E: CatalogueEndpoint> Problem<E> {
     }
 }
 
+/// A problem+json response for a status the catalogue does not document:
+/// type `about:blank`, titled with the status's reason phrase (RFC 9457 §4.2.1).
+pub(crate) fn blank_response(status: StatusCode) -> Response<Vec<u8>> {
+    let mut body = Map::new();
+    body.insert("type".to_string(), Value::from("about:blank"));
+    let title = status.canonical_reason().unwrap_or("Unknown Status");
+    body.insert("title".to_string(), Value::from(title));
+    body.insert("status".to_string(), Value::from(status.as_u16()));
+    let mut response = Response::new(Value::Object(body).to_string().into_bytes());
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    response
+}
+
 impl<E: CatalogueEndpoint> Serialize for Problem<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;

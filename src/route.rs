@@ -150,7 +150,7 @@ impl<'a, E: CatalogueEndpoint> RouteMatch<'a, E> {
     #[inline]
     pub fn find(method: &Method, path: &'a str) -> Option<RouteMatch<'a, E>> {
         let mut values = [""; MAX_PARAMS];
-        let i = E::tables().routes.find(method, path, &mut values)?;
+        let i = E::route_tables().find(method, path, &mut values)?;
         let endpoint = E::all().get(i as usize).copied()?;
         Some(RouteMatch { endpoint, values })
     }
@@ -298,7 +298,11 @@ impl<'t> RouteTables<'t> {
             if segment.is_empty() {
                 return None;
             }
-            *values.get_mut(captured)? = segment;
+            // A buffer shorter than the template's parameters keeps what
+            // fits (`Endpoint::route` passes none): the build bounds them.
+            if let Some(value) = values.get_mut(captured) {
+                *value = segment;
+            }
             (node, rest, captured) = (param, after, captured + 1);
         }
     }

@@ -114,7 +114,13 @@ description = "Brackets rustdoc would resolve: [x], [42], [Entry], [a](Foo), [w]
 
 fn errcat(args: &[&str]) -> String {
     let exe = target_dir().join("debug/errcat");
-    let out = Command::new(exe).args(args).output().unwrap();
+    // Away from this package's errors.toml, which errcat would read instead
+    // of the catalogue it was built with.
+    let out = Command::new(exe)
+        .current_dir(target_dir())
+        .args(args)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{args:?}: {out:?}");
     String::from_utf8(out.stdout).unwrap()
 }

@@ -171,3 +171,74 @@ fn routing_never_allocates() {
     assert!(found > 0);
     assert_eq!(n, 0, "routing allocated {n} times");
 }
+
+#[test]
+fn typed_errors_never_allocate() {
+    use error_catalogue::Error;
+    let statuses: Vec<StatusCode> = (100..=999u16)
+        .filter_map(|c| StatusCode::from_u16(c).ok())
+        .collect();
+    let (found, n) = allocations(|| {
+        let mut found = 0usize;
+        for &status in &statuses {
+            for &ep in &Endpoint::ALL {
+                if let Some(e) = Error::from_status(ep, status) {
+                    found += usize::from(e.code()) + usize::from(e.is_retryable());
+                    found += e.entry().map_or(0, |x| x.anchor().len());
+                }
+            }
+        }
+        found
+    });
+    assert!(found > 0);
+    assert_eq!(n, 0, "typed errors allocated {n} times");
+}
+
+/// The third-party catalogue, linked beside the shipped one, through the
+/// same code: lookups, parsing, routing and typed errors, none allocating.
+#[test]
+fn a_third_party_catalogue_never_allocates() {
+    use docker_engine_errors::docker::{self, Endpoint as Docker, Error as DockerError};
+    let statuses: Vec<StatusCode> = (100..=999u16)
+        .filter_map(|c| StatusCode::from_u16(c).ok())
+        .collect();
+    let keys: Vec<String> = Docker::ALL
+        .iter()
+        .flat_map(|e| {
+            [
+                e.name().to_ascii_uppercase(),
+                e.slug().to_owned(),
+                format!("{e:?}x"),
+            ]
+        })
+        .collect();
+    let requests = [
+        (Method::GET, "/containers/4fa6e0f0c678/json"),
+        (Method::POST, "/containers/my%20app/kill?signal=SIGKILL"),
+        (Method::GET, "/images/library%2Fnginx/json"),
+        (Method::DELETE, "/networks/bridge"),
+        (Method::GET, "/no/such/path"),
+    ];
+    let (found, n) = allocations(|| {
+        let mut found = 0usize;
+        for &status in &statuses {
+            for &ep in &Docker::ALL {
+                found += usize::from(docker::lookup(ep, status).is_some());
+                found += DockerError::from_status(ep, status).map_or(0, |e| usize::from(e.code()));
+            }
+        }
+        for key in &keys {
+            found += usize::from(key.parse::<Docker>().is_ok());
+        }
+        for (method, path) in &requests {
+            if let Some(m) = docker::route(method, path) {
+                found += m.params().count() + m.endpoint().path().len();
+            }
+            found +=
+                usize::from(docker::lookup_request(method, path, StatusCode::NOT_FOUND).is_some());
+        }
+        found
+    });
+    assert!(found > 0);
+    assert_eq!(n, 0, "the third-party catalogue allocated {n} times");
+}

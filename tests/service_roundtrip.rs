@@ -2,7 +2,7 @@
 //! 127.0.0.1, requests sent with ureq, each response explained with
 //! `Explanation`. The entry the server answered with (named by the problem's
 //! `type`) must be the entry the client's explanation finds.
-#![cfg(feature = "serde")]
+#![cfg(all(feature = "axum", feature = "entry-consts"))]
 
 #[allow(dead_code)]
 #[path = "../examples/service.rs"]
@@ -12,7 +12,10 @@ use std::net::SocketAddr;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use error_catalogue::{Endpoint, Entry, Explanation, PROBLEM_JSON, entries};
+use error_catalogue::{
+    AsyncTextApiError, CreateTrackersError, Endpoint, Entry, Error, Explanation, PROBLEM_JSON,
+    entries,
+};
 use http::Method;
 
 /// The service on an ephemeral loopback port, stopped on drop.
@@ -140,6 +143,11 @@ fn real_requests_round_trip_through_the_catalogue() {
             .to_string()
             .starts_with("Create Trackers → 409 Conflict: ")
     );
+    // The client matches the typed error the service returned with `?`.
+    match hit.explanation.error() {
+        Some(Error::CreateTrackers(CreateTrackersError::Conflict)) => {}
+        other => panic!("expected Create Trackers' Conflict, got {other:?}"),
+    }
 
     // A parameterised route, with the server's own extension member.
     let tracker = send(
@@ -168,6 +176,12 @@ fn real_requests_round_trip_through_the_catalogue() {
     assert!(busy.explanation.retryable());
     assert_eq!(busy.explanation.retry_delay(), Some(service::RETRY_AFTER));
     assert!(busy.explanation.to_string().ends_with(" Retry after 2 s."));
+    assert_eq!(
+        busy.explanation.error(),
+        Some(Error::AsyncTextApi(AsyncTextApiError::TooManyRequests))
+    );
+    // No endpoint matched: no typed error, the general entry still explains.
+    assert_eq!(unknown.explanation.error(), None);
 }
 
 #[test]

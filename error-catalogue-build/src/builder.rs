@@ -125,6 +125,13 @@ impl Builder {
         self
     }
 
+    /// Whether to generate one error enum per endpoint (`CreateTrackersError`)
+    /// and the catalogue-wide `Error` (default: yes).
+    pub fn typed_errors(mut self, yes: bool) -> Self {
+        self.options.typed_errors = yes;
+        self
+    }
+
     /// The form of the generated records (default [`Layout::Auto`]: readable
     /// struct literals up to [`codegen::READABLE_MAX_ENTRIES`] entries, packed
     /// byte strings beyond, which compile far faster).

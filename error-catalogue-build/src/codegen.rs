@@ -35,6 +35,9 @@ pub struct Options {
     pub entry_consts: bool,
     /// The form of the records.
     pub layout: Layout,
+    /// One error enum per endpoint (`CreateTrackersError`) and the
+    /// catalogue-wide `Error`.
+    pub typed_errors: bool,
 }
 
 impl Default for Options {
@@ -42,17 +45,25 @@ impl Default for Options {
         Options {
             entry_consts: true,
             layout: Layout::Auto,
+            typed_errors: true,
         }
     }
 }
 
 impl Options {
-    /// Options with `entry_consts` and `layout` as given.
+    /// Options with `entry_consts` and `layout` as given, typed errors on.
     pub fn new(entry_consts: bool, layout: Layout) -> Self {
         Options {
             entry_consts,
             layout,
+            typed_errors: true,
         }
+    }
+
+    /// These options with typed errors on or off.
+    pub fn with_typed_errors(mut self, yes: bool) -> Self {
+        self.typed_errors = yes;
+        self
     }
 }
 
@@ -105,6 +116,11 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    let typed_errors = if options.typed_errors {
+        typed_errors(catalogue)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         use ::error_catalogue::__private::{self, EndpointRecord, EntryRecord, Method};
 
@@ -129,6 +145,12 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
         #text
         #routes
 
+        /// The lookup index, a constant so that lookups fold its shape away.
+        const LOOKUP_INDEX: __private::LookupIndex = #index_table;
+
+        /// The route tables, a constant for the same reason.
+        const ROUTE_TABLES: __private::RouteTables<'static> = #route_table;
+
         /// Every table of the catalogue, which the runtime's API reads.
         static TABLES: __private::Tables<Endpoint> = __private::Tables {
             page: #page,
@@ -138,12 +160,13 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
             endpoint_records: #endpoint_table,
             texts: #text_table,
             examples: &EXAMPLES,
-            index: #index_table,
+            index: LOOKUP_INDEX,
             keys: #key_table,
-            routes: #route_table,
+            routes: ROUTE_TABLES,
         };
 
         #codes
+        #typed_errors
     }
 }
 
@@ -434,32 +457,10 @@ fn endpoint_records(
     catalogue: &Catalogue,
     packed: bool,
 ) -> (TokenStream, TokenStream) {
-    let mut start = u32_of(catalogue.general.entries.len());
-    let records: Vec<EndpointRecord<&str>> = catalogue
-        .endpoints
-        .iter()
-        .map(|e| {
-            let end = start + u32_of(e.entries.len());
-            let record = EndpointRecord {
-                name: e.name.as_str(),
-                slug: e.slug.as_str(),
-                ident: e.ident.as_str(),
-                // Validation admits only these methods.
-                method: Method::parse(&e.method).unwrap_or(Method::Get),
-                path: e.path.as_str(),
-                entries_start: start,
-                entries_end: end,
-            };
-            start = end;
-            record
-        })
-        .collect();
+    let records = endpoint_list(catalogue);
     let count = usize_lit(records.len());
     if packed {
-        let mut bytes = Vec::new();
-        for r in records {
-            bytes.extend_from_slice(&r.map(|t| texts.id(t)).to_bytes());
-        }
+        let bytes = pack_endpoints(texts, &records);
         let byte_count = usize_lit(bytes.len());
         let bytes = Literal::byte_string(&bytes);
         let items = quote! {
@@ -508,6 +509,38 @@ fn endpoint_records(
     }
 }
 
+/// The endpoints' records, texts borrowed from the catalogue.
+fn endpoint_list(catalogue: &Catalogue) -> Vec<EndpointRecord<&str>> {
+    let mut start = u32_of(catalogue.general.entries.len());
+    catalogue
+        .endpoints
+        .iter()
+        .map(|e| {
+            let end = start + u32_of(e.entries.len());
+            let record = EndpointRecord {
+                name: e.name.as_str(),
+                slug: e.slug.as_str(),
+                ident: e.ident.as_str(),
+                // Validation admits only these methods.
+                method: Method::parse(&e.method).unwrap_or(Method::Get),
+                path: e.path.as_str(),
+                entries_start: start,
+                entries_end: end,
+            };
+            start = end;
+            record
+        })
+        .collect()
+}
+
+fn pack_endpoints(texts: &mut Texts, records: &[EndpointRecord<&str>]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for r in records {
+        bytes.extend_from_slice(&r.map(|t| texts.id(t)).to_bytes());
+    }
+    bytes
+}
+
 /// `(endpoint row, anchor)` of every entry, in [`Catalogue::entries`] order:
 /// row 0 is the general table, `i + 1` endpoint `i`.
 fn entry_rows(catalogue: &Catalogue) -> Vec<(u16, String)> {
@@ -526,15 +559,11 @@ fn entry_rows(catalogue: &Catalogue) -> Vec<(u16, String)> {
     general.chain(endpoints).collect()
 }
 
-/// The entries' records, the `EntryRecords` expression over them, and the
-/// expression of the entry handles.
-fn entry_records(
-    texts: &mut Texts,
-    catalogue: &Catalogue,
-    rows: &[(u16, String)],
-    packed: bool,
-) -> (TokenStream, TokenStream, TokenStream) {
-    let plains: Vec<(String, Option<String>, Option<String>)> = catalogue
+/// Each entry's texts with markup removed: meaning, description, resolution.
+type PlainTexts = Vec<(String, Option<String>, Option<String>)>;
+
+fn plain_texts(catalogue: &Catalogue) -> PlainTexts {
+    catalogue
         .entries()
         .map(|e| {
             (
@@ -543,12 +572,20 @@ fn entry_records(
                 e.resolution.as_deref().map(markup::plain_text),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The entries' records, texts borrowed from the catalogue, `rows` and `plains`.
+fn entry_list<'a>(
+    catalogue: &'a Catalogue,
+    rows: &'a [(u16, String)],
+    plains: &'a PlainTexts,
+) -> Vec<EntryRecord<&'a str>> {
     let mut next_example = 0;
-    let records: Vec<EntryRecord<&str>> = catalogue
+    catalogue
         .entries()
         .zip(rows)
-        .zip(&plains)
+        .zip(plains)
         .map(
             |((entry, (row, anchor)), (meaning, description, resolution))| {
                 let same = *meaning == entry.meaning
@@ -575,13 +612,30 @@ fn entry_records(
                 }
             },
         )
-        .collect();
+        .collect()
+}
+
+fn pack_entries(texts: &mut Texts, records: &[EntryRecord<&str>]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for r in records {
+        bytes.extend_from_slice(&r.map(|t| texts.id(t)).to_bytes());
+    }
+    bytes
+}
+
+/// The entries' records, the `EntryRecords` expression over them, and the
+/// expression of the entry handles.
+fn entry_records(
+    texts: &mut Texts,
+    catalogue: &Catalogue,
+    rows: &[(u16, String)],
+    packed: bool,
+) -> (TokenStream, TokenStream, TokenStream) {
+    let plains = plain_texts(catalogue);
+    let records = entry_list(catalogue, rows, &plains);
     let count = usize_lit(records.len());
     if packed {
-        let mut bytes = Vec::new();
-        for r in records {
-            bytes.extend_from_slice(&r.map(|t| texts.id(t)).to_bytes());
-        }
+        let bytes = pack_entries(texts, &records);
         let byte_count = usize_lit(bytes.len());
         let bytes = Literal::byte_string(&bytes);
         let items = quote! {
@@ -721,11 +775,17 @@ impl Texts {
     }
 }
 
-/// The two-level (endpoint, status) index (see `__private::LookupIndex`):
-/// `STATUS_COLUMN` maps a status to a column, `LOOKUP_ROWS` holds one row of
-/// entry indices per table, with the general fallback resolved here, at
-/// build time, so a lookup is two loads and one comparison.
-fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
+/// The (endpoint, status) index as data (see `__private::LookupIndex`).
+struct IndexData {
+    /// `(status, column)` of every status some table lists.
+    columns: Vec<(u16, usize)>,
+    /// One row of `width` cells per table, `cell_bytes` little-endian bytes each.
+    rows: Vec<u8>,
+    width: usize,
+    cell_bytes: usize,
+}
+
+fn index_data(catalogue: &Catalogue) -> IndexData {
     // Distinct statuses, ascending: columns 1..; column 0 is "no table lists it".
     let statuses: Vec<u16> = catalogue
         .entries()
@@ -739,18 +799,6 @@ fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
         .map(|(i, &s)| (s, i + 1))
         .collect();
     let columns = statuses.len() + 1;
-    let pairs = column_of.iter().map(|(&status, &column)| {
-        let (status, column) = (
-            Literal::u16_unsuffixed(status),
-            Literal::usize_unsuffixed(column),
-        );
-        quote!((#status, #column))
-    });
-    let (column_type, columns_fn, columns_variant) = if columns <= usize::from(u8::MAX) {
-        (quote!(u8), quote!(columns_u8), quote!(U8))
-    } else {
-        (quote!(u16), quote!(columns_u16), quote!(U16))
-    };
     let entry_count = catalogue.entries().count();
     let cell_bytes = if entry_count < usize::from(u16::MAX) {
         2
@@ -778,11 +826,38 @@ fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
     for cell in rows.into_iter().flatten() {
         bytes.extend_from_slice(&u32_of(cell).to_le_bytes()[..cell_bytes]);
     }
+    IndexData {
+        columns: column_of.into_iter().collect(),
+        rows: bytes,
+        width,
+        cell_bytes,
+    }
+}
+
+/// The two-level (endpoint, status) index (see `__private::LookupIndex`):
+/// `STATUS_COLUMN` maps a status to a column, `LOOKUP_ROWS` holds one row of
+/// entry indices per table, with the general fallback resolved here, at
+/// build time, so a lookup is two loads and one comparison.
+fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
+    let data = index_data(catalogue);
+    let pairs = data.columns.iter().map(|&(status, column)| {
+        let (status, column) = (
+            Literal::u16_unsuffixed(status),
+            Literal::usize_unsuffixed(column),
+        );
+        quote!((#status, #column))
+    });
+    let (column_type, columns_fn, columns_variant) = if data.columns.len() < usize::from(u8::MAX) {
+        (quote!(u8), quote!(columns_u8), quote!(U8))
+    } else {
+        (quote!(u16), quote!(columns_u16), quote!(U16))
+    };
     let rows_doc = format!(
-        " One row of {width} cells per table (row 0 the general table, row `i + 1` `Endpoint::ALL[i]` with the general fallback filled in), each cell the entry's index in [`ENTRIES`] + 1 (0: none) as a little-endian integer of {cell_bytes} bytes."
+        " One row of {} cells per table (row 0 the general table, row `i + 1` `Endpoint::ALL[i]` with the general fallback filled in), each cell the entry's index in [`ENTRIES`] + 1 (0: none) as a little-endian integer of {} bytes.",
+        data.width, data.cell_bytes
     );
-    let rows = Literal::byte_string(&bytes);
-    let (width, cell_bytes) = (usize_lit(width), usize_lit(cell_bytes));
+    let rows = Literal::byte_string(&data.rows);
+    let (width, cell_bytes) = (usize_lit(data.width), usize_lit(data.cell_bytes));
     let items = quote! {
         /// Each status's column in [`LOOKUP_ROWS`] (0: no table lists it),
         /// indexed by the status code.
@@ -802,10 +877,19 @@ fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
     (items, table)
 }
 
+/// The perfect hash of endpoint keys as data.
+struct KeyData {
+    seed: u64,
+    pilots: Vec<u8>,
+    remap: Vec<u32>,
+    /// Packed `KeySlot`s, in slot order.
+    slots: Vec<u8>,
+}
+
 /// The name → endpoint table: a ptrhash perfect hash over the lower-cased
 /// names, slugs and identifiers, hashed with [`keyhash`], which the runtime
 /// hashes with too. Folding case inside the hash parses without a copy.
-fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> (TokenStream, TokenStream) {
+fn key_data(texts: &mut Texts, catalogue: &Catalogue) -> KeyData {
     // name, slug and identifier, lower-cased; validation made them unambiguous.
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     for (i, e) in catalogue.endpoints.iter().enumerate() {
@@ -818,10 +902,6 @@ fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> (TokenStream, Toke
     let state = phf_generator::ptrhash::generate_hash_with_hash_fn(&names, |k, seed| {
         keyhash::hash(k, *seed)
     });
-    let seed = Literal::u64_unsuffixed(state.seed);
-    let pilots = Literal::byte_string(&state.pilots);
-    let remap = state.remap.iter().map(|&r| Literal::u32_unsuffixed(r));
-    let remap_count = usize_lit(state.remap.len());
     let mut slots = Vec::with_capacity(state.map.len() * 8);
     for &i in &state.map {
         let slot = KeySlot {
@@ -830,7 +910,21 @@ fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> (TokenStream, Toke
         };
         slots.extend_from_slice(&slot.to_bytes());
     }
-    let slots = Literal::byte_string(&slots);
+    KeyData {
+        seed: state.seed,
+        pilots: state.pilots,
+        remap: state.remap,
+        slots,
+    }
+}
+
+fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> (TokenStream, TokenStream) {
+    let data = key_data(texts, catalogue);
+    let seed = Literal::u64_unsuffixed(data.seed);
+    let pilots = Literal::byte_string(&data.pilots);
+    let remap = data.remap.iter().map(|&r| Literal::u32_unsuffixed(r));
+    let remap_count = usize_lit(data.remap.len());
+    let slots = Literal::byte_string(&data.slots);
     let items = quote! {
         /// ptrhash's remapping of slots past the end, for [`KEY_SLOTS`].
         static KEY_REMAP: [u32; #remap_count] = [#(#remap),*];
@@ -842,6 +936,75 @@ fn endpoint_keys(texts: &mut Texts, catalogue: &Catalogue) -> (TokenStream, Toke
         __private::KeyTable { seed: #seed, pilots: #pilots, remap: &KEY_REMAP, slots: KEY_SLOTS }
     };
     (items, table)
+}
+
+/// A catalogue's tables in the packed form, as owned data: what generated
+/// code holds, for a catalogue read at run time (error-catalogue's `load`
+/// feature builds its tables from this). Outside semver, like the layout.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct PackedTables {
+    /// Packed entry records.
+    pub entry_records: Vec<u8>,
+    /// Packed endpoint records.
+    pub endpoint_records: Vec<u8>,
+    /// Every text once.
+    pub text: String,
+    /// Where each text ends in `text`, little-endian `u32`s.
+    pub text_ends: Vec<u8>,
+    /// `(status, column)` pairs of the lookup index.
+    pub status_columns: Vec<(u16, u16)>,
+    /// The lookup index's rows.
+    pub rows: Vec<u8>,
+    /// Cells per row.
+    pub row_width: usize,
+    /// Bytes per cell.
+    pub cell_bytes: usize,
+    /// The key table's seed.
+    pub key_seed: u64,
+    /// The key table's pilots.
+    pub key_pilots: Vec<u8>,
+    /// The key table's remap.
+    pub key_remap: Vec<u32>,
+    /// The key table's packed slots.
+    pub key_slots: Vec<u8>,
+    /// The route tables' records.
+    pub routes: crate::routes::RouteRecords,
+    /// The route tables' edges.
+    pub route_edges: Vec<crate::routes::RouteEdge>,
+}
+
+/// The catalogue's tables, packed, as data.
+#[doc(hidden)]
+pub fn packed_tables(catalogue: &Catalogue) -> PackedTables {
+    let rows = entry_rows(catalogue);
+    let plains = plain_texts(catalogue);
+    let mut texts = Texts::default();
+    let entry_records = pack_entries(&mut texts, &entry_list(catalogue, &rows, &plains));
+    let endpoint_records = pack_endpoints(&mut texts, &endpoint_list(catalogue));
+    let keys = key_data(&mut texts, catalogue);
+    let index = index_data(catalogue);
+    let route_tables = crate::routes::tables(catalogue);
+    PackedTables {
+        entry_records,
+        endpoint_records,
+        text_ends: texts.ends.iter().flat_map(|e| e.to_le_bytes()).collect(),
+        text: texts.blob,
+        status_columns: index
+            .columns
+            .iter()
+            .map(|&(s, c)| (s, u16::try_from(c).unwrap_or(u16::MAX)))
+            .collect(),
+        rows: index.rows,
+        row_width: index.width,
+        cell_bytes: index.cell_bytes,
+        key_seed: keys.seed,
+        key_pilots: keys.pilots,
+        key_remap: keys.remap,
+        key_slots: keys.slots,
+        routes: route_tables.records(),
+        route_edges: route_tables.edges,
+    }
 }
 
 fn page(catalogue: &Catalogue) -> TokenStream {
@@ -909,5 +1072,152 @@ fn entry_consts(catalogue: &Catalogue, rows: &[(u16, String)]) -> TokenStream {
         pub mod codes {
             #(#consts)*
         }
+    }
+}
+
+/// One `#[non_exhaustive]` error enum per endpoint, a variant per 4xx/5xx
+/// status `lookup` answers for it (its own rows and the general table's),
+/// named from the status's canonical reason phrase, plus `Undocumented`;
+/// and the catalogue-wide `Error` over them. The enums and their
+/// status ↔ variant matches are here; their behaviour is the runtime's
+/// `EndpointError`, implemented by `endpoint_error!`.
+fn typed_errors(catalogue: &Catalogue) -> TokenStream {
+    let general: BTreeMap<u16, &Entry> = catalogue
+        .general
+        .entries
+        .iter()
+        .filter(|e| e.status >= 400)
+        .map(|e| (e.status, e))
+        .collect();
+    let mut enums = Vec::new();
+    let mut wide_variants = Vec::new();
+    let mut wide_names = Vec::new();
+    for e in &catalogue.endpoints {
+        let mut rows = general.clone();
+        rows.extend(
+            e.entries
+                .iter()
+                .filter(|x| x.status >= 400)
+                .map(|x| (x.status, x)),
+        );
+        let statuses: Vec<u16> = rows.keys().copied().collect();
+        let names: Vec<_> = names::status_variants(&statuses)
+            .into_iter()
+            .map(|n| format_ident!("{}", n))
+            .collect();
+        let ty = format_ident!("{}Error", e.ident);
+        let variant = format_ident!("{}", e.ident);
+        let variant_docs = rows.values().map(|entry| entry_docs(entry));
+        let codes: Vec<_> = statuses
+            .iter()
+            .map(|&s| Literal::u16_unsuffixed(s))
+            .collect();
+        // The link is ours; only the data (method, path) goes through `docs`.
+        let link = lit(&format!(
+            " The errors documented for [`Endpoint::{}`], its own and the general table's:",
+            e.ident
+        ));
+        let enum_docs = docs(&[
+            format!("`{} {}`.", e.method, e.path),
+            String::new(),
+            "Match a status that may become documented later by its number, with".to_string(),
+            "`e.status()`, rather than on `Undocumented`: that arm stops matching the".to_string(),
+            "day the catalogue documents the status.".to_string(),
+        ]);
+        let enum_docs = quote!(#[doc = #link] #enum_docs);
+        enums.push(quote! {
+            #enum_docs
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum #ty {
+                #(#variant_docs #names,)*
+                /// A 4xx or 5xx status the catalogue does not document for this endpoint.
+                Undocumented(::error_catalogue::StatusCode),
+            }
+
+            impl #ty {
+                /// The error a response of `status` is: `None` below 400 or
+                /// above 599, `Undocumented` for a status not documented here.
+                pub fn from_status(status: ::error_catalogue::StatusCode) -> Option<Self> {
+                    let code = status.as_u16();
+                    if !(400..=599).contains(&code) {
+                        return None;
+                    }
+                    Some(match code {
+                        #(#codes => Self::#names,)*
+                        _ => Self::Undocumented(status),
+                    })
+                }
+
+                /// The HTTP status as a number.
+                pub fn code(self) -> u16 {
+                    match self {
+                        #(Self::#names => #codes,)*
+                        Self::Undocumented(status) => status.as_u16(),
+                    }
+                }
+            }
+
+            ::error_catalogue::__private::endpoint_error!(#ty, Endpoint::#variant);
+
+            impl ::core::convert::From<#ty> for Error {
+                fn from(e: #ty) -> Error {
+                    Error::#variant(e)
+                }
+            }
+        });
+        let doc = lit(&format!(" An error of [`Endpoint::{}`].", e.ident));
+        wide_variants.push(quote!(#[doc = #doc] #variant(#ty)));
+        wide_names.push((variant, ty));
+    }
+    let variants: Vec<_> = wide_names.iter().map(|(v, _)| v).collect();
+    let types: Vec<_> = wide_names.iter().map(|(_, t)| t).collect();
+    let from_body = if variants.is_empty() {
+        quote!(match endpoint {})
+    } else {
+        quote! {
+            match endpoint {
+                #(Endpoint::#variants => #types::from_status(status).map(Error::#variants),)*
+            }
+        }
+    };
+    let (endpoint_body, code_body) = if variants.is_empty() {
+        (quote!(match *self {}), quote!(match self {}))
+    } else {
+        (
+            quote!(match self { #(Error::#variants(_) => Endpoint::#variants,)* }),
+            quote!(match self { #(Error::#variants(e) => e.code(),)* }),
+        )
+    };
+    quote! {
+        #(#enums)*
+
+        /// An error of any endpoint of this catalogue: one variant per
+        /// endpoint, holding that endpoint's error.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Error {
+            #(#wide_variants,)*
+        }
+
+        impl Error {
+            /// The error a response of `status` from `endpoint` is (`None`
+            /// below 400 or above 599).
+            pub fn from_status(endpoint: Endpoint, status: ::error_catalogue::StatusCode) -> Option<Self> {
+                #from_body
+            }
+
+            /// The endpoint it is an error of.
+            pub fn endpoint(&self) -> Endpoint {
+                #endpoint_body
+            }
+
+            /// The HTTP status as a number.
+            pub fn code(self) -> u16 {
+                #code_body
+            }
+        }
+
+        ::error_catalogue::__private::catalogue_error!();
     }
 }

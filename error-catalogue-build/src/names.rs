@@ -40,6 +40,45 @@ pub fn const_ident(slug: &str, status: u16) -> String {
     format!("{name}_{status}")
 }
 
+/// The typed-error variant for a status: its canonical reason phrase in
+/// `UpperCamelCase` (`413` → `PayloadTooLarge`, `418` → `ImATeapot`), or
+/// `Status{code}` when the status has no canonical phrase, or the phrase
+/// makes no identifier. Apostrophes join their word (`I'm` → `Im`).
+pub fn status_variant(status: u16) -> String {
+    let phrase = http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .map(|p| p.replace(['\'', '’'], ""));
+    phrase
+        .and_then(|p| type_ident(&p))
+        .filter(|ident| ident != "Undocumented")
+        .unwrap_or_else(|| format!("Status{status}"))
+}
+
+/// The variants of one typed-error enum for `statuses` (ascending, distinct):
+/// [`status_variant`] of each, except that names two statuses share each get
+/// their status appended (`Conflict409`), so every name is unique and the
+/// same statuses always get the same names.
+pub fn status_variants(statuses: &[u16]) -> Vec<String> {
+    status_variants_with(statuses, status_variant)
+}
+
+/// [`status_variants`] with another naming of single statuses.
+pub fn status_variants_with(statuses: &[u16], name: impl Fn(u16) -> String) -> Vec<String> {
+    let names: Vec<String> = statuses.iter().map(|&s| name(s)).collect();
+    names
+        .iter()
+        .zip(statuses)
+        .map(|(n, s)| {
+            if names.iter().filter(|m| *m == n).count() > 1 {
+                format!("{n}{s}")
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
+}
+
 /// Whether a slug is lower-case kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -64,6 +103,38 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_are_named_by_their_canonical_phrase() {
+        assert_eq!(status_variant(400), "BadRequest");
+        assert_eq!(status_variant(413), "PayloadTooLarge");
+        assert_eq!(status_variant(418), "ImATeapot");
+        assert_eq!(status_variant(429), "TooManyRequests");
+        assert_eq!(status_variant(505), "HttpVersionNotSupported");
+        assert_eq!(status_variant(599), "Status599");
+        assert_eq!(status_variant(499), "Status499");
+    }
+
+    #[test]
+    fn shared_names_get_their_status() {
+        let same = |_: u16| "Oops".to_string();
+        assert_eq!(
+            status_variants_with(&[400, 409], same),
+            ["Oops400", "Oops409"]
+        );
+        let some = |s: u16| {
+            if s == 500 {
+                "Other".into()
+            } else {
+                "Oops".into()
+            }
+        };
+        assert_eq!(
+            status_variants_with(&[400, 409, 500], some),
+            ["Oops400", "Oops409", "Other"]
+        );
+        assert_eq!(status_variants(&[404, 599]), ["NotFound", "Status599"]);
+    }
 
     #[test]
     fn identifiers_from_page_names() {

@@ -27,7 +27,7 @@ pub fn read_source(path: &Path) -> Result<Source, Box<(Source, Diagnostic)>> {
 }
 
 /// [`read_source`] with another size limit than [`MAX_FILE_BYTES`], for
-/// catalogues known to be larger (the build's `ERROR_CATALOGUE_MAX_BYTES`).
+/// catalogues known to be larger (`Builder::max_file_bytes`, `errcat --max-bytes`).
 pub fn read_source_with_limit(
     path: &Path,
     max_bytes: u64,
@@ -70,7 +70,7 @@ pub fn read_source_with_limit(
 
 fn io_error(path: &Path, err: &std::io::Error) -> Diagnostic {
     Diagnostic::new(Code::Io, format!("cannot read `{}`: {err}", path.display()))
-        .hint("check the path; ERROR_CATALOGUE_TOML, if set, is taken relative to the package root")
+        .hint("check the path; a build script's relative path is taken from its package root")
 }
 
 /// Parses a source's text into the file model, reporting everything wrong
@@ -126,7 +126,7 @@ fn over_limit(len: u64, max_bytes: u64) -> Option<Diagnostic> {
                 "the file is {len} bytes, over the limit of {max_bytes} bytes (MAX_FILE_BYTES)"
             ),
         )
-        .hint("split the catalogue, or raise the limit with ERROR_CATALOGUE_MAX_BYTES (build) or Builder::max_file_bytes")
+        .hint("split the catalogue, or raise the limit: `errcat --max-bytes N`, Builder::max_file_bytes in a build script")
     })
 }
 

@@ -11,6 +11,7 @@ fn generate(catalogue: &Catalogue) -> String {
     error_catalogue_build::codegen::source(
         catalogue,
         error_catalogue_build::codegen::Options::default(),
+        "fuzz.toml",
     )
 }
 

@@ -249,3 +249,51 @@ fn the_docs_render_from_this_catalogue() {
     assert!(page.contains("Container Inspect"), "{page}");
     assert!(page.contains("no such container"));
 }
+
+#[test]
+fn its_own_typed_errors_match_serve_and_report() {
+    use docker::{ContainerDeleteError, Error, ImageInspectError};
+    use error_catalogue::EndpointError;
+
+    let e = ContainerDeleteError::from_status(StatusCode::CONFLICT).unwrap();
+    assert_eq!(e, ContainerDeleteError::Conflict);
+    assert_eq!(e.entry(), Some(docker::codes::CONTAINER_DELETE_409));
+    assert_eq!(e.endpoint(), Endpoint::ContainerDelete);
+    assert!(
+        e.to_string()
+            .starts_with("Container Delete → 409 Conflict: "),
+        "{e}"
+    );
+    // The general table's 500 is every endpoint's variant too.
+    assert_eq!(
+        ImageInspectError::from_status(StatusCode::INTERNAL_SERVER_ERROR),
+        Some(ImageInspectError::InternalServerError)
+    );
+    assert!(ImageInspectError::InternalServerError.is_retryable());
+    assert_eq!(
+        ImageInspectError::from_status(StatusCode::IM_A_TEAPOT),
+        Some(ImageInspectError::Undocumented(StatusCode::IM_A_TEAPOT))
+    );
+    // A client explains a response and matches the typed error.
+    let e = Explanation::from_status(
+        &Method::DELETE,
+        "/containers/web",
+        StatusCode::CONFLICT,
+        &HeaderMap::new(),
+        br#"{"message":"cannot remove container: container is running"}"#,
+    )
+    .unwrap();
+    match e.error() {
+        Some(Error::ContainerDelete(ContainerDeleteError::Conflict)) => {}
+        other => panic!("{other:?}"),
+    }
+    // miette and axum impls, generated in this crate for its own enums.
+    let d: &dyn miette::Diagnostic = &ContainerDeleteError::Conflict;
+    assert_eq!(d.code().unwrap().to_string(), "container-delete-409");
+    let response = axum_core::response::IntoResponse::into_response(ContainerDeleteError::Conflict);
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+}

@@ -3,16 +3,17 @@
 
 use std::process::ExitCode;
 
-use error_catalogue::{Endpoint, StatusCode};
+use error_catalogue::engine::Catalogue;
+use error_catalogue::{CatalogueEndpoint, StatusCode};
 use http::Method;
 
 /// An endpoint argument: an endpoint, or `general` for the general table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Table {
+pub enum Table<E> {
     /// The general table.
     General,
     /// One endpoint's table (with the general fallback on lookup).
-    Endpoint(Endpoint),
+    Endpoint(E),
 }
 
 /// Output format of `lookup` and `list`.
@@ -25,17 +26,17 @@ pub enum Format {
 }
 
 /// Parses an endpoint argument: a name, slug or identifier, or `general`.
-pub fn table(arg: &str) -> Result<Table, String> {
+pub fn table<E: CatalogueEndpoint>(arg: &str) -> Result<Table<E>, String> {
     if let Some(routed) = request(arg) {
         return routed;
     }
     if arg.eq_ignore_ascii_case("general")
-        || arg.eq_ignore_ascii_case(error_catalogue::page().general_slug())
+        || arg.eq_ignore_ascii_case(Catalogue::<E>::new().page().general_slug())
     {
         return Ok(Table::General);
     }
-    arg.parse::<Endpoint>().map(Table::Endpoint).map_err(|_| {
-        let known: Vec<&str> = Endpoint::ALL.iter().map(|e| e.slug()).collect();
+    E::parse(arg).map(Table::Endpoint).map_err(|_| {
+        let known: Vec<&str> = E::all().iter().map(|e| e.slug()).collect();
         match closest(arg, &known) {
             Some(best) => format!(
                 "unknown endpoint '{arg}'; did you mean '{best}'? (known: general, {})",
@@ -51,7 +52,7 @@ pub fn table(arg: &str) -> Result<Table, String> {
 
 /// A `"METHOD PATH"` endpoint argument (`"GET /v1/manage/tracker/abc"`):
 /// the endpoint the request routes to. `None` when `arg` is not of that form.
-fn request(arg: &str) -> Option<Result<Table, String>> {
+fn request<E: CatalogueEndpoint>(arg: &str) -> Option<Result<Table<E>, String>> {
     let (method, path) = arg.trim().split_once(' ')?;
     let path = path.trim();
     if !is_path_or_url(path) {
@@ -61,10 +62,10 @@ fn request(arg: &str) -> Option<Result<Table, String>> {
     Some(routed.map(Table::Endpoint))
 }
 
-fn method_and_route(method: &str, path: &str) -> Result<Endpoint, String> {
+fn method_and_route<E: CatalogueEndpoint>(method: &str, path: &str) -> Result<E, String> {
     let method = self::method(method)?;
-    Endpoint::route(&method, path).ok_or_else(|| {
-        let known: Vec<String> = Endpoint::ALL
+    E::route(&method, path).ok_or_else(|| {
+        let known: Vec<String> = E::all()
             .iter()
             .map(|e| format!("{} {}", e.method(), e.path()))
             .collect();

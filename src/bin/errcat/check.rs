@@ -4,7 +4,7 @@
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 
-use error_catalogue_build::{Diagnostic, Report, Source, check_file};
+use error_catalogue_build::{Diagnostic, Report, Source, check_file_with_limit};
 use serde_json::json;
 
 use crate::Outcome;
@@ -27,9 +27,14 @@ pub struct Args {
 /// Runs `check`: exit 0 when clean (warnings allowed unless
 /// `--deny-warnings`), 1 when it finds errors. A missing or unreadable file
 /// is a finding too (`E0001`), not a usage error.
-pub fn run(a: &Args) -> Outcome {
-    let path = a.file.clone().unwrap_or_else(default_file);
-    let report = check_file(&path);
+pub fn run(a: &Args, catalogue: Option<&Path>, max_bytes: Option<u64>) -> Outcome {
+    let path = a
+        .file
+        .clone()
+        .or_else(|| catalogue.map(Path::to_path_buf))
+        .unwrap_or_else(default_file);
+    let limit = max_bytes.unwrap_or(error_catalogue_build::read::MAX_FILE_BYTES);
+    let report = check_file_with_limit(&path, limit);
     let out = match a.format {
         Format::Text => text(&report),
         Format::Json => report

@@ -61,18 +61,17 @@ pub struct Args {
     /// Exit 1 when a finding at or above this level exists.
     #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
     fail_on: FailOn,
-    /// The largest file read, in bytes.
-    #[arg(long, value_name = "N", default_value_t = read::MAX_FILE_BYTES)]
-    max_bytes: u64,
 }
 
 /// Runs `diff`: exit 1 when a finding at or above `--fail-on` exists, else
 /// 0; 2 for an unreadable or invalid side (its diagnostics on stderr).
-pub fn run(a: &Args) -> Outcome {
+/// `max_bytes` is errcat's `--max-bytes` (default [`read::MAX_FILE_BYTES`]).
+pub fn run(a: &Args, max_bytes: Option<u64>) -> Outcome {
+    let max_bytes = max_bytes.unwrap_or(read::MAX_FILE_BYTES);
     // Reading and checking are most of the time: one side per thread.
     let (old, new) = std::thread::scope(|s| {
-        let old = s.spawn(|| load(&a.old, a.max_bytes));
-        let new = load(&a.new, a.max_bytes);
+        let old = s.spawn(|| load(&a.old, max_bytes));
+        let new = load(&a.new, max_bytes);
         (old.join(), new)
     });
     // OLD's problem first, as if read one after the other.

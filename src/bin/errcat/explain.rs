@@ -3,7 +3,8 @@
 
 use std::io::Read;
 
-use error_catalogue::Explanation;
+use error_catalogue::CatalogueEndpoint;
+use error_catalogue::engine::Explanation;
 use http::{HeaderMap, Method};
 
 use crate::Outcome;
@@ -27,7 +28,7 @@ pub struct Args {
 }
 
 /// Runs `explain`.
-pub fn run(a: &Args) -> Outcome {
+pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
     let method = match args::method(&a.method) {
         Ok(m) => m,
         Err(message) => return Outcome::Usage(message),
@@ -47,9 +48,9 @@ pub fn run(a: &Args) -> Outcome {
         Err(message) => return Outcome::Usage(message),
     };
     let Some(explanation) =
-        Explanation::from_status(&method, &a.path, status, &HeaderMap::new(), &body)
+        Explanation::<E>::from_status(&method, &a.path, status, &HeaderMap::new(), &body)
     else {
-        return Outcome::NotFound(not_found(&method, &a.path, status.as_u16()));
+        return Outcome::NotFound(not_found::<E>(&method, &a.path, status.as_u16()));
     };
     match a.format {
         Format::Text => println!("{explanation}"),
@@ -61,8 +62,8 @@ pub fn run(a: &Args) -> Outcome {
     Outcome::Done
 }
 
-fn not_found(method: &Method, path: &str, status: u16) -> String {
-    match error_catalogue::Endpoint::route(method, path) {
+fn not_found<E: CatalogueEndpoint>(method: &Method, path: &str, status: u16) -> String {
+    match E::route(method, path) {
         Some(e) => format!("{e} or the general table has no entry for status {status}"),
         None => format!(
             "no endpoint matches {method} {path}, and the general table has no entry for status {status}"

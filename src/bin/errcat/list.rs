@@ -1,6 +1,7 @@
 //! `errcat list [--endpoint E] [--status S]`.
 
-use error_catalogue::{Entry, entries};
+use error_catalogue::CatalogueEndpoint;
+use error_catalogue::engine::{Catalogue, Entry};
 
 use crate::Outcome;
 use crate::args::{self, Format, Table};
@@ -20,8 +21,8 @@ pub struct Args {
 }
 
 /// Runs `list`.
-pub fn run(a: &Args) -> Outcome {
-    let table = match a.endpoint.as_deref().map(args::table).transpose() {
+pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
+    let table = match a.endpoint.as_deref().map(args::table::<E>).transpose() {
         Ok(t) => t,
         Err(message) => return Outcome::Usage(message),
     };
@@ -29,7 +30,8 @@ pub fn run(a: &Args) -> Outcome {
         Ok(s) => s,
         Err(message) => return Outcome::Usage(message),
     };
-    let selected: Vec<&Entry> = entries()
+    let selected: Vec<&Entry<E>> = Catalogue::<E>::new()
+        .entries()
         .iter()
         .filter(|e| match table {
             None => true,
@@ -49,7 +51,7 @@ pub fn run(a: &Args) -> Outcome {
 }
 
 /// An aligned table: endpoint, status, meaning, retryable, description.
-fn table_text(selected: &[&Entry]) -> String {
+fn table_text<E: CatalogueEndpoint>(selected: &[&Entry<E>]) -> String {
     let rows: Vec<[String; 4]> = selected
         .iter()
         .map(|e| {

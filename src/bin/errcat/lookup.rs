@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use error_catalogue::{Entry, lookup, lookup_general};
+use error_catalogue::CatalogueEndpoint;
+use error_catalogue::engine::{Catalogue, Entry};
 
 use crate::Outcome;
 use crate::args::{self, Format, Table};
@@ -21,8 +22,8 @@ pub struct Args {
 }
 
 /// Runs `lookup`.
-pub fn run(a: &Args) -> Outcome {
-    let table = match args::table(&a.endpoint) {
+pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
+    let table = match args::table::<E>(&a.endpoint) {
         Ok(t) => t,
         Err(message) => return Outcome::Usage(message),
     };
@@ -31,8 +32,8 @@ pub fn run(a: &Args) -> Outcome {
         Err(message) => return Outcome::Usage(message),
     };
     let found = match table {
-        Table::General => lookup_general(status),
-        Table::Endpoint(e) => lookup(e, status),
+        Table::General => E::lookup_general(status),
+        Table::Endpoint(e) => e.lookup(status),
     };
     let Some(entry) = found else {
         let whose = match table {
@@ -55,11 +56,11 @@ pub fn run(a: &Args) -> Outcome {
 }
 
 /// The entry for people: plain text, markup removed.
-pub fn text(entry: &Entry) -> String {
+pub fn text<E: CatalogueEndpoint>(entry: &Entry<E>) -> String {
     let mut out = String::new();
     let source = match entry.endpoint() {
         Some(e) => format!("{} ({} {})", e.name(), e.method(), e.path()),
-        None => format!("{} (general)", error_catalogue::page().general_title()),
+        None => format!("{} (general)", Catalogue::<E>::new().page().general_title()),
     };
     let _ = writeln!(out, "{source}: {} {}", entry.code(), entry.plain_meaning());
     if let Some(d) = entry.plain_description() {

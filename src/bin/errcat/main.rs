@@ -12,16 +12,73 @@ mod list;
 mod lookup;
 mod render;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use error_catalogue::CatalogueEndpoint;
+use error_catalogue::load::Loaded;
 
-/// The Symbl.ai error catalogue: what a status from an endpoint means and what to do.
+/// An error catalogue from the command line: what a status from an endpoint
+/// means and what to do, over the built-in catalogue or any errors.toml.
 #[derive(Debug, Parser)]
 #[command(name = "errcat", version, about)]
 struct Cli {
+    /// The catalogue to answer from: any errors.toml, read and checked at
+    /// run time. Default: errors.toml in the current directory when there is
+    /// one, else the catalogue errcat was built with.
+    #[arg(short = 'c', long = "catalogue", global = true, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// The largest catalogue file read, in bytes (default 8 MiB).
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_bytes: Option<u64>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The catalogue file a command reads: `--catalogue`, else `./errors.toml`
+/// when there is one; `None`: the built-in catalogue.
+fn catalogue_file(cli: &Cli) -> Option<PathBuf> {
+    cli.catalogue.clone().or_else(|| {
+        let here = Path::new("errors.toml");
+        here.is_file().then(|| here.to_path_buf())
+    })
+}
+
+/// Runs a command over the catalogue `cli` names: the built-in one, or a
+/// file loaded at run time (its diagnostics on stderr and exit 2 when it
+/// has errors).
+fn over_catalogue(cli: &Cli, run: impl Fn(&Command, bool) -> Outcome) -> Outcome {
+    let Some(path) = catalogue_file(cli) else {
+        return run(&cli.command, false);
+    };
+    let limit = cli
+        .max_bytes
+        .unwrap_or(error_catalogue_build::read::MAX_FILE_BYTES);
+    let report = error_catalogue_build::check_file_with_limit(&path, limit);
+    let Some(catalogue) = report.catalogue.as_ref().filter(|_| !report.has_errors()) else {
+        let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+        for d in errors {
+            eprintln!("{}\n", report.source.render(d, false));
+        }
+        return Outcome::Invalid;
+    };
+    if let Err(err) = error_catalogue::load::load(catalogue) {
+        return Outcome::Usage(err.to_string());
+    }
+    run(&cli.command, true)
+}
+
+/// Runs a catalogue command over endpoints `E`.
+fn run_over<E: CatalogueEndpoint>(command: &Command) -> Outcome {
+    match command {
+        Command::Lookup(a) => lookup::run::<E>(a),
+        Command::List(a) => list::run::<E>(a),
+        Command::Render(a) => render::run::<E>(a),
+        Command::Explain(a) => explain::run::<E>(a),
+        // Over files of their own, not a catalogue: main runs them.
+        Command::Check(_) | Command::Diff(_) => Outcome::Done,
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,6 +108,8 @@ pub enum Outcome {
     Usage(String),
     /// The command found problems and has reported them: exit 1.
     Failed,
+    /// The catalogue file has errors, reported on stderr: exit 2.
+    Invalid,
 }
 
 fn main() -> ExitCode {
@@ -58,13 +117,16 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return args::clap_error(&err),
     };
-    let outcome = match cli.command {
-        Command::Lookup(a) => lookup::run(&a),
-        Command::List(a) => list::run(&a),
-        Command::Render(a) => render::run(&a),
-        Command::Check(a) => check::run(&a),
-        Command::Explain(a) => explain::run(&a),
-        Command::Diff(a) => diff::run(&a),
+    let outcome = match &cli.command {
+        Command::Check(a) => check::run(a, cli.catalogue.as_deref(), cli.max_bytes),
+        Command::Diff(a) => diff::run(a, cli.max_bytes),
+        _ => over_catalogue(&cli, |command, loaded| {
+            if loaded {
+                run_over::<Loaded>(command)
+            } else {
+                run_over::<error_catalogue::Endpoint>(command)
+            }
+        }),
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,
@@ -77,5 +139,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Outcome::Failed => ExitCode::from(1),
+        Outcome::Invalid => ExitCode::from(2),
     }
 }

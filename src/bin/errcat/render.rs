@@ -3,7 +3,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use error_catalogue::render::{self, Format};
+use error_catalogue::CatalogueEndpoint;
+use error_catalogue::engine::Catalogue;
+use error_catalogue::render::Format;
 
 use crate::Outcome;
 
@@ -60,14 +62,16 @@ pub struct Args {
 }
 
 /// Runs `render`.
-pub fn run(a: &Args) -> Outcome {
+pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
+    let catalogue = Catalogue::<E>::new();
     let written = match (&a.all, a.format) {
-        (Some(dir), _) => write_all(dir),
+        (Some(dir), _) => write_all(catalogue, dir),
         (None, Some(format)) => match &a.output {
-            Some(path) => write_file(format.format(), path),
+            Some(path) => write_file(catalogue, format.format(), path),
             None => {
                 let mut out = std::io::stdout().lock();
-                render::render(format.format(), &mut out)
+                catalogue
+                    .render(format.format(), &mut out)
                     .and_then(|()| out.flush())
                     .map_err(|e| format!("cannot write to stdout: {e}"))
             }
@@ -81,17 +85,22 @@ pub fn run(a: &Args) -> Outcome {
 }
 
 /// Renders into a buffer first, so a failed render leaves no partial file.
-fn write_file(format: Format, path: &Path) -> Result<(), String> {
+fn write_file<E: CatalogueEndpoint>(
+    catalogue: Catalogue<E>,
+    format: Format,
+    path: &Path,
+) -> Result<(), String> {
     let mut buf = Vec::new();
-    render::render(format, &mut buf)
+    catalogue
+        .render(format, &mut buf)
         .map_err(|e| format!("cannot render {}: {e}", format.name()))?;
     std::fs::write(path, buf).map_err(|e| format!("cannot write '{}': {e}", path.display()))
 }
 
-fn write_all(dir: &Path) -> Result<(), String> {
+fn write_all<E: CatalogueEndpoint>(catalogue: Catalogue<E>, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create '{}': {e}", dir.display()))?;
     for &format in Format::ALL {
-        write_file(format, &dir.join(format.file_name()))?;
+        write_file(catalogue, format, &dir.join(format.file_name()))?;
     }
     Ok(())
 }

@@ -1,0 +1,265 @@
+//! The engine's targets over two catalogues, the shipped one and the
+//! third-party Docker Engine one, measured side by side in one run:
+//!
+//! - `lookup` against a dense `[endpoint][status]` array and a
+//!   `HashMap<(Endpoint, StatusCode), &Entry>`, over mixed workloads of
+//!   1,024 and 4,096 (endpoint, status) pairs (a third own statuses, a third
+//!   general fallbacks, a third misses), reading the found entry's status;
+//! - status → typed error (`Error::from_status`) against `lookup`, pairs
+//!   sorted by endpoint (a client converts one endpoint's responses);
+//! - `route` against matchit over the Docker templates and real-shaped
+//!   requests (hits, queries, misses, wrong methods).
+//!
+//! `cargo bench --bench catalogues`; BENCHMARKS.md has the figures.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use error_catalogue::engine::{Catalogue, Entry};
+use error_catalogue::{CatalogueEndpoint, EndpointError, StatusCode, TypedErrors};
+use http::Method;
+
+/// Statuses no table of either catalogue lists.
+const MISSES: [u16; 6] = [100, 302, 418, 422, 599, 999];
+
+/// SplitMix64: every run sees the same workload.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    }
+}
+
+/// `n` pairs, a third each: an own status, a general-only status, a miss.
+fn workload<E: CatalogueEndpoint>(n: usize) -> Vec<(E, StatusCode)> {
+    let general = Catalogue::<E>::new().general();
+    let mut rng = Rng(7);
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let ep = E::all()[rng.below(E::all().len())];
+        let own = ep.entries();
+        let code = match out.len() % 3 {
+            0 if !own.is_empty() => own[rng.below(own.len())].code(),
+            1 => {
+                let fallback: Vec<u16> = general
+                    .iter()
+                    .map(Entry::code)
+                    .filter(|c| !own.iter().any(|o| o.code() == *c))
+                    .collect();
+                if fallback.is_empty() {
+                    continue;
+                }
+                fallback[rng.below(fallback.len())]
+            }
+            2 => MISSES[rng.below(MISSES.len())],
+            _ => continue,
+        };
+        out.push((ep, StatusCode::from_u16(code).unwrap()));
+    }
+    out
+}
+
+/// Statuses `StatusCode` accepts, 100..=999, as dense-array columns.
+const STATUSES: usize = 900;
+
+/// One cell per (endpoint, status), fallback filled in.
+fn dense<E: CatalogueEndpoint>() -> Vec<Option<&'static Entry<E>>> {
+    let mut table = vec![None; E::all().len() * STATUSES];
+    for &ep in E::all() {
+        for code in 100..1000u16 {
+            let status = StatusCode::from_u16(code).unwrap();
+            table[ep.index() * STATUSES + usize::from(code) - 100] = ep.lookup(status);
+        }
+    }
+    table
+}
+
+fn hash<E: CatalogueEndpoint>() -> HashMap<(E, StatusCode), &'static Entry<E>> {
+    let mut map = HashMap::new();
+    for &ep in E::all() {
+        for code in 100..1000u16 {
+            let status = StatusCode::from_u16(code).unwrap();
+            if let Some(e) = ep.lookup(status) {
+                map.insert((ep, status), e);
+            }
+        }
+    }
+    map
+}
+
+/// Sums the found entries' statuses, as a caller reading them would.
+fn run<E: CatalogueEndpoint>(
+    work: &[(E, StatusCode)],
+    f: impl Fn(E, StatusCode) -> Option<&'static Entry<E>>,
+) -> u32 {
+    let mut sum = 0u32;
+    for &(ep, status) in black_box(work) {
+        if let Some(e) = f(ep, status) {
+            sum = sum.wrapping_add(u32::from(e.code()));
+        }
+    }
+    sum
+}
+
+fn lookups<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &str) {
+    let dense = dense::<E>();
+    let map = hash::<E>();
+    let by_dense = |ep: E, s: StatusCode| {
+        dense
+            .get(ep.index() * STATUSES + usize::from(s.as_u16()).wrapping_sub(100))
+            .copied()
+            .flatten()
+    };
+    let by_hash = |ep: E, s: StatusCode| map.get(&(ep, s)).copied();
+    let mut g = c.benchmark_group(format!("{name}/lookup"));
+    for n in [1024, 4096] {
+        let work = workload::<E>(n);
+        let expected = run(&work, E::lookup);
+        assert_eq!(run(&work, by_dense), expected);
+        assert_eq!(run(&work, by_hash), expected);
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("lookup", n), &work, |b, w| {
+            b.iter(|| run(w, E::lookup))
+        });
+        g.bench_with_input(BenchmarkId::new("dense array", n), &work, |b, w| {
+            b.iter(|| run(w, by_dense))
+        });
+        g.bench_with_input(BenchmarkId::new("HashMap", n), &work, |b, w| {
+            b.iter(|| run(w, by_hash))
+        });
+    }
+    g.finish();
+    typed_errors::<E>(c, name);
+}
+
+/// Status → typed error against `lookup`, for each of the first endpoints
+/// in turn over its own mixed statuses (a third its own rows, a third the
+/// general table's, a third misses), reading the status.
+fn typed_errors<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &str) {
+    let work: Vec<(E, StatusCode)> = {
+        let mut all = workload::<E>(4096);
+        all.sort_by_key(|(e, _)| e.index());
+        all
+    };
+    let mut g = c.benchmark_group(format!("{name}/typed error"));
+    g.throughput(Throughput::Elements(work.len() as u64));
+    let expected = run(&work, E::lookup);
+    let typed = |w: &[(E, StatusCode)]| {
+        let mut sum = 0u32;
+        for &(ep, status) in black_box(w) {
+            if let Some(e) = ep.error(status).filter(EndpointError::is_documented) {
+                sum = sum.wrapping_add(u32::from(e.code()));
+            }
+        }
+        sum
+    };
+    assert_eq!(typed(&work), expected);
+    g.bench_function("lookup", |b| b.iter(|| run(&work, E::lookup)));
+    g.bench_function("Error::from_status", |b| b.iter(|| typed(&work)));
+    g.finish();
+}
+
+/// One matchit router per method over the catalogue's templates.
+struct Matchit<E>(Vec<(Method, matchit::Router<E>)>);
+
+impl<E: CatalogueEndpoint> Matchit<E> {
+    fn new() -> Self {
+        let mut routers: Vec<(Method, matchit::Router<E>)> = Vec::new();
+        for &e in E::all() {
+            let m = e.method();
+            let i = match routers.iter().position(|(r, _)| *r == m) {
+                Some(i) => i,
+                None => {
+                    routers.push((m, matchit::Router::new()));
+                    routers.len() - 1
+                }
+            };
+            routers[i]
+                .1
+                .insert(e.path(), e)
+                .expect("matchit accepts the template");
+        }
+        Matchit(routers)
+    }
+
+    fn route(&self, method: &Method, path: &str) -> Option<E> {
+        let router = &self.0.iter().find(|(m, _)| m == method)?.1;
+        router.at(path).ok().map(|m| *m.value)
+    }
+}
+
+/// Per endpoint: a hit, the hit with a query, a near miss, one segment too
+/// deep, and a wrong method. matchit gets the path without the query.
+fn requests<E: CatalogueEndpoint>() -> Vec<(Method, String, String)> {
+    let mut out = Vec::new();
+    for (k, &e) in E::all().iter().enumerate() {
+        let hit: String = e
+            .path()
+            .split('/')
+            .map(|s| {
+                if s.starts_with('{') {
+                    ["4fa6e0f0c678", "my-nginx", "5f3c"][k % 3].to_string()
+                } else {
+                    s.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        let m = e.method();
+        out.push((m.clone(), hit.clone(), hit.clone()));
+        out.push((m.clone(), format!("{hit}?all=1&limit=50"), hit.clone()));
+        out.push((m.clone(), format!("{hit}x"), format!("{hit}x")));
+        out.push((m.clone(), format!("{hit}/extra"), format!("{hit}/extra")));
+        let wrong = if m == Method::PATCH {
+            Method::TRACE
+        } else {
+            Method::PATCH
+        };
+        out.push((wrong, hit.clone(), hit));
+    }
+    out
+}
+
+fn routes<E: CatalogueEndpoint>(c: &mut Criterion, name: &str) {
+    let requests = requests::<E>();
+    let matchit = Matchit::<E>::new();
+    // Both answer every request alike.
+    for (m, target, path) in &requests {
+        assert_eq!(E::route(m, target), matchit.route(m, path), "{m} {target}");
+    }
+    let mut g = c.benchmark_group(format!("{name}/route"));
+    g.throughput(Throughput::Elements(requests.len() as u64));
+    g.bench_function("route", |b| {
+        b.iter(|| {
+            black_box(&requests)
+                .iter()
+                .filter(|(m, t, _)| E::route(m, t).is_some())
+                .count()
+        })
+    });
+    g.bench_function("matchit", |b| {
+        b.iter(|| {
+            black_box(&requests)
+                .iter()
+                .filter(|(m, _, p)| matchit.route(m, p).is_some())
+                .count()
+        })
+    });
+    g.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    lookups::<error_catalogue::Endpoint>(c, "symbl");
+    lookups::<docker_engine_errors::docker::Endpoint>(c, "docker");
+    routes::<error_catalogue::Endpoint>(c, "symbl");
+    routes::<docker_engine_errors::docker::Endpoint>(c, "docker");
+}
+
+criterion_group!(catalogues, benches);
+criterion_main!(catalogues);

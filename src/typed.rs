@@ -1,0 +1,341 @@
+//! Typed errors: the behaviour of the error enums generated per endpoint
+//! (`CreateTrackersError`) and per catalogue (`Error`), written once here
+//! over [`EndpointError`]; the generated code holds only the enums and their
+//! status ↔ variant matches.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::engine::{CatalogueEndpoint, Entry};
+
+/// An error of one endpoint of a catalogue, as generated for each endpoint
+/// (`CreateTrackersError`) and for a whole catalogue (`Error`): what generic
+/// code (a retry loop, a logging layer, a middleware) knows of any of them.
+///
+/// ```
+/// use error_catalogue::{CreateTrackersError, EndpointError, StatusCode};
+///
+/// /// Whether a client should try again, for any endpoint's error.
+/// fn should_retry(e: &impl EndpointError) -> bool {
+///     e.is_retryable()
+/// }
+///
+/// let e = CreateTrackersError::from_status(StatusCode::CONFLICT).unwrap();
+/// assert_eq!(e, CreateTrackersError::Conflict);
+/// assert!(!should_retry(&e));
+/// assert!(should_retry(&CreateTrackersError::TooManyRequests));
+/// ```
+pub trait EndpointError:
+    Copy + Eq + core::hash::Hash + fmt::Debug + fmt::Display + std::error::Error + Send + Sync + 'static
+{
+    /// The catalogue's endpoint enum.
+    type Endpoint: CatalogueEndpoint;
+
+    /// The endpoint it is an error of.
+    fn endpoint(&self) -> Self::Endpoint;
+
+    /// The HTTP status as a number.
+    fn code(&self) -> u16;
+
+    /// The HTTP status.
+    #[inline]
+    fn status(&self) -> StatusCode {
+        // Generated enums hold 400..=599 only.
+        StatusCode::from_u16(self.code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The catalogue's entry for it: the endpoint's own, else the general
+    /// table's; `None` for a status the catalogue does not document.
+    #[inline]
+    fn entry(&self) -> Option<&'static Entry<Self::Endpoint>> {
+        self.endpoint().lookup(self.status())
+    }
+
+    /// Whether the catalogue documents it.
+    #[inline]
+    fn is_documented(&self) -> bool {
+        self.entry().is_some()
+    }
+
+    /// Whether a later retry may succeed: the entry's `retryable`, else
+    /// (undocumented) whether the status is 429, 500, 502, 503 or 504.
+    #[inline]
+    fn is_retryable(&self) -> bool {
+        match self.entry() {
+            Some(e) => e.retryable(),
+            None => matches!(self.code(), 429 | 500 | 502 | 503 | 504),
+        }
+    }
+
+    /// The error as an RFC 9457 problem (feature `serde`): the entry's;
+    /// `None` when the catalogue does not document it.
+    #[cfg(feature = "serde")]
+    #[inline]
+    fn problem(&self) -> Option<crate::engine::Problem<Self::Endpoint>> {
+        self.entry().map(Entry::problem)
+    }
+
+    /// The error as a problem+json response (feature `serde`): the entry's
+    /// problem, or for an undocumented status a problem of type
+    /// `about:blank` titled with the status's reason phrase (RFC 9457 §4.2.1).
+    #[cfg(feature = "serde")]
+    fn to_response(&self) -> http::Response<Vec<u8>> {
+        match self.problem() {
+            Some(p) => p.into_response(),
+            None => crate::problem::blank_response(self.status()),
+        }
+    }
+}
+
+/// `Create Trackers → 409 Conflict: <description>`, or for an undocumented
+/// status `Create Trackers → 418 I'm a teapot (not documented for this endpoint)`.
+#[doc(hidden)]
+pub fn fmt_error<T: EndpointError>(e: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let endpoint = e.endpoint().name();
+    match e.entry() {
+        Some(entry) => {
+            write!(f, "{endpoint} → {} {}", entry.code(), entry.plain_meaning())?;
+            match entry.plain_description() {
+                Some(d) => write!(f, ": {d}"),
+                None => Ok(()),
+            }
+        }
+        None => write!(
+            f,
+            "{endpoint} → {} {} (not documented for this endpoint)",
+            e.code(),
+            e.status().canonical_reason().unwrap_or("Unknown Status")
+        ),
+    }
+}
+
+/// A catalogue's endpoints, when it was generated with typed errors: the
+/// catalogue-wide `Error` of a status from an endpoint.
+pub trait TypedErrors: CatalogueEndpoint {
+    /// The catalogue's `Error`.
+    type Error: EndpointError<Endpoint = Self>;
+
+    /// The error a response of `status` from this endpoint is (`None`
+    /// below 400 or above 599).
+    fn error(self, status: StatusCode) -> Option<Self::Error>;
+}
+
+/// The trait impls and inherent shims of one generated endpoint error enum:
+/// `endpoint_error!(CreateTrackersError, Endpoint::CreateTrackers)`.
+/// Expanded in the catalogue's crate, with the integrations this crate's
+/// features turn on (which is how they reach enums of other crates).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __endpoint_error {
+    ($ty:ident, $endpoint:path) => {
+        impl $crate::EndpointError for $ty {
+            type Endpoint = Endpoint;
+
+            #[inline]
+            fn endpoint(&self) -> Endpoint {
+                $endpoint
+            }
+
+            #[inline]
+            fn code(&self) -> u16 {
+                $ty::code(*self)
+            }
+        }
+
+        $crate::__error_common!($ty);
+    };
+}
+
+/// The catalogue-wide `Error`'s trait impls, and `TypedErrors` for `Endpoint`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalogue_error {
+    () => {
+        impl $crate::EndpointError for Error {
+            type Endpoint = Endpoint;
+
+            #[inline]
+            fn endpoint(&self) -> Endpoint {
+                Error::endpoint(self)
+            }
+
+            #[inline]
+            fn code(&self) -> u16 {
+                Error::code(*self)
+            }
+        }
+
+        impl $crate::TypedErrors for Endpoint {
+            type Error = Error;
+
+            #[inline]
+            fn error(self, status: $crate::StatusCode) -> ::core::option::Option<Error> {
+                Error::from_status(self, status)
+            }
+        }
+
+        $crate::__error_common!(Error);
+    };
+}
+
+/// What every generated error type has: inherent shims, `Display`, `Error`,
+/// and the integrations of this crate's features.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_common {
+    ($ty:ident) => {
+        impl $ty {
+            /// The HTTP status.
+            #[inline]
+            pub fn status(self) -> $crate::StatusCode {
+                $crate::EndpointError::status(&self)
+            }
+
+            /// The catalogue's entry for it (the endpoint's own, else the
+            /// general table's); `None` when undocumented.
+            #[inline]
+            pub fn entry(self) -> ::core::option::Option<&'static Entry> {
+                $crate::EndpointError::entry(&self)
+            }
+
+            /// Whether a later retry may succeed.
+            #[inline]
+            pub fn is_retryable(self) -> bool {
+                $crate::EndpointError::is_retryable(&self)
+            }
+        }
+
+        impl ::core::fmt::Display for $ty {
+            /// The endpoint, status and meaning, then the description.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::__private::fmt_error(self, f)
+            }
+        }
+
+        impl ::std::error::Error for $ty {}
+
+        $crate::__private::error_serde!($ty);
+        $crate::__private::error_miette!($ty);
+        $crate::__private::error_axum!($ty);
+    };
+}
+
+/// With `serde`: the error as a problem+json response.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_serde {
+    ($ty:ident) => {
+        impl ::core::convert::From<$ty> for $crate::__private::http::Response<::std::vec::Vec<u8>> {
+            fn from(e: $ty) -> Self {
+                $crate::EndpointError::to_response(&e)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_serde {
+    ($ty:ident) => {};
+}
+
+/// With `miette`: a `Diagnostic` whose code is the entry's anchor, help its
+/// resolution and url its place on the docs page.
+#[cfg(feature = "miette")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_miette {
+    ($ty:ident) => {
+        impl $crate::__private::miette::Diagnostic for $ty {
+            fn code<'a>(
+                &'a self,
+            ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::miette_code(self)
+            }
+
+            fn help<'a>(
+                &'a self,
+            ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::miette_help(self)
+            }
+
+            fn url<'a>(
+                &'a self,
+            ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::miette_url(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "miette"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_miette {
+    ($ty:ident) => {};
+}
+
+/// With `axum`: `IntoResponse`, so a handler returns `Result<_, ThisError>`
+/// and uses `?`; the body is problem+json.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_axum {
+    ($ty:ident) => {
+        impl $crate::__private::axum_core::response::IntoResponse for $ty {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                $crate::__private::axum_response($crate::EndpointError::to_response(&self))
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_axum {
+    ($ty:ident) => {};
+}
+
+/// `Diagnostic::code`: the entry's anchor, its stable id on the docs page.
+#[cfg(feature = "miette")]
+#[doc(hidden)]
+pub fn miette_code<T: EndpointError>(e: &T) -> Option<Box<dyn fmt::Display + '_>> {
+    e.entry()
+        .map(|entry| Box::new(entry.anchor()) as Box<dyn fmt::Display>)
+}
+
+/// `Diagnostic::help`: the entry's resolution, plain text.
+#[cfg(feature = "miette")]
+#[doc(hidden)]
+pub fn miette_help<T: EndpointError>(e: &T) -> Option<Box<dyn fmt::Display + '_>> {
+    e.entry()
+        .and_then(Entry::plain_resolution)
+        .map(|r| Box::new(r) as Box<dyn fmt::Display>)
+}
+
+/// `Diagnostic::url`: the entry's place on the docs page.
+#[cfg(feature = "miette")]
+#[doc(hidden)]
+pub fn miette_url<T: EndpointError>(e: &T) -> Option<Box<dyn fmt::Display + '_>> {
+    e.entry()
+        .map(|entry| Box::new(entry.url()) as Box<dyn fmt::Display>)
+}
+
+/// An `http` response as axum's.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+pub fn axum_response(response: http::Response<Vec<u8>>) -> axum_core::response::Response {
+    response.map(axum_core::body::Body::from)
+}
+
+#[cfg(feature = "axum")]
+impl<E: CatalogueEndpoint> axum_core::response::IntoResponse for crate::engine::Problem<E> {
+    /// The problem+json response ([`Problem::into_response`](crate::engine::Problem::into_response)).
+    fn into_response(self) -> axum_core::response::Response {
+        axum_response(crate::engine::Problem::into_response(self))
+    }
+}
