@@ -329,3 +329,19 @@ fn a_contract_version_mismatch_is_one_named_compile_error() {
     // One error, not one per generated item.
     assert_eq!(stderr.matches("error[E").count(), 1, "{stderr}");
 }
+
+/// README's three commands, the library way: a real API description
+/// (moby's swagger.yaml, trimmed) imported, then built as a crate through
+/// the public path.
+#[test]
+fn an_imported_openapi_description_builds_as_a_third_party_crate() {
+    let spec = root().join("tests/fixtures/openapi/docker-engine-v1.56.yaml");
+    let imported = error_catalogue_build::import::openapi_file(&spec).unwrap();
+    let dir = third_party_crate("tp-imported", &imported.toml, "");
+    let out = build_third_party(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

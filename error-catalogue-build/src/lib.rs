@@ -26,6 +26,8 @@ pub mod catalogue;
 pub mod codegen;
 pub mod diagnostic;
 pub mod diff;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod markup;
 pub mod model;
 pub mod names;

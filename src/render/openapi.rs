@@ -3,6 +3,17 @@
 //! by every operation that does not list the status itself), the page's
 //! error body (`{"message": ...}`) and RFC 9457 problem details as schemas,
 //! and links to the page's anchors.
+//!
+//! What OpenAPI has no field for travels in three extensions, which
+//! `errcat import openapi` reads back to give the catalogue again:
+//! `x-catalogue` on the document (`page`: errors.toml's `[page]`; `general`:
+//! the general table's `title`, `slug` and `responses`, the names of its rows
+//! under `components/responses` in page order), `x-endpoint` on each
+//! operation (`name`, `slug`, `order`: the endpoint's place on the page) and
+//! `x-entry` on each response made from an entry (`status`, `meaning`,
+//! `description`, `resolution`, `retryable`, `example` with `body`, `caption`,
+//! `lang`, each as errors.toml has it, and `order`: the row's place in its
+//! table).
 
 use serde_json::{Map, Value, json};
 
@@ -14,22 +25,35 @@ use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
     let page = c.page();
     let mut paths = Map::new();
-    for &endpoint in c.endpoints() {
+    for (order, &endpoint) in c.endpoints().iter().enumerate() {
         let item = paths
             .entry(endpoint.path().to_string())
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(item) = item {
             item.insert(
                 endpoint.method().as_str().to_ascii_lowercase(),
-                operation(c, endpoint),
+                operation(c, endpoint, order),
             );
         }
     }
     let general: Map<String, Value> = c
         .general()
         .iter()
-        .map(|e| (e.anchor().to_string(), response(e)))
+        .enumerate()
+        .map(|(order, e)| (e.anchor().to_string(), response(e, order)))
         .collect();
+    let general_names: Vec<&str> = c.general().iter().map(|e| e.anchor()).collect();
+    let mut x_page = json!({
+        "id": page.id(),
+        "sidebar_label": page.sidebar_label(),
+        "slug": page.slug(),
+        "docs_base_url": page.docs_base_url(),
+        "imports": page.imports(),
+        "intro": page.intro(),
+    });
+    if let Some(support) = page.support() {
+        x_page["support"] = json!({ "notice": support.notice(), "email": support.email() });
+    }
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -42,6 +66,14 @@ pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
             ),
         },
         "externalDocs": { "url": page.url() },
+        "x-catalogue": {
+            "page": x_page,
+            "general": {
+                "title": page.general_title(),
+                "slug": page.general_slug(),
+                "responses": general_names,
+            },
+        },
         "paths": paths,
         "components": {
             "schemas": {
@@ -69,10 +101,10 @@ pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
     })
 }
 
-fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E) -> Value {
+fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E, order: usize) -> Value {
     let mut responses = Map::new();
-    for e in endpoint.entries() {
-        responses.insert(e.code().to_string(), response(e));
+    for (row, e) in endpoint.entries().iter().enumerate() {
+        responses.insert(e.code().to_string(), response(e, row));
     }
     for e in c.general() {
         responses
@@ -103,6 +135,7 @@ fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E) -> Value {
         "operationId": endpoint.slug(),
         "summary": endpoint.name(),
         "externalDocs": { "url": c.page().anchor_url(endpoint.slug()) },
+        "x-endpoint": { "name": endpoint.name(), "slug": endpoint.slug(), "order": order },
         "responses": responses,
     });
     if !parameters.is_empty() {
@@ -112,8 +145,9 @@ fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E) -> Value {
 }
 
 /// One entry as a response: a CommonMark description (meaning, description,
-/// resolution, a link to its row); for 4xx and 5xx, example bodies.
-fn response<E: CatalogueEndpoint>(e: &Entry<E>) -> Value {
+/// resolution, a link to its row); for 4xx and 5xx, example bodies; the
+/// entry itself as `x-entry`, `order` its row's place in its table.
+fn response<E: CatalogueEndpoint>(e: &Entry<E>, order: usize) -> Value {
     let md = |s: &str| inline_markup(s, Target::Markdown, Place::Paragraph);
     let mut description = md(e.meaning());
     if let Some(d) = e.description() {
@@ -126,7 +160,25 @@ fn response<E: CatalogueEndpoint>(e: &Entry<E>) -> Value {
     }
     let url = e.url();
     description.push_str(&format!("\n\n[Documentation]({url})"));
-    let mut response = json!({ "description": description, "x-docs-url": url });
+    let mut entry = json!({
+        "status": e.code(),
+        "meaning": e.meaning(),
+        "retryable": e.retryable(),
+        "order": order,
+    });
+    if let Some(d) = e.description() {
+        entry["description"] = json!(d);
+    }
+    if let Some(r) = e.resolution() {
+        entry["resolution"] = json!(r);
+    }
+    if let Some(x) = e.example() {
+        entry["example"] = json!({ "body": x.body(), "lang": x.lang() });
+        if let Some(caption) = x.caption() {
+            entry["example"]["caption"] = json!(caption);
+        }
+    }
+    let mut response = json!({ "description": description, "x-docs-url": url, "x-entry": entry });
     if e.code() >= 400 {
         let detail = e
             .description()

@@ -62,6 +62,9 @@ impl Cell {
 const GENERAL_HEADER: &[&str] = &["Error Code", "Meaning"];
 /// An endpoint table's columns: `409 - Conflict | description | resolution`.
 const ENDPOINT_HEADER: &[&str] = &["Error Code", "Description", "Resolution"];
+/// An endpoint table none of whose rows has a resolution (an imported
+/// OpenAPI description has none) leaves that column out.
+const ENDPOINT_HEADER_NO_RESOLUTION: &[&str] = &["Error Code", "Description"];
 
 /// Every table, general first, then each endpoint's, in page order.
 pub(crate) fn of<E: CatalogueEndpoint>(c: Catalogue<E>) -> Vec<Table<E>> {
@@ -74,13 +77,25 @@ pub(crate) fn of<E: CatalogueEndpoint>(c: Catalogue<E>) -> Vec<Table<E>> {
         delimiter: "---------- | -------",
         rows: c.general().iter().map(general_row).collect(),
     }];
-    tables.extend(c.endpoints().iter().map(|&e| Table {
-        heading: format!("{} - {}", e.name(), e.method()),
-        anchor: e.slug(),
-        endpoint: Some(e),
-        header: ENDPOINT_HEADER,
-        delimiter: "---------- | ------- | ---------",
-        rows: e.entries().iter().map(endpoint_row).collect(),
+    tables.extend(c.endpoints().iter().map(|&e| {
+        let resolutions = e.entries().iter().any(|x| x.resolution().is_some());
+        let (header, delimiter) = if resolutions {
+            (ENDPOINT_HEADER, "---------- | ------- | ---------")
+        } else {
+            (ENDPOINT_HEADER_NO_RESOLUTION, "---------- | -------")
+        };
+        Table {
+            heading: format!("{} - {}", e.name(), e.method()),
+            anchor: e.slug(),
+            endpoint: Some(e),
+            header,
+            delimiter,
+            rows: e
+                .entries()
+                .iter()
+                .map(|x| endpoint_row(x, resolutions))
+                .collect(),
+        }
     }));
     tables
 }
@@ -100,18 +115,18 @@ fn general_row<E: CatalogueEndpoint>(entry: &'static Entry<E>) -> Row<E> {
     }
 }
 
-fn endpoint_row<E: CatalogueEndpoint>(entry: &'static Entry<E>) -> Row<E> {
+fn endpoint_row<E: CatalogueEndpoint>(entry: &'static Entry<E>, resolution: bool) -> Row<E> {
     let optional =
         |field: Option<&'static str>| Cell(field.map(Piece::Markup).into_iter().collect());
-    Row {
-        entry,
-        cells: vec![
-            Cell(vec![
-                Piece::Plain(format!("{} - ", entry.code())),
-                Piece::Markup(entry.meaning()),
-            ]),
-            optional(entry.description()),
-            optional(entry.resolution()),
-        ],
+    let mut cells = vec![
+        Cell(vec![
+            Piece::Plain(format!("{} - ", entry.code())),
+            Piece::Markup(entry.meaning()),
+        ]),
+        optional(entry.description()),
+    ];
+    if resolution {
+        cells.push(optional(entry.resolution()));
     }
+    Row { entry, cells }
 }

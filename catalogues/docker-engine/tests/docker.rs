@@ -297,3 +297,81 @@ fn its_own_typed_errors_match_serve_and_report() {
         "application/problem+json"
     );
 }
+
+/// A table none of whose rows has a resolution leaves the column out, in
+/// every docs format; a table with one keeps it.
+#[test]
+fn tables_without_resolutions_have_no_resolution_column() {
+    use error_catalogue::render::Format;
+    let tables = docker::Catalogue.tables();
+    let with = |e: Endpoint| e.entries().iter().any(|x| x.resolution().is_some());
+    let (mut two, mut three) = (0, 0);
+    for table in tables.iter().skip(1) {
+        let endpoint = table.endpoint.unwrap();
+        if with(endpoint) {
+            assert_eq!(table.header, ["Error Code", "Description", "Resolution"]);
+            three += 1;
+        } else {
+            assert_eq!(table.header, ["Error Code", "Description"]);
+            two += 1;
+        }
+        for row in &table.rows {
+            assert_eq!(row.cells.len(), table.header.len(), "{}", table.heading);
+        }
+    }
+    assert!(two > 0 && three > 0, "{two} {three}");
+    let render = |format: Format| {
+        let mut out = Vec::new();
+        docker::Catalogue.render(format, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let markdown = render(Format::Markdown);
+    assert_eq!(
+        markdown
+            .matches("| Error Code | Description | Resolution |\n")
+            .count(),
+        three
+    );
+    assert_eq!(
+        markdown.matches("| Error Code | Description |\n").count(),
+        two
+    );
+    assert!(markdown.contains(
+        "## Container Inspect - GET <a id=\"container-inspect\"></a>\n\n| Error Code | Description |\n| ---------- | ------- |\n| 404 - Not Found <a id=\"container-inspect-404\"></a> | no such container |\n"
+    ));
+    let mdx = render(Format::Mdx);
+    assert_eq!(
+        mdx.matches("Error Code | Description | Resolution\n")
+            .count(),
+        three
+    );
+    assert_eq!(mdx.matches("Error Code | Description\n").count(), two);
+    let html = render(Format::Html);
+    assert_eq!(html.matches("<th>Resolution</th>").count(), three);
+    assert_eq!(
+        html.matches("<th>Description</th></tr>").count(),
+        two,
+        "{html}"
+    );
+}
+
+/// The catalogue rendered as OpenAPI (JSON and YAML) and imported back is
+/// the catalogue: every endpoint and entry, page and general table.
+#[test]
+fn openapi_render_then_import_gives_the_catalogue_back() {
+    use error_catalogue::render::Format;
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shipped = error_catalogue_build::check_file(manifest.join("errors.toml"))
+        .catalogue
+        .unwrap();
+    for format in [Format::OpenApi, Format::OpenApiYaml] {
+        let mut spec = Vec::new();
+        docker::Catalogue.render(format, &mut spec).unwrap();
+        let spec = String::from_utf8(spec).unwrap();
+        let imported = error_catalogue_build::import::openapi("docker.json", &spec).unwrap();
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        let report = error_catalogue_build::check_str("errors.toml", &imported.toml);
+        assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+        assert_eq!(report.catalogue.unwrap(), shipped, "{}", format.name());
+    }
+}

@@ -8,6 +8,7 @@ mod args;
 mod check;
 mod diff;
 mod explain;
+mod import;
 mod list;
 mod lookup;
 mod render;
@@ -77,7 +78,7 @@ fn run_over<E: CatalogueEndpoint>(command: &Command) -> Outcome {
         Command::Render(a) => render::run::<E>(a),
         Command::Explain(a) => explain::run::<E>(a),
         // Over files of their own, not a catalogue: main runs them.
-        Command::Check(_) | Command::Diff(_) => Outcome::Done,
+        Command::Check(_) | Command::Diff(_) | Command::Import(_) => Outcome::Done,
     }
 }
 
@@ -95,6 +96,8 @@ enum Command {
     Explain(explain::Args),
     /// Compare two versions of a catalogue: what the change breaks.
     Diff(diff::Args),
+    /// Import an API description as a catalogue: `import openapi SPEC [-o FILE]`.
+    Import(import::Args),
 }
 
 /// How a command ended, as the process's exit status.
@@ -120,6 +123,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Check(a) => check::run(a, cli.catalogue.as_deref(), cli.max_bytes),
         Command::Diff(a) => diff::run(a, cli.max_bytes),
+        Command::Import(a) => import::run(a),
         _ => over_catalogue(&cli, |command, loaded| {
             if loaded {
                 run_over::<Loaded>(command)

@@ -1,0 +1,1089 @@
+//! The spec's tree → the catalogue to write: endpoints, rows, page, general
+//! table, and the notes the file's comments give.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use error_catalogue_layout::MAX_PARAMS;
+
+use super::Problem;
+use super::tree::{Key, Node, Pos, Value};
+use crate::names;
+use crate::routes::{Key as RouteKey, Template};
+
+/// The operations' methods, as OpenAPI spells them.
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// The most `$ref`s one reference may chain through.
+const MAX_REF_CHAIN: usize = 32;
+
+/// The general table's heading when the spec says nothing of one.
+pub const GENERAL_TITLE: &str = "HTTP status codes";
+
+/// What the output says.
+#[derive(Debug)]
+pub struct Doc {
+    pub dialect: String,
+    pub version: Option<String>,
+    pub page: Page,
+    pub general: General,
+    pub endpoints: Vec<Endpoint>,
+    /// `METHOD path` of each operation left out.
+    pub left_out: Vec<String>,
+    /// The base path requests carry (`basePath`, `servers[0].url`'s path).
+    pub base_path: Option<(String, &'static str)>,
+    /// Whether the document carries the renderer's extensions.
+    pub rendered: bool,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub id: String,
+    pub title: String,
+    pub sidebar_label: Option<String>,
+    pub slug: String,
+    /// `None`: the spec has no `externalDocs`; a placeholder is written.
+    pub docs_base_url: Option<String>,
+    pub imports: Vec<String>,
+    pub intro: Vec<String>,
+    pub support: Option<(String, String)>,
+}
+
+#[derive(Debug)]
+pub struct General {
+    pub title: String,
+    pub slug: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug)]
+pub struct Endpoint {
+    pub name: String,
+    pub slug: String,
+    pub method: String,
+    pub path: String,
+    /// Comment lines above the endpoint.
+    pub notes: Vec<String>,
+    pub rows: Vec<Row>,
+    order: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub status: u16,
+    pub meaning: String,
+    pub description: Option<String>,
+    pub resolution: Option<String>,
+    /// Written only when it differs from the status's default.
+    pub retryable: Option<bool>,
+    pub example: Option<Example>,
+    pub allow: Vec<&'static str>,
+    order: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub caption: Option<String>,
+    /// `None` for the default, `json`.
+    pub lang: Option<String>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    Swagger2,
+    OpenApi3,
+}
+
+struct Reader<'a> {
+    root: &'a Node,
+    dialect: Dialect,
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+    /// `$ref`s of the general table's responses (`x-catalogue.general`).
+    general_refs: BTreeSet<String>,
+}
+
+/// Reads the document. Errors are every problem found; warnings go with a
+/// successful read.
+pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
+    if root.entries().is_none() {
+        return Err(vec![Problem::at(
+            root.at,
+            format!(
+                "not an OpenAPI or Swagger document: the top level is {}, not a mapping",
+                root.kind()
+            ),
+        )]);
+    }
+    let (dialect, name) = dialect(root)?;
+    let mut r = Reader {
+        root,
+        dialect,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        general_refs: BTreeSet::new(),
+    };
+    let catalogue = root.get("x-catalogue");
+    let info = root.get("info");
+    let info_str = |key: &str| info.and_then(|i| i.get_str(key)).map(str::trim);
+    let title = info_str("title")
+        .filter(|t| !t.is_empty())
+        .map_or_else(|| "API".to_string(), one_line);
+    let version = info
+        .and_then(|i| i.get("version"))
+        .and_then(scalar_text)
+        .map(str::to_string);
+    let page = r.page(
+        catalogue.and_then(|c| c.get("page")),
+        &title,
+        info_str("description"),
+    );
+    let general_def = catalogue.and_then(|c| c.get("general"));
+    let mut general = r.general(general_def);
+    let (mut endpoints, left_out) = r.operations();
+    if general_def.is_none() {
+        lift_general(&mut general, &mut endpoints);
+    }
+    if endpoints.iter().any(|(e, _)| e.order.is_some()) {
+        endpoints.sort_by_key(|(e, _)| e.order.unwrap_or(i64::MAX));
+    }
+    r.names(&mut endpoints, &general.slug);
+    let base_path = base_path(root, dialect);
+    if !r.errors.is_empty() {
+        r.errors.sort_by_key(|p| (p.line, p.column));
+        return Err(r.errors);
+    }
+    Ok((
+        Doc {
+            dialect: name,
+            version,
+            page,
+            general,
+            endpoints: endpoints.into_iter().map(|(e, _)| e).collect(),
+            left_out,
+            base_path,
+            rendered: catalogue.is_some(),
+        },
+        r.warnings,
+    ))
+}
+
+/// Swagger 2.0 or OpenAPI 3.x, from the `swagger` or `openapi` key.
+fn dialect(root: &Node) -> Result<(Dialect, String), Vec<Problem>> {
+    if let Some(v) = root.get("swagger") {
+        return match scalar_text(v) {
+            Some("2.0") => Ok((Dialect::Swagger2, "Swagger 2.0".to_string())),
+            _ => Err(vec![Problem::at(
+                v.at,
+                format!(
+                    "unsupported Swagger version {}: errcat imports Swagger 2.0 and OpenAPI 3.0 and 3.1",
+                    shown_value(v)
+                ),
+            )]),
+        };
+    }
+    if let Some(v) = root.get("openapi") {
+        return match scalar_text(v) {
+            Some(s) if s.starts_with("3.") => Ok((Dialect::OpenApi3, format!("OpenAPI {s}"))),
+            _ => Err(vec![Problem::at(
+                v.at,
+                format!(
+                    "unsupported OpenAPI version {}: errcat imports Swagger 2.0 and OpenAPI 3.0 and 3.1",
+                    shown_value(v)
+                ),
+            )]),
+        };
+    }
+    Err(vec![Problem::at(
+        root.at,
+        "not an OpenAPI or Swagger document: it has no `openapi` or `swagger` key",
+    )])
+}
+
+impl<'a> Reader<'a> {
+    /// The node `node` stands for, following `$ref`s; `None` (with an
+    /// error recorded) when a reference cannot be followed.
+    fn resolve(&mut self, mut node: &'a Node) -> Option<&'a Node> {
+        for _ in 0..MAX_REF_CHAIN {
+            let Some(reference) = node.get("$ref") else {
+                return Some(node);
+            };
+            let Some(text) = reference.str() else {
+                self.errors.push(Problem::at(
+                    reference.at,
+                    format!("`$ref` is {}, not a string", reference.kind()),
+                ));
+                return None;
+            };
+            let Some(pointer) = text.strip_prefix('#') else {
+                self.errors.push(Problem::at(
+                    reference.at,
+                    format!(
+                        "remote $ref {}: errcat reads one file; bundle the spec first (e.g. `redocly bundle` or `swagger-cli bundle`)",
+                        quoted(text)
+                    ),
+                ));
+                return None;
+            };
+            match pointer_target(self.root, pointer) {
+                Some(target) => node = target,
+                None => {
+                    self.errors.push(Problem::at(
+                        reference.at,
+                        format!("$ref {} points to nothing in this document", quoted(text)),
+                    ));
+                    return None;
+                }
+            }
+        }
+        self.errors.push(Problem::at(
+            node.at,
+            format!("$ref chain longer than {MAX_REF_CHAIN}: a reference cycle?"),
+        ));
+        None
+    }
+
+    fn page(&mut self, def: Option<&'a Node>, title: &str, description: Option<&str>) -> Page {
+        if let Some(def) = def {
+            let strings = |key: &str| -> Vec<String> {
+                match def.get(key).map(|n| &n.value) {
+                    Some(Value::Seq(items)) => items
+                        .iter()
+                        .filter_map(|n| n.str().map(str::to_string))
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            };
+            let support = def.get("support").and_then(|s| {
+                Some((
+                    s.get_str("notice")?.to_string(),
+                    s.get_str("email")?.to_string(),
+                ))
+            });
+            let id = def
+                .get_str("id")
+                .map_or_else(|| page_id(title), str::to_string);
+            return Page {
+                id,
+                title: title.to_string(),
+                sidebar_label: def.get_str("sidebar_label").map(str::to_string),
+                slug: def.get_str("slug").unwrap_or("/errors/").to_string(),
+                docs_base_url: def.get_str("docs_base_url").map(str::to_string),
+                imports: strings("imports"),
+                intro: strings("intro"),
+                support,
+            };
+        }
+        let docs_base_url = self
+            .root
+            .get("externalDocs")
+            .and_then(|d| d.get_str("url"))
+            .map(|u| u.trim().trim_end_matches('/').to_string())
+            .filter(|u| !u.is_empty());
+        Page {
+            id: page_id(title),
+            title: title.to_string(),
+            sidebar_label: None,
+            slug: "/errors/".to_string(),
+            docs_base_url,
+            imports: Vec::new(),
+            intro: description.map(paragraphs).unwrap_or_default(),
+            support: None,
+        }
+    }
+
+    /// The general table: `x-catalogue.general`'s rows, else empty (it is
+    /// filled from the statuses every operation shares).
+    fn general(&mut self, def: Option<&'a Node>) -> General {
+        let Some(def) = def else {
+            return General {
+                title: GENERAL_TITLE.to_string(),
+                slug: names::slug(GENERAL_TITLE),
+                rows: Vec::new(),
+            };
+        };
+        let title = def.get_str("title").unwrap_or(GENERAL_TITLE).to_string();
+        let slug = def
+            .get_str("slug")
+            .map_or_else(|| names::slug(&title), str::to_string);
+        let mut rows = Vec::new();
+        if let Some(Value::Seq(names)) = def.get("responses").map(|n| &n.value) {
+            let base = match self.dialect {
+                Dialect::Swagger2 => "#/responses/",
+                Dialect::OpenApi3 => "#/components/responses/",
+            };
+            for name in names {
+                let Some(text) = name.str() else { continue };
+                let reference = format!("{base}{}", escape_pointer(text));
+                let Some(response) = pointer_target(self.root, &reference[1..]) else {
+                    self.errors.push(Problem::at(
+                        name.at,
+                        format!("x-catalogue.general names {}, which is not in this document's responses", quoted(text)),
+                    ));
+                    continue;
+                };
+                self.general_refs.insert(reference);
+                let Some(response) = self.resolve(response) else {
+                    continue;
+                };
+                match response.get("x-entry").and_then(|e| self.entry(e)) {
+                    Some(row) => rows.push(row),
+                    None => self.errors.push(Problem::at(
+                        response.at,
+                        format!(
+                            "general response {} has no `x-entry` with a `status`",
+                            quoted(text)
+                        ),
+                    )),
+                }
+            }
+        }
+        sort_rows(&mut rows);
+        General { title, slug, rows }
+    }
+
+    /// Every operation with a 4xx or 5xx response (or an `x-endpoint`), and
+    /// the `METHOD path` of those left out. Each endpoint comes with where
+    /// its name was taken from, for warnings.
+    fn operations(&mut self) -> (Vec<(Endpoint, Pos)>, Vec<String>) {
+        let mut endpoints = Vec::new();
+        let mut left_out = Vec::new();
+        let mut routes: BTreeMap<(String, RouteKey), (String, Pos)> = BTreeMap::new();
+        let Some(paths) = self.root.get("paths") else {
+            return (endpoints, left_out);
+        };
+        let Some(paths) = paths.entries() else {
+            self.errors.push(Problem::at(
+                paths.at,
+                format!("`paths` is {}, not a mapping", paths.kind()),
+            ));
+            return (endpoints, left_out);
+        };
+        for (path, item) in paths {
+            if path.text.starts_with("x-") {
+                continue;
+            }
+            let Some(item) = self.resolve(item) else {
+                continue;
+            };
+            for (method, op) in item.entries().unwrap_or_default() {
+                if !METHODS.contains(&method.text.as_str()) {
+                    continue;
+                }
+                let method_upper = method.text.to_ascii_uppercase();
+                let Some(endpoint) = self.operation(&method_upper, path, op) else {
+                    left_out.push(format!("{method_upper} {}", path.text));
+                    continue;
+                };
+                if !self.route(&mut routes, &endpoint, path) {
+                    continue;
+                }
+                let at = op.get("operationId").map_or(method.at, |n| n.at);
+                endpoints.push((endpoint, at));
+            }
+        }
+        (endpoints, left_out)
+    }
+
+    /// Checks an endpoint's template, and that no earlier endpoint of its
+    /// method matches the same requests. False (error recorded) if not.
+    fn route(
+        &mut self,
+        routes: &mut BTreeMap<(String, RouteKey), (String, Pos)>,
+        endpoint: &Endpoint,
+        path: &Key,
+    ) -> bool {
+        let template = match Template::parse(&path.text) {
+            Ok(t) => t,
+            Err(why) => {
+                self.errors.push(Problem::at(
+                    path.at,
+                    format!(
+                        "path template {} {why}: a catalogue template takes each parameter as a whole segment (`/files/{{name}}`)",
+                        quoted(&path.text)
+                    ),
+                ));
+                return false;
+            }
+        };
+        let params = template.params().count();
+        if params > MAX_PARAMS {
+            self.errors.push(Problem::at(
+                path.at,
+                format!(
+                    "path template {} has {params} parameters; a catalogue template has at most {MAX_PARAMS}",
+                    quoted(&path.text)
+                ),
+            ));
+            return false;
+        }
+        let key = (endpoint.method.clone(), template.owned_key());
+        if let Some((other, at)) = routes.get(&key) {
+            self.errors.push(Problem::at(
+                path.at,
+                format!(
+                    "{} {} matches the same requests as {} {other} (line {}): a catalogue routes each request to one endpoint",
+                    endpoint.method, path.text, endpoint.method, at.line
+                ),
+            ));
+            return false;
+        }
+        routes.insert(key, (path.text.clone(), path.at));
+        true
+    }
+
+    fn operation(&mut self, method: &str, path: &Key, op: &'a Node) -> Option<Endpoint> {
+        let ours = op.get("x-endpoint");
+        let mut rows: Vec<Row> = Vec::new();
+        let mut notes = Vec::new();
+        if op
+            .get("deprecated")
+            .is_some_and(|d| d.value == Value::Bool(true))
+        {
+            notes.push("Deprecated in the spec.".to_string());
+        }
+        let responses = op
+            .get("responses")
+            .and_then(Node::entries)
+            .unwrap_or_default();
+        let mut seen: BTreeMap<u16, Pos> = BTreeMap::new();
+        for (code, response) in responses {
+            let text = code.text.trim();
+            if text.starts_with("x-") {
+                continue;
+            }
+            if text == "default" || is_range(text) {
+                let what = self
+                    .resolve(response)
+                    .and_then(|r| r.get_str("description"))
+                    .map(|d| format!(" ({})", quoted(&shorten(d))))
+                    .unwrap_or_default();
+                let label = if text == "default" {
+                    "`default`".to_string()
+                } else {
+                    format!("`{}`", text.to_ascii_uppercase())
+                };
+                notes.push(format!(
+                    "The spec also documents {label}{what}, which names no status."
+                ));
+                continue;
+            }
+            let Some(status) = text
+                .parse::<u16>()
+                .ok()
+                .filter(|s| (100..=599).contains(s) && text.len() == 3)
+            else {
+                self.warnings.push(Problem::at(
+                    code.at,
+                    format!(
+                        "response key {} is not an HTTP status: left out",
+                        quoted(text)
+                    ),
+                ));
+                continue;
+            };
+            if status < 400 {
+                continue;
+            }
+            if let Some(first) = seen.get(&status) {
+                self.warnings.push(Problem::at(
+                    code.at,
+                    format!(
+                        "status {status} is documented twice for {method} {} (first on line {}): the first is kept",
+                        path.text, first.line
+                    ),
+                ));
+                continue;
+            }
+            seen.insert(status, code.at);
+            if response
+                .get_str("$ref")
+                .is_some_and(|r| self.general_refs.contains(r))
+            {
+                continue; // the general table's row: lookups fall back to it
+            }
+            let Some(resolved) = self.resolve(response) else {
+                continue;
+            };
+            let row = match resolved.get("x-entry") {
+                Some(entry) => self.entry(entry),
+                None => Some(self.response_row(status, resolved)),
+            };
+            rows.extend(row);
+        }
+        if rows.is_empty() && seen.is_empty() && ours.is_none() {
+            return None;
+        }
+        sort_rows(&mut rows);
+        let (name, slug) = match ours {
+            Some(e) => (
+                e.get_str("name").map(str::to_string),
+                e.get_str("slug")
+                    .filter(|s| names::is_slug(s))
+                    .map(str::to_string),
+            ),
+            None => (None, None),
+        };
+        let name = name
+            .into_iter()
+            .chain(op.get_str("operationId").map(words))
+            .chain(op.get_str("summary").map(one_line))
+            .find(|n| names::type_ident(n).is_some_and(|i| !names::is_reserved_type_ident(&i)))
+            .unwrap_or_else(|| format!("{method} {}", path.text));
+        let slug = slug.unwrap_or_else(|| names::slug(&name));
+        Some(Endpoint {
+            name,
+            slug,
+            method: method.to_string(),
+            path: path.text.clone(),
+            notes,
+            rows,
+            order: ours.and_then(|e| e.get("order")).and_then(integer),
+        })
+    }
+
+    /// A row from a response of the spec: reason phrase, description,
+    /// example.
+    fn response_row(&mut self, status: u16, response: &'a Node) -> Row {
+        let description = response
+            .get_str("description")
+            .map(soft_breaks_joined)
+            .filter(|d| !d.is_empty());
+        Row {
+            status,
+            meaning: reason(status).to_string(),
+            description,
+            resolution: None,
+            retryable: None,
+            example: self.example(response),
+            allow: Vec::new(),
+            order: None,
+        }
+    }
+
+    /// The response's example body: OpenAPI 3's first media type with an
+    /// `example` or `examples`, Swagger 2's `examples`.
+    fn example(&mut self, response: &'a Node) -> Option<Example> {
+        match self.dialect {
+            Dialect::Swagger2 => {
+                let (mime, value) = response.get("examples")?.entries()?.first()?;
+                Some(example_body(&mime.text, value, None))
+            }
+            Dialect::OpenApi3 => {
+                for (mime, media) in response.get("content")?.entries()? {
+                    if let Some(value) = media.get("example") {
+                        return Some(example_body(&mime.text, value, None));
+                    }
+                    let Some(examples) = media.get("examples").and_then(Node::entries) else {
+                        continue;
+                    };
+                    for (_, example) in examples {
+                        let Some(example) = self.resolve(example) else {
+                            continue;
+                        };
+                        if let Some(value) = example.get("value") {
+                            let caption = example.get_str("summary").map(one_line);
+                            return Some(example_body(&mime.text, value, caption));
+                        }
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// A row from an `x-entry` extension; `None` (error recorded) without a
+    /// status.
+    fn entry(&mut self, e: &'a Node) -> Option<Row> {
+        let Some(status) = e
+            .get("status")
+            .and_then(integer)
+            .and_then(|s| u16::try_from(s).ok())
+            .filter(|s| (100..=599).contains(s))
+        else {
+            self.errors.push(Problem::at(
+                e.at,
+                "`x-entry` without a `status` from 100 to 599",
+            ));
+            return None;
+        };
+        let text = |key: &str| e.get_str(key).map(str::to_string);
+        let meaning = text("meaning").unwrap_or_else(|| reason(status).to_string());
+        let mut allow = Vec::new();
+        if http::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .is_some_and(|r| r != meaning)
+        {
+            allow.push("non-canonical-meaning");
+        }
+        let retryable = match e.get("retryable").map(|r| &r.value) {
+            Some(Value::Bool(b)) if *b != crate::catalogue::default_retryable(status) => Some(*b),
+            _ => None,
+        };
+        if retryable == Some(false) && status >= 500 {
+            allow.push("non-retryable-5xx");
+        }
+        let example = e.get("example").and_then(|x| {
+            Some(Example {
+                caption: x.get_str("caption").map(str::to_string),
+                lang: x
+                    .get_str("lang")
+                    .filter(|l| *l != "json")
+                    .map(str::to_string),
+                body: x.get_str("body")?.to_string(),
+            })
+        });
+        Some(Row {
+            status,
+            meaning,
+            description: text("description"),
+            resolution: text("resolution"),
+            retryable,
+            example,
+            allow,
+            order: e.get("order").and_then(integer),
+        })
+    }
+
+    /// Makes names, slugs and identifiers unique, ignoring case, and apart
+    /// from `general` and the general table's slug: a taken one gets the
+    /// first free number (`Get Pets 2`), with a warning.
+    fn names(&mut self, endpoints: &mut [(Endpoint, Pos)], general_slug: &str) {
+        let mut taken: BTreeSet<String> = BTreeSet::new();
+        taken.insert(crate::validate::GENERAL_KEY.to_string());
+        taken.insert(general_slug.to_ascii_lowercase());
+        let keys = |name: &str, slug: &str| -> [String; 3] {
+            [
+                name.to_ascii_lowercase(),
+                slug.to_ascii_lowercase(),
+                names::type_ident(name)
+                    .unwrap_or_default()
+                    .to_ascii_lowercase(),
+            ]
+        };
+        for (endpoint, at) in endpoints {
+            let free = |taken: &BTreeSet<String>, name: &str, slug: &str| {
+                keys(name, slug)
+                    .iter()
+                    .all(|k| k.is_empty() || !taken.contains(k))
+            };
+            if !free(&taken, &endpoint.name, &endpoint.slug) {
+                let (name, slug) = (2..)
+                    .map(|n| {
+                        let name = format!("{} {n}", endpoint.name);
+                        let slug = names::slug(&name);
+                        (name, slug)
+                    })
+                    .find(|(name, slug)| free(&taken, name, slug))
+                    .unwrap_or_default();
+                self.warnings.push(Problem::at(
+                    *at,
+                    format!(
+                        "{} {}: the name {} (or its slug or identifier) is an earlier endpoint's; named {}",
+                        endpoint.method,
+                        endpoint.path,
+                        quoted(&endpoint.name),
+                        quoted(&name)
+                    ),
+                ));
+                endpoint.name = name;
+                endpoint.slug = slug;
+            }
+            taken.extend(
+                keys(&endpoint.name, &endpoint.slug)
+                    .into_iter()
+                    .filter(|k| !k.is_empty()),
+            );
+        }
+    }
+}
+
+/// Moves each 4xx/5xx status every endpoint documents alike (same
+/// description and example) to the general table. Needs two endpoints.
+fn lift_general(general: &mut General, endpoints: &mut [(Endpoint, Pos)]) {
+    if endpoints.len() < 2 {
+        return;
+    }
+    let shared: Vec<Row> = endpoints[0]
+        .0
+        .rows
+        .iter()
+        .filter(|row| {
+            endpoints[1..]
+                .iter()
+                .all(|(e, _)| e.rows.iter().any(|r| r == *row))
+        })
+        .cloned()
+        .collect();
+    for (e, _) in endpoints.iter_mut() {
+        e.rows.retain(|r| !shared.contains(r));
+    }
+    general.rows.extend(shared);
+    general.rows.sort_by_key(|r| r.status);
+}
+
+fn sort_rows(rows: &mut [Row]) {
+    if rows.iter().any(|r| r.order.is_some()) {
+        rows.sort_by_key(|r| r.order.unwrap_or(i64::MAX));
+    }
+}
+
+/// The base path requests carry before the templates: Swagger's
+/// `basePath`, or the path of OpenAPI's first `servers` URL.
+fn base_path(root: &Node, dialect: Dialect) -> Option<(String, &'static str)> {
+    let (path, from) = match dialect {
+        Dialect::Swagger2 => (root.get_str("basePath")?.to_string(), "basePath"),
+        Dialect::OpenApi3 => {
+            let Value::Seq(servers) = &root.get("servers")?.value else {
+                return None;
+            };
+            let url = servers.first()?.get_str("url")?;
+            let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let path = if url.contains("://") {
+                rest.find('/').map_or("", |i| &rest[i..])
+            } else {
+                rest
+            };
+            (path.to_string(), "servers[0].url")
+        }
+    };
+    let path = path.trim_end_matches('/');
+    (!path.is_empty()).then(|| (path.to_string(), from))
+}
+
+/// The value at a JSON pointer (without its `#`) in the document.
+fn pointer_target<'n>(root: &'n Node, pointer: &str) -> Option<&'n Node> {
+    let mut node = root;
+    if pointer.is_empty() {
+        return Some(node);
+    }
+    let pointer = pointer.strip_prefix('/')?;
+    for raw in pointer.split('/') {
+        let segment = percent_encoding::percent_decode_str(raw).decode_utf8_lossy();
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        node = match &node.value {
+            Value::Map(entries) => &entries.iter().find(|(k, _)| k.text == segment)?.1,
+            Value::Seq(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+fn escape_pointer(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
+
+/// A scalar's text: a string, or a number as written.
+fn scalar_text(node: &Node) -> Option<&str> {
+    match &node.value {
+        Value::String(s) | Value::Number(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn integer(node: &Node) -> Option<i64> {
+    scalar_text(node)?.parse().ok()
+}
+
+fn shown_value(node: &Node) -> String {
+    scalar_text(node).map_or_else(|| node.kind().to_string(), quoted)
+}
+
+/// A string as a double-quoted literal for messages and comments.
+pub fn quoted(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// `4XX`, `5xx`: a range of statuses.
+fn is_range(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 3 && (b'1'..=b'5').contains(&b[0]) && b[1..].eq_ignore_ascii_case(b"XX")
+}
+
+/// The status's reason phrase, or its class's name.
+fn reason(status: u16) -> &'static str {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or(if status >= 500 {
+            "Server Error"
+        } else {
+            "Client Error"
+        })
+}
+
+/// An operationId's words: split at non-alphanumerics and case changes
+/// (`ContainerInspect` → `Container Inspect`, `repos/get-content` → `Repos
+/// Get Content`, `getHTTPStatus` → `Get HTTP Status`), each capitalised.
+pub fn words(id: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for part in id
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+    {
+        let chars: Vec<char> = part.chars().collect();
+        let mut word = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if i > 0 {
+                let prev = chars[i - 1];
+                let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+                let boundary = ((prev.is_lowercase() || prev.is_ascii_digit()) && c.is_uppercase())
+                    || (prev.is_uppercase() && c.is_uppercase() && next_lower);
+                if boundary {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            word.push(c);
+        }
+        words.push(word);
+    }
+    words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Line breaks and runs of white space as one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A CommonMark description as a catalogue text, whose line breaks are
+/// shown as written: a paragraph's soft-wrapped lines joined with a space
+/// (as Markdown reads them), kept where a line break means something (list
+/// items, quotes, tables, headings, code blocks, hard breaks); blank lines
+/// between paragraphs kept.
+pub fn soft_breaks_joined(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::new();
+    let mut fenced = false;
+    let mut prev_hard = true;
+    for (i, line) in text.trim().lines().enumerate() {
+        let trimmed = line.trim_start();
+        let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+        let block = fenced
+            || fence
+            || trimmed.is_empty()
+            || trimmed.starts_with(['-', '*', '+', '>', '|', '#'])
+            || trimmed
+                .split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            || line.starts_with("    ");
+        if i > 0 {
+            out.push(if block || prev_hard { '\n' } else { ' ' });
+        }
+        if fence {
+            fenced = !fenced;
+        }
+        prev_hard = block || line.ends_with("  ") || line.ends_with('\\');
+        out.push_str(if fenced || fence {
+            line
+        } else {
+            line.trim_end()
+        });
+    }
+    out
+}
+
+/// A description's first line, at most 80 characters, for a comment.
+fn shorten(s: &str) -> String {
+    let line = one_line(s);
+    if line.chars().count() <= 80 {
+        line
+    } else {
+        let cut: String = line.chars().take(79).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn page_id(title: &str) -> String {
+    let id = names::slug(title);
+    if id.is_empty() {
+        "errors".to_string()
+    } else {
+        id
+    }
+}
+
+/// `info.description` as intro paragraphs: blocks between blank lines,
+/// each joined into one line; fenced code blocks and HTML comments left
+/// out, heading markers dropped.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut fence: Option<&str> = None;
+    let flush = |current: &mut Vec<&str>, out: &mut Vec<String>| {
+        let p = one_line(&current.join(" "));
+        if !p.is_empty() {
+            out.push(p);
+        }
+        current.clear();
+    };
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            flush(&mut current, &mut out);
+            fence = Some(&trimmed[..3]);
+            continue;
+        }
+        if trimmed.is_empty() || (trimmed.starts_with("<!--") && trimmed.ends_with("-->")) {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        if trimmed.starts_with('#') {
+            flush(&mut current, &mut out);
+            current.push(trimmed.trim_start_matches('#').trim());
+            flush(&mut current, &mut out);
+            continue;
+        }
+        current.push(trimmed);
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// An example value as a body: a string as written, anything else as
+/// pretty JSON in the document's key order.
+fn example_body(mime: &str, value: &Node, caption: Option<String>) -> Example {
+    let json_like = mime.contains("json");
+    match &value.value {
+        Value::String(s) => Example {
+            caption,
+            lang: (!json_like).then(|| {
+                if mime.contains("xml") {
+                    "xml".to_string()
+                } else {
+                    "text".to_string()
+                }
+            }),
+            body: s.replace("\r\n", "\n").trim_end().to_string(),
+        },
+        _ => {
+            let mut body = String::new();
+            json(&mut body, value, 0);
+            Example {
+                caption,
+                lang: None,
+                body,
+            }
+        }
+    }
+}
+
+/// A value as pretty JSON (two-space indent).
+fn json(out: &mut String, node: &Node, indent: usize) {
+    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(' ', n));
+    match &node.value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match n.parse::<f64>() {
+            Ok(f) if f.is_finite() && !n.starts_with('+') && !n.starts_with('.') => {
+                out.push_str(n);
+            }
+            _ => json_string(out, n),
+        },
+        Value::String(s) => json_string(out, s),
+        Value::Seq(items) if items.is_empty() => out.push_str("[]"),
+        Value::Map(entries) if entries.is_empty() => out.push_str("{}"),
+        Value::Seq(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                pad(out, indent + 2);
+                json(out, item, indent + 2);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            pad(out, indent);
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            out.push_str("{\n");
+            for (i, (k, v)) in entries.iter().enumerate() {
+                pad(out, indent + 2);
+                json_string(out, &k.text);
+                out.push_str(": ");
+                json(out, v, indent + 2);
+                out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
+            }
+            pad(out, indent);
+            out.push('}');
+        }
+    }
+}
+
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_ids_split_into_words() {
+        assert_eq!(words("ContainerInspect"), "Container Inspect");
+        assert_eq!(words("repos/get-content"), "Repos Get Content");
+        assert_eq!(words("get_authorize"), "Get Authorize");
+        assert_eq!(words("getHTTPStatus"), "Get HTTP Status");
+        assert_eq!(words("GetV1Customers"), "Get V1 Customers");
+        assert_eq!(words("listPets"), "List Pets");
+    }
+
+    #[test]
+    fn intro_paragraphs() {
+        let text = "# API\n\nFirst line\nsecond line.\n\n```json\n{\"a\": 1}\n```\nAfter.\n";
+        assert_eq!(
+            paragraphs(text),
+            ["API", "First line second line.", "After."]
+        );
+    }
+
+    #[test]
+    fn soft_wrapped_descriptions_read_as_markdown_does() {
+        assert_eq!(
+            soft_breaks_joined("Returned when the token\nis not recognized.\r\n"),
+            "Returned when the token is not recognized."
+        );
+        assert_eq!(
+            soft_breaks_joined("Errors:\n- a\n- b\n\nNext\nparagraph."),
+            "Errors:\n- a\n- b\n\nNext paragraph."
+        );
+        assert_eq!(
+            soft_breaks_joined("Body:\n```\n{\n  \"a\": 1\n}\n```"),
+            "Body:\n```\n{\n  \"a\": 1\n}\n```"
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        assert!(is_range("4XX") && is_range("5xx"));
+        assert!(!is_range("404") && !is_range("6XX") && !is_range("default"));
+    }
+}

@@ -1,0 +1,430 @@
+//! `errcat import openapi` through the built binary: the OpenAPI round trip
+//! of the shipped catalogue, three real API descriptions, bad input (one
+//! located line per problem, exit 2, no file), and `-o` never leaving a
+//! partial file.
+#![cfg(feature = "cli")]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use error_catalogue_build::{Catalogue, check_file};
+
+fn errcat() -> Command {
+    Command::cargo_bin("errcat").unwrap()
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/openapi").join(name)
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("import-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn checked(path: &Path) -> Catalogue {
+    let report = check_file(path);
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+    report.catalogue.unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn render_then_import_gives_the_shipped_catalogue_back() {
+    let dir = scratch("round-trip");
+    let shipped = checked(&root().join("errors.toml"));
+    for (format, file) in [
+        ("openapi", "openapi.json"),
+        ("openapi-yaml", "openapi.yaml"),
+    ] {
+        errcat()
+            .current_dir(&dir)
+            .args(["render", "--format", format, "-o", file])
+            .assert()
+            .success();
+        let toml = format!("{file}.toml");
+        let out = errcat()
+            .current_dir(&dir)
+            .args(["import", "openapi", file, "-o", &toml])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!("errcat: wrote {toml}: 3 endpoints, 18 entries from OpenAPI 3.1.0 {file}\n")
+        );
+        // Endpoints, entries (status, meaning, description, resolution,
+        // retryable, example), page and general table: all of it.
+        assert_eq!(checked(&dir.join(&toml)), shipped, "{format}");
+        errcat()
+            .current_dir(&dir)
+            .args(["check", &toml, "--deny-warnings"])
+            .assert()
+            .success();
+    }
+}
+
+/// Imports a fixture with `-o`, checks the file with `errcat check` (no
+/// errors, no warnings), and imports it again to stdout: the same bytes.
+fn import_fixture(name: &str) -> (String, Catalogue, String) {
+    let dir = scratch(name);
+    let spec = fixture(name);
+    let out_file = dir.join("errors.toml");
+    let out = errcat()
+        .args(["import", "openapi"])
+        .arg(&spec)
+        .arg("-o")
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    let check = errcat()
+        .arg("check")
+        .arg(&out_file)
+        .arg("--deny-warnings")
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
+    let again = errcat()
+        .args(["import", "openapi"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert_eq!(
+        String::from_utf8(again.stdout).unwrap(),
+        text,
+        "deterministic"
+    );
+    assert_eq!(files_in(&dir), ["errors.toml"], "no temporary file left");
+    (text, checked(&out_file), stderr)
+}
+
+#[test]
+fn docker_engine_swagger_2_yaml() {
+    let (text, catalogue, stderr) = import_fixture("docker-engine-v1.56.yaml");
+    assert!(
+        stderr.contains("errors.toml: 24 endpoints, 62 entries from Swagger 2.0 ")
+            && stderr.ends_with("/docker-engine-v1.56.yaml\n"),
+        "{stderr}"
+    );
+    assert_eq!(catalogue.endpoints.len(), 24);
+    assert!(text.starts_with(
+        "# Docker Engine API: the error responses its Swagger 2.0 description documents, as data.\n\
+         # Imported from docker-engine-v1.56.yaml by `errcat import openapi`, info.version 1.56.\n"
+    ));
+    assert!(
+        text.contains(
+            "# - Requests carry the base path \"/v1.56\" (basePath) before these templates"
+        )
+    );
+    // The same rows as the hand-made catalogue of the same spec.
+    let hand_made = checked(&root().join("catalogues/docker-engine/errors.toml"));
+    let inspect = |c: &Catalogue| {
+        c.endpoints
+            .iter()
+            .find(|e| e.name == "Container Inspect")
+            .unwrap()
+            .clone()
+    };
+    let (imported, hand) = (inspect(&catalogue), inspect(&hand_made));
+    assert_eq!(
+        (imported.method.as_str(), imported.path.as_str()),
+        ("GET", "/containers/{id}/json")
+    );
+    assert_eq!((&imported.slug, &imported.ident), (&hand.slug, &hand.ident));
+    assert_eq!(imported.entries[0].description, hand.entries[0].description);
+    assert_eq!(imported.entries[0].status, 404);
+    // The spec's example body, in the spec's key order.
+    assert_eq!(
+        imported.entries[0].example.as_ref().unwrap().body,
+        "{\n  \"message\": \"No such container: c2ada9df5af8\"\n}"
+    );
+    assert_eq!(
+        imported.entries[1].description.as_deref(),
+        Some("server error")
+    );
+}
+
+#[test]
+fn box_platform_openapi_3_0_json() {
+    let (text, catalogue, stderr) = import_fixture("box-platform-2024.0.json");
+    assert!(
+        stderr.contains("errors.toml: 18 endpoints, 44 entries from OpenAPI 3.0.2 ")
+            && stderr.ends_with(
+                "/box-platform-2024.0.json (12 operations without a 4xx or 5xx response left out)\n"
+            ),
+        "{stderr}"
+    );
+    assert_eq!(catalogue.page.docs_base_url, "https://developer.box.com");
+    assert!(
+        text.contains(
+            "\n# - Left out: 12 operations without a 4xx or 5xx response (GET /authorize,"
+        )
+    );
+    assert!(text.contains(
+        "\n# The spec also documents `default` (\"An unexpected client error.\"), which names no status.\n[[endpoints]]\nname = \"Get Files Id\"\n"
+    ));
+    let file = catalogue
+        .endpoints
+        .iter()
+        .find(|e| e.slug == "get-files-id")
+        .unwrap();
+    // Soft-wrapped Markdown joined as Markdown reads it; code spans kept.
+    assert_eq!(
+        file.entries[0].description.as_deref(),
+        Some(
+            "Returned when the access token provided in the `Authorization` header is not recognized or not provided."
+        )
+    );
+}
+
+#[test]
+fn museum_openapi_3_1_yaml_reads_as_written_by_hand() {
+    let (text, catalogue, _) = import_fixture("museum-1.2.1.yaml");
+    // 400 and 404 are documented alike by every operation: the general table.
+    let general: Vec<u16> = catalogue.general.entries.iter().map(|e| e.status).collect();
+    assert_eq!(general, [400, 404]);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_thousand_operations_import_and_check() {
+    let mut paths = Vec::new();
+    for i in 0..1000 {
+        paths.push(format!(
+            r#""/v1/resource{i}/{{id}}": {{"get": {{"operationId": "getResource{i}", "responses": {{
+              "200": {{"description": "OK"}},
+              "404": {{"description": "No resource {i} with this id.", "content": {{"application/json": {{"example": {{"message": "not found"}}}}}}}},
+              "429": {{"description": "Slow down."}},
+              "default": {{"description": "Unexpected error."}}}}}}}}"#
+        ));
+    }
+    let spec = format!(
+        r#"{{"openapi": "3.1.0", "info": {{"title": "Big", "version": "1"}}, "paths": {{{}}}}}"#,
+        paths.join(",\n")
+    );
+    let started = std::time::Instant::now();
+    let imported = error_catalogue_build::import::openapi("big.json", &spec).unwrap();
+    let took = started.elapsed();
+    assert_eq!((imported.endpoints, imported.entries), (1000, 1001));
+    let report = error_catalogue_build::check_str("big.toml", &imported.toml);
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+    // Release builds take well under a second (BENCHMARKS.md); this bound
+    // only catches a blow-up in an unoptimised test build.
+    assert!(took.as_secs() < 20, "{took:?}");
+}
+
+/// Runs `errcat import openapi NAME -o out.toml` in a scratch dir holding
+/// `text` as NAME: exit 2, exactly `expected` on stderr, no out.toml.
+fn fails(name: &str, text: &str, expected: &[&str]) {
+    let dir = scratch(&name.replace('.', "-"));
+    std::fs::write(dir.join(name), text).unwrap();
+    let out = errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", name, "-o", "out.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty());
+    let mut lines: Vec<String> = expected.iter().map(|l| l.to_string()).collect();
+    let n = expected.len();
+    lines.push(format!(
+        "errcat: {name}: {n} problem{}, nothing written",
+        if n == 1 { "" } else { "s" }
+    ));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        lines.join("\n") + "\n"
+    );
+    assert_eq!(files_in(&dir), [name], "no output file");
+}
+
+#[test]
+fn bad_input_is_one_located_line_per_problem() {
+    fails(
+        "bad.json",
+        "{\"openapi\": \"3.0.0\",\n  \"info\": }\n",
+        &["bad.json:2:11: error: invalid JSON: expected a value, found `}`"],
+    );
+    fails(
+        "bad.yaml",
+        "openapi: 3.1.0\ninfo:\n  title: [x\n",
+        &["bad.yaml:4:1: error: invalid YAML: while parsing a flow sequence, expected ',' or ']'"],
+    );
+    fails(
+        "not-a-spec.yaml",
+        "name: my-package\nversion: 1.0.0\n",
+        &[
+            "not-a-spec.yaml:1:1: error: not an OpenAPI or Swagger document: it has no `openapi` or `swagger` key",
+        ],
+    );
+    fails(
+        "old.json",
+        "{\"swagger\": \"1.2\"}",
+        &[
+            "old.json:1:13: error: unsupported Swagger version \"1.2\": errcat imports Swagger 2.0 and OpenAPI 3.0 and 3.1",
+        ],
+    );
+    fails(
+        "refs.yaml",
+        "openapi: 3.0.3
+info: {title: Refs, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '404': {$ref: 'common.yaml#/components/responses/NotFound'}
+        '409': {$ref: '#/components/responses/Conflict'}
+components:
+  responses: {}
+",
+        &[
+            "refs.yaml:7:23: error: remote $ref \"common.yaml#/components/responses/NotFound\": errcat reads one file; bundle the spec first (e.g. `redocly bundle` or `swagger-cli bundle`)",
+            "refs.yaml:8:23: error: $ref \"#/components/responses/Conflict\" points to nothing in this document",
+        ],
+    );
+    // Paths of Box's real description that OpenAPI allows and a catalogue
+    // template cannot say, and two templates routing the same requests.
+    fails(
+        "paths.json",
+        r#"{"openapi": "3.0.2", "info": {"title": "Box", "version": "2024.0"}, "paths": {
+  "/files/{file_id}/thumbnail.{extension}": {"get": {"responses": {"404": {"description": "Not found."}}}},
+  "/files/{file_id}#get_shared_link": {"get": {"responses": {"404": {"description": "Not found."}}}},
+  "/users/{user_id}": {"get": {"responses": {"404": {"description": "Not found."}}}},
+  "/users/{id}": {"get": {"responses": {"404": {"description": "Not found."}}}}
+}}"#,
+        &[
+            "paths.json:2:3: error: path template \"/files/{file_id}/thumbnail.{extension}\" has unbalanced braces, or a parameter that is not a whole segment: a catalogue template takes each parameter as a whole segment (`/files/{name}`)",
+            "paths.json:3:3: error: path template \"/files/{file_id}#get_shared_link\" has unbalanced braces, or a parameter that is not a whole segment: a catalogue template takes each parameter as a whole segment (`/files/{name}`)",
+            "paths.json:5:3: error: GET /users/{id} matches the same requests as GET /users/{user_id} (line 4): a catalogue routes each request to one endpoint",
+        ],
+    );
+}
+
+#[test]
+fn an_oversized_spec_is_refused_before_it_is_parsed() {
+    let dir = scratch("huge");
+    let file = std::fs::File::create(dir.join("huge.json")).unwrap();
+    file.set_len(50 << 20).unwrap();
+    let out = errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", "huge.json", "-o", "out.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "huge.json: error: the spec is over 33554432 bytes (MAX_SPEC_BYTES); errcat imports specs up to 32 MiB\n\
+         errcat: huge.json: 1 problem, nothing written\n"
+    );
+    assert_eq!(files_in(&dir), ["huge.json"]);
+}
+
+#[test]
+fn a_failed_import_leaves_an_existing_output_file_as_it_was() {
+    let dir = scratch("keep");
+    std::fs::write(dir.join("bad.json"), "{").unwrap();
+    std::fs::write(dir.join("errors.toml"), "# mine\n").unwrap();
+    errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", "bad.json", "-o", "errors.toml"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("errors.toml")).unwrap(),
+        "# mine\n"
+    );
+    // A directory that cannot take the file: an error, and nothing left.
+    std::fs::copy(fixture("museum-1.2.1.yaml"), dir.join("museum.yaml")).unwrap();
+    let out = errcat()
+        .current_dir(&dir)
+        .args([
+            "import",
+            "openapi",
+            "museum.yaml",
+            "-o",
+            "missing/errors.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("errcat: cannot write 'missing/errors.toml': "),
+        "{stderr}"
+    );
+    assert_eq!(files_in(&dir), ["bad.json", "errors.toml", "museum.yaml"]);
+    // A successful import replaces the file whole.
+    errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", "museum.yaml", "-o", "errors.toml"])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(dir.join("errors.toml"))
+            .unwrap()
+            .starts_with("# Redocly Museum API")
+    );
+    assert_eq!(files_in(&dir), ["bad.json", "errors.toml", "museum.yaml"]);
+}
+
+#[test]
+fn colliding_names_are_made_unique_with_a_warning() {
+    let dir = scratch("names");
+    std::fs::write(
+        dir.join("pets.yaml"),
+        "swagger: '2.0'
+info: {title: Pets, version: '1'}
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      responses: {'404': {description: No such pet.}}
+  /pet/{id}:
+    get:
+      operationId: get-pet
+      responses: {'404': {description: No such pet either.}}
+  /general:
+    get:
+      operationId: General
+      responses: {'500': {description: Broken.}}
+",
+    )
+    .unwrap();
+    let out = errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", "pets.yaml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "pets.yaml:10:20: warning: GET /pet/{id}: the name \"Get Pet\" (or its slug or identifier) is an earlier endpoint's; named \"Get Pet 2\"\n\
+         pets.yaml:14:20: warning: GET /general: the name \"General\" (or its slug or identifier) is an earlier endpoint's; named \"General 2\"\n"
+    );
+    let toml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        toml.contains("name = \"Get Pet 2\"\nslug = \"get-pet-2\"\n"),
+        "{toml}"
+    );
+    let report = error_catalogue_build::check_str("errors.toml", &toml);
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+}
