@@ -68,6 +68,8 @@ pub struct Endpoint {
     pub method: String,
     /// Path template.
     pub path: String,
+    /// Why the endpoint is deprecated and what to use instead, when it is.
+    pub deprecated: Option<String>,
     /// Rows, in file order.
     pub entries: Vec<Entry>,
 }
@@ -87,6 +89,8 @@ pub struct Entry {
     pub retryable: bool,
     /// Example body.
     pub example: Option<Example>,
+    /// Why the entry is deprecated and what to use instead, when it is.
+    pub deprecated: Option<String>,
 }
 
 /// An example response body.

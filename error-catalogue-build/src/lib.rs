@@ -25,6 +25,7 @@
 pub mod catalogue;
 pub mod codegen;
 pub mod diagnostic;
+pub mod diff;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod markup;
@@ -97,12 +98,24 @@ pub fn check_str(path: impl Into<std::path::PathBuf>, text: &str) -> Report {
 }
 
 fn check_source(source: Source, max_bytes: u64) -> Report {
+    check_source_keeping_model(source, max_bytes).0
+}
+
+/// [`check_source`], also returning the file's model (every value with its
+/// span) when the catalogue came out clean.
+pub(crate) fn check_source_keeping_model(
+    source: Source,
+    max_bytes: u64,
+) -> (Report, Option<model::CatalogueFile>) {
     let (file, mut diagnostics) = read::parse_with_limit(&source, max_bytes);
-    let catalogue = file.and_then(|file| {
-        let (catalogue, found) = validate::validate(file);
-        diagnostics.extend(found);
-        catalogue
-    });
+    let (catalogue, file) = match file {
+        Some(file) => {
+            let (catalogue, found) = validate::validate_ref(&file);
+            diagnostics.extend(found);
+            (catalogue, Some(file))
+        }
+        None => (None, None),
+    };
     // A row the schema left out would be missing from the catalogue.
     let catalogue = catalogue.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
@@ -120,9 +133,11 @@ fn check_source(source: Source, max_bytes: u64) -> Report {
             .hint("fix the problems above and check again"),
         );
     }
-    Report {
+    let file = file.filter(|_| catalogue.is_some());
+    let report = Report {
         source,
         diagnostics,
         catalogue,
-    }
+    };
+    (report, file)
 }

@@ -71,6 +71,8 @@ pub struct EndpointDef {
     pub method: Spanned<String>,
     /// Its path template, parameters in braces: `/v1/manage/tracker/{trackerId}`.
     pub path: Spanned<String>,
+    /// Why the endpoint is deprecated and what to use instead, when it is.
+    pub deprecated: Option<Spanned<String>>,
     /// `[[endpoints.errors]]`.
     pub errors: Vec<Spanned<EntryDef>>,
 }
@@ -92,6 +94,8 @@ pub struct EntryDef {
     pub example: Option<ExampleDef>,
     /// Warnings acknowledged for this entry, like `#[allow]`.
     pub allow: Vec<Spanned<Code>>,
+    /// Why the entry is deprecated and what to use instead, when it is.
+    pub deprecated: Option<Spanned<String>>,
 }
 
 /// `example`: a response body shown under the tables.

@@ -34,7 +34,7 @@ pub const SUPPORT_KEYS: &[&str] = &["notice", "email"];
 /// Keys of `[general]`.
 pub const GENERAL_KEYS: &[&str] = &["title", "slug", "errors"];
 /// Keys of `[[endpoints]]`.
-pub const ENDPOINT_KEYS: &[&str] = &["name", "slug", "method", "path", "errors"];
+pub const ENDPOINT_KEYS: &[&str] = &["name", "slug", "method", "path", "deprecated", "errors"];
 /// Keys of an entry (`[[general.errors]]`, `[[endpoints.errors]]`).
 pub const ENTRY_KEYS: &[&str] = &[
     "status",
@@ -44,6 +44,7 @@ pub const ENTRY_KEYS: &[&str] = &[
     "retryable",
     "example",
     "allow",
+    "deprecated",
 ];
 /// Keys of an entry's `example`.
 pub const EXAMPLE_KEYS: &[&str] = &["caption", "lang", "body"];
@@ -361,6 +362,7 @@ impl Reader<'_> {
         let slug = self.string(&keys, "slug");
         let method = self.required_string(&keys, "method");
         let path = self.required_string(&keys, "path");
+        let deprecated = self.string(&keys, "deprecated");
         let errors = self.table_array(&keys, "errors", "[[endpoints.errors]]", |r, t, h| {
             r.entry(t, h, "[[endpoints.errors]]")
         });
@@ -369,6 +371,7 @@ impl Reader<'_> {
             slug,
             method: method?,
             path: path?,
+            deprecated,
             errors,
         })
     }
@@ -402,6 +405,7 @@ impl Reader<'_> {
             })
         });
         let allow = self.allow(&keys);
+        let deprecated = self.string(&keys, "deprecated");
         Some(EntryDef {
             status: status?,
             meaning: meaning?,
@@ -410,6 +414,7 @@ impl Reader<'_> {
             retryable,
             example,
             allow,
+            deprecated,
         })
     }
 

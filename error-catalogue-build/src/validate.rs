@@ -32,8 +32,16 @@ pub const METHODS: [&str; 9] = {
 /// Checks a parsed file. Returns the catalogue when there are no errors
 /// (warnings may be present), and every diagnostic found.
 pub fn validate(file: CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
+    validate_ref(&file)
+}
+
+/// [`validate`] without taking the file, for callers that keep the model's
+/// spans next to the catalogue (`crate::diff` locates its findings with them).
+/// For a catalogue without errors, the model's endpoints and rows correspond
+/// one to one, in order, to the catalogue's.
+pub fn validate_ref(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
     let mut v = Validator::default();
-    let page = v.page(file.page);
+    let page = v.page(&file.page);
     let general_slug = match &file.general.slug {
         Some(slug) => {
             v.slug(slug);
@@ -115,7 +123,7 @@ impl Validator {
         self.allowed = def.allow.iter().map(|c| *c.get_ref()).collect();
     }
 
-    fn page(&mut self, def: crate::model::PageDef) -> Page {
+    fn page(&mut self, def: &crate::model::PageDef) -> Page {
         let title = self.text(&def.title, "title");
         Page {
             id: self.text(&def.id, "id"),
@@ -135,7 +143,7 @@ impl Validator {
                 .map(|s| self.text(s, "imports"))
                 .collect(),
             intro: def.intro.iter().map(|s| self.text(s, "intro")).collect(),
-            support: def.support.map(|s| Support {
+            support: def.support.as_ref().map(|s| Support {
                 notice: self.text(&s.notice, "notice"),
                 email: self.text(&s.email, "email"),
             }),
@@ -151,6 +159,7 @@ impl Validator {
                     format!("write the {key}, or leave the key out: it is optional")
                 }
                 "imports" | "intro" => "remove the empty element".to_string(),
+                "deprecated" => "say why it is deprecated and what to use instead, or leave the key out if it is not".to_string(),
                 _ => format!("write the {key}: it is required"),
             };
             self.push(
@@ -260,6 +269,7 @@ impl Validator {
                     .map_or_else(|| "json".to_string(), |l| self.text(l, "lang")),
                 body: self.text(&e.body, "body"),
             }),
+            deprecated: optional(self, &def.deprecated, "deprecated"),
         }
     }
 
@@ -391,6 +401,10 @@ impl Validator {
                 ok = false;
             }
         }
+        let deprecated = def
+            .deprecated
+            .as_ref()
+            .map(|note| self.text(note, "deprecated"));
         let entries = self.table(&def.errors);
         ok.then_some(Endpoint {
             name,
@@ -398,6 +412,7 @@ impl Validator {
             ident,
             method,
             path,
+            deprecated,
             entries,
         })
     }
@@ -493,6 +508,7 @@ impl Validator {
                     && g.meaning == entry.meaning
                     && g.description == entry.description
                     && g.resolution == entry.resolution
+                    && g.deprecated == entry.deprecated
             });
             if same {
                 self.allow(row.get_ref());

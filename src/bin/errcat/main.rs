@@ -6,6 +6,7 @@
 
 mod args;
 mod check;
+mod diff;
 mod explain;
 mod import;
 mod list;
@@ -76,7 +77,8 @@ fn run_over<E: CatalogueEndpoint>(command: &Command) -> Outcome {
         Command::List(a) => list::run::<E>(a),
         Command::Render(a) => render::run::<E>(a),
         Command::Explain(a) => explain::run::<E>(a),
-        Command::Check(_) | Command::Import(_) => Outcome::Done,
+        // Over files of their own, not a catalogue: main runs them.
+        Command::Check(_) | Command::Diff(_) | Command::Import(_) => Outcome::Done,
     }
 }
 
@@ -92,6 +94,8 @@ enum Command {
     Check(check::Args),
     /// Explain a real error response: METHOD PATH STATUS [--body FILE|-].
     Explain(explain::Args),
+    /// Compare two versions of a catalogue: what the change breaks.
+    Diff(diff::Args),
     /// Import an API description as a catalogue: `import openapi SPEC [-o FILE]`.
     Import(import::Args),
 }
@@ -118,6 +122,7 @@ fn main() -> ExitCode {
     };
     let outcome = match &cli.command {
         Command::Check(a) => check::run(a, cli.catalogue.as_deref(), cli.max_bytes),
+        Command::Diff(a) => diff::run(a, cli.max_bytes),
         Command::Import(a) => import::run(a),
         _ => over_catalogue(&cli, |command, loaded| {
             if loaded {

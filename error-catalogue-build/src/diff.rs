@@ -1,0 +1,1057 @@
+//! Comparing two versions of a catalogue: what an edit to `errors.toml`
+//! breaks for the code, clients and docs that use it (`errcat diff`).
+//!
+//! Both sides are checked first ([`Checked`]); the comparison then works on
+//! the validated catalogues, so layout (key order, comments, whitespace,
+//! inline or dotted tables, explicit defaults) never makes a finding, and on
+//! the files' models for locations. Endpoints are matched by slug, entries by
+//! (slug or general table, status). Each [`Finding`] has a stable [`Rule`]
+//! id, a [`Level`], the version [`Bump`] it calls for, and a place: in NEW,
+//! or in OLD for what was removed.
+//!
+//! ```
+//! use error_catalogue_build::diff::{Checked, Level, diff};
+//!
+//! let old = "[page]\nid = \"e\"\ntitle = \"E\"\nslug = \"/e\"\ndocs_base_url = \"https://x.test\"\n\
+//!            [general]\ntitle = \"HTTP Codes\"\n\
+//!            [[endpoints]]\nname = \"Get Thing\"\nmethod = \"GET\"\npath = \"/thing\"\n\
+//!            [[endpoints.errors]]\nstatus = 404\nmeaning = \"Not Found\"\n";
+//! let new = old.replace("status = 404\nmeaning = \"Not Found\"\n", "status = 410\nmeaning = \"Gone\"\n");
+//! let old = Checked::from_str("old.toml", old).unwrap();
+//! let new = Checked::from_str("new.toml", &new).unwrap();
+//! let d = diff(&old, &new);
+//! let rules: Vec<&str> = d.findings.iter().map(|f| f.rule.id()).collect();
+//! assert_eq!(rules, ["entry-removed", "entry-added"]);
+//! assert_eq!(d.worst(), Some(Level::Breaking));
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+
+use crate::catalogue::{Catalogue, Endpoint, Entry};
+use crate::diagnostic::{Location, Source, shown};
+use crate::model::{CatalogueFile, EndpointDef, EntryDef};
+use crate::names;
+use crate::read;
+use crate::validate::GENERAL_KEY;
+use crate::{Report, check_source_keeping_model};
+
+/// How much a finding matters to code and clients, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Worth knowing; breaks nothing.
+    Info,
+    /// May change what clients see or do.
+    Warning,
+    /// Breaks code that names the catalogue, or clients that rely on it.
+    Breaking,
+}
+
+impl Level {
+    /// Every level, lowest first.
+    pub const ALL: [Level; 3] = [Level::Info, Level::Warning, Level::Breaking];
+
+    /// `breaking`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Breaking => "breaking",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The semantic-version bump a finding calls for, smallest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bump {
+    /// Text only: descriptions, resolutions, examples, page text.
+    Patch,
+    /// New items, deprecations, warnings, and removals of deprecated items.
+    Minor,
+    /// Breaking changes.
+    Major,
+}
+
+impl Bump {
+    /// `patch`, `minor` or `major`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bump::Patch => "patch",
+            Bump::Minor => "minor",
+            Bump::Major => "major",
+        }
+    }
+}
+
+impl fmt::Display for Bump {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! rules {
+    ($($(#[$doc:meta])* $variant:ident = $id:literal,)*) => {
+        /// A kind of finding, with a stable id (README, "errcat diff").
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Rule {
+            /// Every rule, in README's order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            /// The stable id: `entry-removed`.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    /// An endpoint's slug is gone (breaking; info if OLD deprecated it).
+    EndpointRemoved = "endpoint-removed",
+    /// Same slug, another method or path (breaking).
+    EndpointRouteChanged = "endpoint-route-changed",
+    /// Same slug, another name: breaking when the `Endpoint` variant's
+    /// identifier changes, else info.
+    EndpointRenamed = "endpoint-renamed",
+    /// A new slug (info).
+    EndpointAdded = "endpoint-added",
+    /// A status gone from an endpoint or the general table (breaking; info if
+    /// OLD deprecated it or its endpoint).
+    EntryRemoved = "entry-removed",
+    /// A new status (info).
+    EntryAdded = "entry-added",
+    /// An entry's meaning changed (warning).
+    EntryMeaningChanged = "entry-meaning-changed",
+    /// An entry's description or resolution changed (info).
+    EntryTextChanged = "entry-text-changed",
+    /// An entry's example body changed, appeared or went (info).
+    EntryExampleChanged = "entry-example-changed",
+    /// `retryable` true → false (breaking).
+    EntryRetryableNarrowed = "entry-retryable-narrowed",
+    /// `retryable` false → true (info).
+    EntryRetryableWidened = "entry-retryable-widened",
+    /// What `lookup` answers for (endpoint, status) changed because the
+    /// general table changed: breaking when it no longer answers, else warning.
+    FallbackChanged = "fallback-changed",
+    /// An endpoint or entry newly deprecated, no longer deprecated, or with
+    /// another note (info).
+    Deprecated = "deprecated",
+    /// The general table's slug changed, and with it its entries' constants
+    /// and anchors (breaking).
+    GeneralSlugChanged = "general-slug-changed",
+    /// `docs_base_url` or the page's `slug` changed: every docs link and
+    /// problem `type` URI moves (warning).
+    PageUrlChanged = "page-url-changed",
+    /// Other page text changed: id, title, sidebar label, imports, intro,
+    /// support notice, the general table's title (info).
+    PageChanged = "page-changed",
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Which of the two files a finding is located in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    /// The old file: for what was removed.
+    Old,
+    /// The new file.
+    New,
+}
+
+impl Side {
+    /// `old` or `new`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Old => "old",
+            Side::New => "new",
+        }
+    }
+}
+
+/// One difference that matters, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// What kind of difference.
+    pub rule: Rule,
+    /// How much it matters.
+    pub level: Level,
+    /// The version bump it calls for.
+    pub bump: Bump,
+    /// The file the span is in.
+    pub side: Side,
+    /// Byte span of the key or value in that file.
+    pub span: Range<usize>,
+    /// The endpoint's slug, `general` for the general table, `None` for the page.
+    pub endpoint: Option<String>,
+    /// The entry's status, for findings about one entry.
+    pub status: Option<u16>,
+    /// What changed and what it breaks, one line.
+    pub message: String,
+    /// What to do about it, when there is advice.
+    pub hint: Option<String>,
+}
+
+impl Finding {
+    /// The file and line/column the finding points at.
+    pub fn locate<'a>(&self, old: &'a Checked, new: &'a Checked) -> (&'a Path, Location) {
+        let source = match self.side {
+            Side::Old => old.source(),
+            Side::New => new.source(),
+        };
+        (source.path(), source.locate(self.span.start))
+    }
+}
+
+/// A catalogue that passed checking, with its file's model for locations.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    report: Report,
+    file: CatalogueFile,
+}
+
+impl Checked {
+    /// Checks a source with a size limit ([`read::MAX_FILE_BYTES`] is the
+    /// build's). `Err` holds the report when the file has errors.
+    pub fn new(source: Source, max_bytes: u64) -> Result<Checked, Box<Report>> {
+        match check_source_keeping_model(source, max_bytes) {
+            (report, Some(file)) if report.catalogue.is_some() => Ok(Checked { report, file }),
+            (report, _) => Err(Box::new(report)),
+        }
+    }
+
+    /// Checks a text; `path` is only used in locations.
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(
+        path: impl Into<std::path::PathBuf>,
+        text: &str,
+    ) -> Result<Checked, Box<Report>> {
+        Checked::new(Source::new(path, text), read::MAX_FILE_BYTES)
+    }
+
+    /// Reads and checks a file.
+    pub fn read(path: &Path, max_bytes: u64) -> Result<Checked, Box<Report>> {
+        match read::read_source_with_limit(path, max_bytes) {
+            Ok(source) => Checked::new(source, max_bytes),
+            Err(failed) => {
+                let (source, diagnostic) = *failed;
+                Err(Box::new(Report {
+                    source,
+                    diagnostics: vec![diagnostic],
+                    catalogue: None,
+                }))
+            }
+        }
+    }
+
+    /// The file's path and text.
+    pub fn source(&self) -> &Source {
+        &self.report.source
+    }
+
+    /// The checked catalogue.
+    pub fn catalogue(&self) -> &Catalogue {
+        self.report
+            .catalogue
+            .as_ref()
+            .expect("a Checked always has its catalogue")
+    }
+
+    /// The check's report (warnings only: a file with errors is no `Checked`).
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+}
+
+/// Every finding between two catalogues, most severe first, then in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diff {
+    /// The findings.
+    pub findings: Vec<Finding>,
+}
+
+impl Diff {
+    /// How many findings have `level`.
+    pub fn count(&self, level: Level) -> usize {
+        self.findings.iter().filter(|f| f.level == level).count()
+    }
+
+    /// The most severe level found, `None` when there are no findings.
+    pub fn worst(&self) -> Option<Level> {
+        self.findings.iter().map(|f| f.level).max()
+    }
+
+    /// The version bump the findings call for, `None` when there are none.
+    pub fn bump(&self) -> Option<Bump> {
+        self.findings.iter().map(|f| f.bump).max()
+    }
+
+    /// One line: counts per level and the bump, or that nothing changed.
+    pub fn summary(&self) -> String {
+        let Some(bump) = self.bump() else {
+            return "no changes: both files describe the same catalogue (no version bump)"
+                .to_string();
+        };
+        let counts = Level::ALL
+            .iter()
+            .rev()
+            .map(|&l| format!("{} {l}", self.count(l)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let why = match bump {
+            Bump::Major => "breaking changes",
+            Bump::Minor => "additions, deprecations or changed behaviour, nothing breaking",
+            Bump::Patch => "text changes only",
+        };
+        format!("{counts}: a {bump} version bump ({why})")
+    }
+}
+
+/// Compares two checked catalogues. Linear in their sizes (plus one finding
+/// per endpoint that relied on a changed general entry).
+pub fn diff(old: &Checked, new: &Checked) -> Diff {
+    let old = Version::new(old);
+    let new = Version::new(new);
+    let mut d = Differ {
+        findings: Vec::new(),
+    };
+    d.page(&old, &new);
+    d.general(&old, &new);
+    d.endpoints(&old, &new);
+    let mut findings = d.findings;
+    findings.sort_by(|a, b| {
+        (b.level, b.side, a.span.start, a.rule).cmp(&(a.level, a.side, b.span.start, b.rule))
+    });
+    Diff { findings }
+}
+
+/// One side, indexed: model and catalogue side by side.
+struct Version<'a> {
+    file: &'a CatalogueFile,
+    cat: &'a Catalogue,
+    slugs: HashMap<&'a str, usize>,
+    /// Per endpoint, status → row index.
+    rows: Vec<HashMap<u16, usize>>,
+    general: HashMap<u16, usize>,
+}
+
+impl<'a> Version<'a> {
+    fn new(c: &'a Checked) -> Self {
+        let cat = c.catalogue();
+        let file = &c.file;
+        // A catalogue without errors keeps every endpoint and row of its model.
+        debug_assert_eq!(cat.endpoints.len(), file.endpoints.len());
+        debug_assert_eq!(cat.general.entries.len(), file.general.errors.len());
+        let statuses = |entries: &[Entry]| -> HashMap<u16, usize> {
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.status, i))
+                .collect()
+        };
+        Version {
+            file,
+            cat,
+            slugs: cat
+                .endpoints
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.slug.as_str(), i))
+                .collect(),
+            rows: cat.endpoints.iter().map(|e| statuses(&e.entries)).collect(),
+            general: statuses(&cat.general.entries),
+        }
+    }
+
+    fn endpoint(&self, i: usize) -> (&'a Endpoint, &'a EndpointDef) {
+        (&self.cat.endpoints[i], self.file.endpoints[i].get_ref())
+    }
+}
+
+/// Where an endpoint is named: its `slug`, else its `name`.
+fn endpoint_span(def: &EndpointDef) -> Range<usize> {
+    def.slug.as_ref().unwrap_or(&def.name).span()
+}
+
+/// One table's rows, catalogue and model side by side.
+#[derive(Clone, Copy)]
+struct Rows<'a> {
+    /// `general` or the endpoint's slug.
+    key: &'a str,
+    /// The slug the `codes::` constants are named by.
+    const_slug: &'a str,
+    entries: &'a [Entry],
+    defs: &'a [Spanned<EntryDef>],
+    statuses: &'a HashMap<u16, usize>,
+    /// Whether the table's endpoint is deprecated (its rows with it).
+    deprecated: bool,
+}
+
+struct Differ {
+    findings: Vec<Finding>,
+}
+
+/// A finding under construction.
+struct F {
+    rule: Rule,
+    level: Level,
+    bump: Bump,
+    side: Side,
+    span: Range<usize>,
+    endpoint: Option<String>,
+    status: Option<u16>,
+}
+
+impl F {
+    fn new(rule: Rule, level: Level, bump: Bump, side: Side, span: Range<usize>) -> F {
+        F {
+            rule,
+            level,
+            bump,
+            side,
+            span,
+            endpoint: None,
+            status: None,
+        }
+    }
+
+    fn on(mut self, endpoint: &str, status: Option<u16>) -> F {
+        self.endpoint = Some(endpoint.to_string());
+        self.status = status;
+        self
+    }
+}
+
+fn label(key: &str, e: &Entry) -> String {
+    format!("{key} {} {}", e.status, shown(&e.meaning))
+}
+
+fn route(e: &Endpoint) -> String {
+    format!("{} {}", e.method, e.path)
+}
+
+const DEPRECATE_FIRST: &str = "deprecate it first (`deprecated = \"why, and what to use instead\"`), release that, and remove it in a later major version";
+
+impl Differ {
+    fn push(&mut self, f: F, message: String, hint: Option<String>) {
+        self.findings.push(Finding {
+            rule: f.rule,
+            level: f.level,
+            bump: f.bump,
+            side: f.side,
+            span: f.span,
+            endpoint: f.endpoint,
+            status: f.status,
+            message,
+            hint,
+        });
+    }
+
+    fn page(&mut self, old: &Version<'_>, new: &Version<'_>) {
+        let (op, np) = (&old.cat.page, &new.cat.page);
+        let nd = &new.file.page;
+        let moved = [
+            (
+                "docs_base_url",
+                &op.docs_base_url,
+                &np.docs_base_url,
+                nd.docs_base_url.span(),
+            ),
+            ("slug", &op.slug, &np.slug, nd.slug.span()),
+        ];
+        for (key, was, is, span) in moved {
+            if was != is {
+                self.push(
+                    F::new(Rule::PageUrlChanged, Level::Warning, Bump::Minor, Side::New, span),
+                    format!(
+                        "the page's `{key}` changed from {} to {}: every docs link, anchor URL and problem `type` URI moves",
+                        shown(was),
+                        shown(is)
+                    ),
+                    Some("redirect the old page to the new one, so published links keep working".to_string()),
+                );
+            }
+        }
+        let label_span = nd.sidebar_label.as_ref().unwrap_or(&nd.title).span();
+        let support = |p: &crate::catalogue::Page| p.support.clone().map(|s| (s.notice, s.email));
+        let texts = [
+            ("id", op.id != np.id, nd.id.span()),
+            ("title", op.title != np.title, nd.title.span()),
+            (
+                "sidebar_label",
+                op.sidebar_label != np.sidebar_label,
+                label_span,
+            ),
+            ("imports", op.imports != np.imports, nd.title.span()),
+            ("intro", op.intro != np.intro, nd.title.span()),
+            ("support", support(op) != support(np), nd.title.span()),
+        ];
+        for (key, changed, span) in texts {
+            let span = match (key, &nd.support) {
+                ("imports", _) => nd.imports.first().map_or(span, Spanned::span),
+                ("intro", _) => nd.intro.first().map_or(span, Spanned::span),
+                ("support", Some(s)) => s.notice.span(),
+                _ => span,
+            };
+            if changed {
+                self.push(
+                    F::new(Rule::PageChanged, Level::Info, Bump::Patch, Side::New, span),
+                    format!("the page's `{key}` changed"),
+                    None,
+                );
+            }
+        }
+    }
+
+    fn general(&mut self, old: &Version<'_>, new: &Version<'_>) {
+        let (og, ng) = (&old.cat.general, &new.cat.general);
+        let ngd = &new.file.general;
+        if og.title != ng.title {
+            self.push(
+                F::new(
+                    Rule::PageChanged,
+                    Level::Info,
+                    Bump::Patch,
+                    Side::New,
+                    ngd.title.span(),
+                )
+                .on(GENERAL_KEY, None),
+                format!(
+                    "the general table's title changed from {} to {}",
+                    shown(&og.title),
+                    shown(&ng.title)
+                ),
+                None,
+            );
+        }
+        if og.slug != ng.slug {
+            let span = ngd.slug.as_ref().unwrap_or(&ngd.title).span();
+            let example = og.entries.first().map_or(String::new(), |e| {
+                format!(
+                    " (`codes::{}` becomes `codes::{}`)",
+                    names::const_ident(&og.slug, e.status),
+                    names::const_ident(&ng.slug, e.status)
+                )
+            });
+            self.push(
+                F::new(Rule::GeneralSlugChanged, Level::Breaking, Bump::Major, Side::New, span)
+                    .on(GENERAL_KEY, None),
+                format!(
+                    "the general table's slug changed from {} to {}: its entries' `codes::` constants{example} and docs anchors change",
+                    shown(&og.slug),
+                    shown(&ng.slug)
+                ),
+                Some(format!("keep `slug = {}` under [general]", shown(&og.slug))),
+            );
+        }
+        self.rows(
+            Rows {
+                key: GENERAL_KEY,
+                const_slug: &og.slug,
+                entries: &og.entries,
+                defs: &old.file.general.errors,
+                statuses: &old.general,
+                deprecated: false,
+            },
+            Rows {
+                key: GENERAL_KEY,
+                const_slug: &ng.slug,
+                entries: &ng.entries,
+                defs: &new.file.general.errors,
+                statuses: &new.general,
+                deprecated: false,
+            },
+        );
+    }
+
+    fn endpoints(&mut self, old: &Version<'_>, new: &Version<'_>) {
+        // Routes of the endpoints only one side has, to tell a renamed slug.
+        let removed: Vec<usize> = (0..old.cat.endpoints.len())
+            .filter(|&i| !new.slugs.contains_key(old.cat.endpoints[i].slug.as_str()))
+            .collect();
+        let added: Vec<usize> = (0..new.cat.endpoints.len())
+            .filter(|&i| !old.slugs.contains_key(new.cat.endpoints[i].slug.as_str()))
+            .collect();
+        let routes = |v: &Version<'_>, which: &[usize]| -> HashMap<(String, String), String> {
+            which
+                .iter()
+                .map(|&i| {
+                    let e = &v.cat.endpoints[i];
+                    ((e.method.clone(), e.path.clone()), e.slug.clone())
+                })
+                .collect()
+        };
+        // General entries removed or answering differently, for `fallback-changed`.
+        let changed: Vec<(&Entry, Option<&Entry>)> = old
+            .cat
+            .general
+            .entries
+            .iter()
+            .filter_map(|o| {
+                let answer = new
+                    .general
+                    .get(&o.status)
+                    .map(|&k| &new.cat.general.entries[k]);
+                match answer {
+                    Some(a) if !answers_differ(o, a) => None,
+                    _ => Some((o, answer)),
+                }
+            })
+            .collect();
+        let removed_routes = routes(old, &removed);
+        let added_routes = routes(new, &added);
+        for &i in &removed {
+            let (e, def) = old.endpoint(i);
+            let renamed = added_routes.get(&(e.method.clone(), e.path.clone()));
+            let (level, bump) = if e.deprecated.is_some() {
+                (Level::Info, Bump::Minor)
+            } else {
+                (Level::Breaking, Bump::Major)
+            };
+            let hint = match (renamed, &e.deprecated) {
+                (Some(slug), _) => Some(format!(
+                    "the route {} is the same as new endpoint {}'s: if this is a rename, keep `slug = {}` so `codes::` constants, docs anchors and CLI names stay",
+                    route(e),
+                    shown(slug),
+                    shown(&e.slug)
+                )),
+                (None, Some(_)) => None,
+                (None, None) => Some(DEPRECATE_FIRST.to_string()),
+            };
+            let what = if e.deprecated.is_some() {
+                "it was deprecated".to_string()
+            } else {
+                format!(
+                    "code naming `Endpoint::{}` or its `codes::` constants stops compiling, and clients of {} lose its documented errors",
+                    e.ident,
+                    route(e)
+                )
+            };
+            self.push(
+                F::new(
+                    Rule::EndpointRemoved,
+                    level,
+                    bump,
+                    Side::Old,
+                    endpoint_span(def),
+                )
+                .on(&e.slug, None),
+                format!(
+                    "endpoint {} ({}) was removed: {what}",
+                    shown(&e.slug),
+                    route(e)
+                ),
+                hint,
+            );
+        }
+        for (i, (e, def)) in new
+            .cat
+            .endpoints
+            .iter()
+            .zip(&new.file.endpoints)
+            .enumerate()
+        {
+            let def = def.get_ref();
+            let Some(&j) = old.slugs.get(e.slug.as_str()) else {
+                let hint = removed_routes
+                    .get(&(e.method.clone(), e.path.clone()))
+                    .map(|slug| {
+                        format!(
+                            "the route {} is the same as removed endpoint {}'s",
+                            route(e),
+                            shown(slug)
+                        )
+                    });
+                self.push(
+                    F::new(
+                        Rule::EndpointAdded,
+                        Level::Info,
+                        Bump::Minor,
+                        Side::New,
+                        endpoint_span(def),
+                    )
+                    .on(&e.slug, None),
+                    format!("endpoint {} ({}) was added", shown(&e.slug), route(e)),
+                    hint,
+                );
+                continue;
+            };
+            let (o, odef) = old.endpoint(j);
+            self.endpoint(o, e, def);
+            self.rows(
+                Rows {
+                    key: &o.slug,
+                    const_slug: &o.slug,
+                    entries: &o.entries,
+                    defs: &odef.errors,
+                    statuses: &old.rows[j],
+                    deprecated: o.deprecated.is_some(),
+                },
+                Rows {
+                    key: &e.slug,
+                    const_slug: &e.slug,
+                    entries: &e.entries,
+                    defs: &def.errors,
+                    statuses: &new.rows[i],
+                    deprecated: e.deprecated.is_some(),
+                },
+            );
+            self.fallback(&changed, (&old.rows[j], &new.rows[i]), e, def);
+        }
+    }
+
+    /// One endpoint both sides have: route, name, deprecation.
+    fn endpoint(&mut self, o: &Endpoint, n: &Endpoint, ndef: &EndpointDef) {
+        if (&o.method, &o.path) != (&n.method, &n.path) {
+            let span = if o.method != n.method {
+                ndef.method.span()
+            } else {
+                ndef.path.span()
+            };
+            self.push(
+                F::new(Rule::EndpointRouteChanged, Level::Breaking, Bump::Major, Side::New, span)
+                    .on(&n.slug, None),
+                format!(
+                    "endpoint {} moved from {} to {}: clients calling the old route, and code matching its parameters, break",
+                    shown(&n.slug),
+                    route(o),
+                    route(n)
+                ),
+                Some(format!(
+                    "keep {} and add the new route as another endpoint, deprecating the old one",
+                    route(o)
+                )),
+            );
+        }
+        if o.name != n.name {
+            let (level, bump, what) = if o.ident != n.ident {
+                (
+                    Level::Breaking,
+                    Bump::Major,
+                    format!(
+                        ": `Endpoint::{}` becomes `Endpoint::{}`, and code naming it stops compiling",
+                        o.ident, n.ident
+                    ),
+                )
+            } else {
+                (Level::Info, Bump::Patch, String::new())
+            };
+            self.push(
+                F::new(
+                    Rule::EndpointRenamed,
+                    level,
+                    bump,
+                    Side::New,
+                    ndef.name.span(),
+                )
+                .on(&n.slug, None),
+                format!(
+                    "endpoint {} was renamed from {} to {}{what}",
+                    shown(&n.slug),
+                    shown(&o.name),
+                    shown(&n.name)
+                ),
+                None,
+            );
+        }
+        let status_span = ndef.name.span();
+        self.deprecation(
+            &o.deprecated,
+            &n.deprecated,
+            ndef.deprecated.as_ref().map_or(status_span, Spanned::span),
+            &n.slug,
+            None,
+            &format!("endpoint {}", shown(&n.slug)),
+        );
+    }
+
+    fn deprecation(
+        &mut self,
+        was: &Option<String>,
+        is: &Option<String>,
+        span: Range<usize>,
+        key: &str,
+        status: Option<u16>,
+        what: &str,
+    ) {
+        let (bump, message) = match (was, is) {
+            (None, Some(note)) => (
+                Bump::Minor,
+                format!("{what} is now deprecated: {}", shown(note)),
+            ),
+            (Some(_), None) => (Bump::Minor, format!("{what} is no longer deprecated")),
+            (Some(a), Some(b)) if a != b => (
+                Bump::Patch,
+                format!("{what}'s deprecation note changed to {}", shown(b)),
+            ),
+            _ => return,
+        };
+        self.push(
+            F::new(Rule::Deprecated, Level::Info, bump, Side::New, span).on(key, status),
+            message,
+            None,
+        );
+    }
+
+    /// One table both sides have: removed, added and changed rows.
+    fn rows(&mut self, old: Rows<'_>, new: Rows<'_>) {
+        if old.entries == new.entries {
+            return;
+        }
+        for (o, odef) in old.entries.iter().zip(old.defs) {
+            if new.statuses.contains_key(&o.status) {
+                continue;
+            }
+            let deprecated = o.deprecated.is_some() || old.deprecated;
+            let konst = names::const_ident(old.const_slug, o.status);
+            let (level, bump, what, hint) = if deprecated {
+                (
+                    Level::Info,
+                    Bump::Minor,
+                    "it was deprecated".to_string(),
+                    None,
+                )
+            } else {
+                (
+                    Level::Breaking,
+                    Bump::Major,
+                    format!(
+                        "`codes::{konst}` and code naming it stop compiling, and lookups for {} {} {}",
+                        if old.key == GENERAL_KEY {
+                            "any endpoint's"
+                        } else {
+                            old.key
+                        },
+                        o.status,
+                        if old.key == GENERAL_KEY {
+                            "without its own row answer nothing"
+                        } else {
+                            "fall back to the general table"
+                        }
+                    ),
+                    Some(DEPRECATE_FIRST.to_string()),
+                )
+            };
+            self.push(
+                F::new(
+                    Rule::EntryRemoved,
+                    level,
+                    bump,
+                    Side::Old,
+                    odef.get_ref().status.span(),
+                )
+                .on(old.key, Some(o.status)),
+                format!("entry {} was removed: {what}", label(old.key, o)),
+                hint,
+            );
+        }
+        for (n, ndef) in new.entries.iter().zip(new.defs) {
+            let ndef = ndef.get_ref();
+            let at = |span: Option<Range<usize>>| span.unwrap_or_else(|| ndef.status.span());
+            let Some(&j) = old.statuses.get(&n.status) else {
+                self.push(
+                    F::new(
+                        Rule::EntryAdded,
+                        Level::Info,
+                        Bump::Minor,
+                        Side::New,
+                        ndef.status.span(),
+                    )
+                    .on(new.key, Some(n.status)),
+                    format!("entry {} was added", label(new.key, n)),
+                    None,
+                );
+                continue;
+            };
+            let o = &old.entries[j];
+            if o == n {
+                continue;
+            }
+            let f = |rule, level, bump, span| {
+                F::new(rule, level, bump, Side::New, span).on(new.key, Some(n.status))
+            };
+            if o.meaning != n.meaning {
+                self.push(
+                    f(
+                        Rule::EntryMeaningChanged,
+                        Level::Warning,
+                        Bump::Minor,
+                        ndef.meaning.span(),
+                    ),
+                    format!(
+                        "entry {} {}'s meaning changed from {} to {}",
+                        new.key,
+                        n.status,
+                        shown(&o.meaning),
+                        shown(&n.meaning)
+                    ),
+                    None,
+                );
+            }
+            let texts = [
+                (
+                    "description",
+                    &o.description,
+                    &n.description,
+                    &ndef.description,
+                ),
+                ("resolution", &o.resolution, &n.resolution, &ndef.resolution),
+            ];
+            for (key, was, is, def) in texts {
+                let change = match (was, is) {
+                    (None, Some(_)) => "was added",
+                    (Some(_), None) => "was removed",
+                    (Some(a), Some(b)) if a != b => "changed",
+                    _ => continue,
+                };
+                self.push(
+                    f(
+                        Rule::EntryTextChanged,
+                        Level::Info,
+                        Bump::Patch,
+                        at(def.as_ref().map(Spanned::span)),
+                    ),
+                    format!("entry {}'s {key} {change}", label(new.key, n)),
+                    None,
+                );
+            }
+            if o.example != n.example {
+                let span = at(ndef.example.as_ref().map(|e| e.body.span()));
+                let change = match (&o.example, &n.example) {
+                    (None, _) => "was added",
+                    (_, None) => "was removed",
+                    _ => "changed",
+                };
+                self.push(
+                    f(Rule::EntryExampleChanged, Level::Info, Bump::Patch, span),
+                    format!("entry {}'s example {change}", label(new.key, n)),
+                    None,
+                );
+            }
+            if o.retryable != n.retryable {
+                let span = at(ndef.retryable.as_ref().map(Spanned::span));
+                if o.retryable {
+                    self.push(
+                        f(Rule::EntryRetryableNarrowed, Level::Breaking, Bump::Major, span),
+                        format!(
+                            "entry {} is no longer retryable: retry loops and `Retry-After` handling that relied on it change",
+                            label(new.key, n)
+                        ),
+                        Some("keep `retryable = true` unless a retry can never succeed".to_string()),
+                    );
+                } else {
+                    self.push(
+                        f(Rule::EntryRetryableWidened, Level::Info, Bump::Minor, span),
+                        format!("entry {} is now retryable", label(new.key, n)),
+                        None,
+                    );
+                }
+            }
+            self.deprecation(
+                &o.deprecated,
+                &n.deprecated,
+                at(ndef.deprecated.as_ref().map(Spanned::span)),
+                new.key,
+                Some(n.status),
+                &format!("entry {}", label(new.key, n)),
+            );
+        }
+    }
+
+    /// `fallback-changed`: statuses this endpoint had no row for on either
+    /// side, answered by a general entry that was removed or changed.
+    fn fallback(
+        &mut self,
+        changed: &[(&Entry, Option<&Entry>)],
+        (own_old, own_new): (&HashMap<u16, usize>, &HashMap<u16, usize>),
+        n: &Endpoint,
+        ndef: &EndpointDef,
+    ) {
+        for &(o, answer) in changed {
+            if own_old.contains_key(&o.status) || own_new.contains_key(&o.status) {
+                continue;
+            }
+            let general = label(GENERAL_KEY, o);
+            let (level, bump, message, hint) = match answer {
+                None => (
+                    Level::Breaking,
+                    Bump::Major,
+                    format!(
+                        "lookup({}, {}) fell back to {general}, which was removed: it now answers nothing",
+                        n.slug, o.status
+                    ),
+                    format!(
+                        "keep the general row, or give {} its own {} row",
+                        shown(&n.slug),
+                        o.status
+                    ),
+                ),
+                Some(a) => (
+                    Level::Warning,
+                    Bump::Minor,
+                    format!(
+                        "lookup({}, {}) falls back to {general}, whose {} changed: it answers differently for this endpoint",
+                        n.slug,
+                        o.status,
+                        changed_fields(o, a).join(", ")
+                    ),
+                    format!(
+                        "if {} should keep the old answer, give it its own {} row",
+                        shown(&n.slug),
+                        o.status
+                    ),
+                ),
+            };
+            self.push(
+                F::new(
+                    Rule::FallbackChanged,
+                    level,
+                    bump,
+                    Side::New,
+                    endpoint_span(ndef),
+                )
+                .on(&n.slug, Some(o.status)),
+                message,
+                Some(hint),
+            );
+        }
+    }
+}
+
+/// The fields of `a` and `b` that a lookup's caller sees differ in.
+fn changed_fields(a: &Entry, b: &Entry) -> Vec<&'static str> {
+    [
+        ("meaning", a.meaning != b.meaning),
+        ("description", a.description != b.description),
+        ("resolution", a.resolution != b.resolution),
+        ("retryable", a.retryable != b.retryable),
+        ("example", a.example != b.example),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect()
+}
+
+/// Whether a lookup answering `b` instead of `a` tells the caller something else.
+fn answers_differ(a: &Entry, b: &Entry) -> bool {
+    !changed_fields(a, b).is_empty()
+}

@@ -1,0 +1,70 @@
+//! Helpers shared by the CLI tests: running errcat, scratch directories, git.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The errcat binary, with a clean environment for color.
+pub fn errcat() -> Command {
+    let mut cmd = Command::cargo_bin("errcat").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs errcat in `dir` with `args`.
+pub fn errcat_in(dir: &Path, args: &[&str]) -> Output {
+    errcat().current_dir(dir).args(args).output().unwrap()
+}
+
+/// A scratch directory, removed when dropped.
+pub fn scratch() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("errcat-test-")
+        .tempdir()
+        .unwrap()
+}
+
+/// The shipped catalogue's path.
+pub fn shipped() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("errors.toml")
+}
+
+/// Runs git in `dir`, with a fixed identity and no user or system config.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args([
+            "-c",
+            "user.name=errcat test",
+            "-c",
+            "user.email=test@example.com",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// stdout as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// stderr as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
