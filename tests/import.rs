@@ -232,6 +232,131 @@ fn a_thousand_operations_import_and_check() {
     assert!(took.as_secs() < 20, "{took:?}");
 }
 
+#[test]
+fn deprecated_operations_and_entries_are_deprecated_in_the_catalogue() {
+    let dir = scratch("deprecated");
+    // An operation marked deprecated, without and with an `x-endpoint` note
+    // (an empty note says nothing), and `x-entry` notes on responses.
+    std::fs::write(
+        dir.join("trackers.json"),
+        r#"{"openapi": "3.1.0", "info": {"title": "Trackers", "version": "2"}, "paths": {
+  "/v1/trackers": {
+    "post": {"operationId": "createTrackerV1", "deprecated": true,
+      "x-endpoint": {"deprecated": ""},
+      "responses": {"400": {"description": "Bad tracker."}}}
+  },
+  "/v1/trackers/{id}": {
+    "get": {"operationId": "getTrackerV1", "deprecated": true,
+      "responses": {"404": {"description": "No such tracker."}}},
+    "delete": {"operationId": "deleteTracker", "deprecated": true,
+      "x-endpoint": {"name": "Delete Tracker", "slug": "delete-tracker",
+        "deprecated": "Use Archive Tracker: POST /v2/trackers/{id}/archive"},
+      "responses": {
+        "404": {"description": "No tracker to delete."},
+        "409": {"description": "Locked.", "x-entry": {"status": 409, "meaning": "Conflict",
+          "description": "The tracker is locked.",
+          "deprecated": "Trackers are no longer locked: 409 is never sent."}}}}
+  },
+  "/v2/trackers/{id}": {
+    "get": {"operationId": "getTracker", "deprecated": false,
+      "responses": {
+        "404": {"description": "No tracker with this id."},
+        "410": {"description": "Gone.", "x-entry": {"status": 410, "meaning": "Gone",
+          "retryable": false, "deprecated": "Deleted trackers answer 404 now."}}}}
+  }
+}}"#,
+    )
+    .unwrap();
+    let out = errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", "trackers.json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "", "no warnings");
+    let toml = String::from_utf8(out.stdout).unwrap();
+    let endpoints = &toml[toml.find("[[endpoints]]").expect("endpoints")..];
+    assert_eq!(
+        endpoints,
+        r#"[[endpoints]]
+name = "Create Tracker V1"
+slug = "create-tracker-v1"
+method = "POST"
+path = "/v1/trackers"
+deprecated = "Deprecated in the spec."
+
+[[endpoints.errors]]
+status = 400
+meaning = "Bad Request"
+description = "Bad tracker."
+
+[[endpoints]]
+name = "Get Tracker V1"
+slug = "get-tracker-v1"
+method = "GET"
+path = "/v1/trackers/{id}"
+deprecated = "Deprecated in the spec."
+
+[[endpoints.errors]]
+status = 404
+meaning = "Not Found"
+description = "No such tracker."
+
+[[endpoints]]
+name = "Delete Tracker"
+slug = "delete-tracker"
+method = "DELETE"
+path = "/v1/trackers/{id}"
+deprecated = "Use Archive Tracker: POST /v2/trackers/{id}/archive"
+
+[[endpoints.errors]]
+status = 404
+meaning = "Not Found"
+description = "No tracker to delete."
+
+[[endpoints.errors]]
+status = 409
+meaning = "Conflict"
+description = "The tracker is locked."
+deprecated = "Trackers are no longer locked: 409 is never sent."
+
+[[endpoints]]
+name = "Get Tracker"
+slug = "get-tracker"
+method = "GET"
+path = "/v2/trackers/{id}"
+
+[[endpoints.errors]]
+status = 404
+meaning = "Not Found"
+description = "No tracker with this id."
+
+[[endpoints.errors]]
+status = 410
+meaning = "Gone"
+deprecated = "Deleted trackers answer 404 now."
+"#
+    );
+    assert!(!toml.contains("# Deprecated"), "{toml}");
+    let report = error_catalogue_build::check_str("errors.toml", &toml);
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+    let catalogue = report.catalogue.unwrap();
+    let notes: Vec<Option<&str>> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| e.deprecated.as_deref())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            Some("Deprecated in the spec."),
+            Some("Deprecated in the spec."),
+            Some("Use Archive Tracker: POST /v2/trackers/{id}/archive"),
+            None,
+        ]
+    );
+}
+
 /// Runs `errcat import openapi NAME -o out.toml` in a scratch dir holding
 /// `text` as NAME: exit 2, exactly `expected` on stderr, no out.toml.
 fn fails(name: &str, text: &str, expected: &[&str]) {

@@ -4,7 +4,8 @@
 //! Each operation with at least one 4xx or 5xx response becomes an endpoint
 //! (named from its `operationId`, else its `summary`, else `METHOD path`),
 //! each such response a row (the status's reason phrase as meaning, the
-//! response's description, its example body). Statuses every operation
+//! response's description, its example body); an operation marked
+//! `deprecated: true` is a deprecated endpoint. Statuses every operation
 //! documents alike make the general table. The output is deterministic,
 //! endpoints in the spec's order, and passes [`crate::check_str`]; a spec
 //! the catalogue cannot express is a list of located [`Problem`]s instead.
@@ -15,11 +16,13 @@
 //! (`page`: errors.toml's `[page]`; `general`: the general table's `title`,
 //! `slug` and `responses`, the names of its rows under
 //! `components/responses`, in order), `x-endpoint` on each operation
-//! (`name`, `slug`, `order`: the endpoint's place on the page) and `x-entry`
-//! on each response (`status`, `meaning`, `description`, `resolution`,
-//! `retryable`, `example` as errors.toml writes them, and `order`, the row's
-//! place in its table). An operation's `$ref` to a general response is the
-//! fallback to the general table, not a row.
+//! (`name`, `slug`, `order`: the endpoint's place on the page, `deprecated`:
+//! its note) and `x-entry` on each response (`status`, `meaning`,
+//! `description`, `resolution`, `retryable`, `example`, `deprecated` as
+//! errors.toml writes them, and `order`, the row's place in its table). A
+//! deprecated operation without an `x-endpoint` note gets a stock one
+//! (`deprecated = "Deprecated in the spec."`). An operation's `$ref` to a
+//! general response is the fallback to the general table, not a row.
 //!
 //! ```
 //! let spec = r#"{"openapi": "3.0.3", "info": {"title": "Pets", "version": "1"},

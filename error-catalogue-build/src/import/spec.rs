@@ -18,6 +18,10 @@ const METHODS: [&str; 8] = [
 /// The most `$ref`s one reference may chain through.
 const MAX_REF_CHAIN: usize = 32;
 
+/// The note of an operation marked `deprecated: true` without one of its
+/// own (an `x-endpoint.deprecated`).
+pub const DEPRECATED_IN_SPEC: &str = "Deprecated in the spec.";
+
 /// The general table's heading when the spec says nothing of one.
 pub const GENERAL_TITLE: &str = "HTTP status codes";
 
@@ -63,6 +67,9 @@ pub struct Endpoint {
     pub slug: String,
     pub method: String,
     pub path: String,
+    /// Why it is deprecated: `x-endpoint`'s note, else a stock one for an
+    /// operation marked `deprecated: true`.
+    pub deprecated: Option<String>,
     /// Comment lines above the endpoint.
     pub notes: Vec<String>,
     pub rows: Vec<Row>,
@@ -79,6 +86,8 @@ pub struct Row {
     pub retryable: Option<bool>,
     pub example: Option<Example>,
     pub allow: Vec<&'static str>,
+    /// `x-entry`'s note (OpenAPI has no deprecated responses).
+    pub deprecated: Option<String>,
     order: Option<i64>,
 }
 
@@ -438,12 +447,11 @@ impl<'a> Reader<'a> {
         let ours = op.get("x-endpoint");
         let mut rows: Vec<Row> = Vec::new();
         let mut notes = Vec::new();
-        if op
-            .get("deprecated")
-            .is_some_and(|d| d.value == Value::Bool(true))
-        {
-            notes.push("Deprecated in the spec.".to_string());
-        }
+        let deprecated = ours.and_then(|e| note(e, "deprecated")).or_else(|| {
+            op.get("deprecated")
+                .is_some_and(|d| d.value == Value::Bool(true))
+                .then(|| DEPRECATED_IN_SPEC.to_string())
+        });
         let responses = op
             .get("responses")
             .and_then(Node::entries)
@@ -538,6 +546,7 @@ impl<'a> Reader<'a> {
             slug,
             method: method.to_string(),
             path: path.text.clone(),
+            deprecated,
             notes,
             rows,
             order: ours.and_then(|e| e.get("order")).and_then(integer),
@@ -559,6 +568,7 @@ impl<'a> Reader<'a> {
             retryable: None,
             example: self.example(response),
             allow: Vec::new(),
+            deprecated: None,
             order: None,
         }
     }
@@ -644,6 +654,7 @@ impl<'a> Reader<'a> {
             retryable,
             example,
             allow,
+            deprecated: note(e, "deprecated"),
             order: e.get("order").and_then(integer),
         })
     }
@@ -775,6 +786,14 @@ fn pointer_target<'n>(root: &'n Node, pointer: &str) -> Option<&'n Node> {
 
 fn escape_pointer(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
+}
+
+/// A text key of an extension, when it says something: a catalogue leaves
+/// an empty text out rather than write it empty.
+fn note(node: &Node, key: &str) -> Option<String> {
+    node.get_str(key)
+        .filter(|s| !s.trim().is_empty())
+        .map(str::to_string)
 }
 
 /// A scalar's text: a string, or a number as written.

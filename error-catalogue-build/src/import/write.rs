@@ -51,6 +51,9 @@ pub fn catalogue(doc: &Doc, file_name: &str) -> String {
         key(&mut out, "slug", &e.slug);
         key(&mut out, "method", &e.method);
         key(&mut out, "path", &e.path);
+        if let Some(note) = &e.deprecated {
+            key(&mut out, "deprecated", note);
+        }
         for r in &e.rows {
             row(&mut out, r, "endpoints.errors");
         }
@@ -180,6 +183,9 @@ fn row(out: &mut String, r: &Row, table: &str) {
     }
     if let Some(flag) = r.retryable {
         out.push_str(&format!("retryable = {flag}\n"));
+    }
+    if let Some(note) = &r.deprecated {
+        key(out, "deprecated", note);
     }
     if let Some(example) = &r.example {
         example_table(out, example, table);
