@@ -74,5 +74,15 @@ pub fn text<E: CatalogueEndpoint>(entry: &Entry<E>) -> String {
         "  Retryable: {}",
         if entry.retryable() { "yes" } else { "no" }
     );
+    let deprecated = entry
+        .deprecated()
+        .or_else(|| entry.endpoint().and_then(E::deprecated));
+    if let Some(note) = deprecated {
+        let _ = writeln!(
+            out,
+            "  Deprecated: {}",
+            error_catalogue::render::plain_text(note)
+        );
+    }
     out
 }
