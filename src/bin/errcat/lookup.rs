@@ -46,7 +46,7 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
         ));
     };
     match a.format {
-        Format::Text => print!("{}", text(entry)),
+        Format::Text => print!("{}", args::terminal_safe(&text(entry))),
         Format::Json => match serde_json::to_string_pretty(entry) {
             Ok(json) => println!("{json}"),
             Err(err) => return Outcome::Usage(format!("cannot serialize: {err}")),
