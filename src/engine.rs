@@ -100,6 +100,12 @@ pub trait CatalogueEndpoint:
         Self::tables().endpoint(self.index()).path
     }
 
+    /// Why the endpoint is deprecated and what to use instead, when it is.
+    #[inline]
+    fn deprecated(self) -> Option<&'static str> {
+        Self::tables().endpoint(self.index()).deprecated
+    }
+
     /// This endpoint's own entries, in page order (not the general table's).
     #[inline]
     fn entries(self) -> &'static [Entry<Self>] {
@@ -292,6 +298,12 @@ macro_rules! __catalogue_api {
             #[inline]
             pub fn path(self) -> &'static str {
                 $crate::engine::CatalogueEndpoint::path(self)
+            }
+
+            /// Why the endpoint is deprecated and what to use instead, when it is.
+            #[inline]
+            pub fn deprecated(self) -> ::core::option::Option<&'static str> {
+                $crate::engine::CatalogueEndpoint::deprecated(self)
             }
 
             /// This endpoint's own entries, in page order (not the general table's).

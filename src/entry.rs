@@ -154,6 +154,13 @@ impl<E: CatalogueEndpoint> Entry<E> {
         self.record().anchor
     }
 
+    /// Why the entry is deprecated and what to use instead, when it is (its
+    /// own note; see its endpoint's too).
+    #[inline]
+    pub fn deprecated(&self) -> Option<&'static str> {
+        self.record().deprecated
+    }
+
     /// The example body documented with this entry, if any.
     #[inline]
     pub fn example(&self) -> Option<&'static Example> {

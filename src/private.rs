@@ -7,7 +7,7 @@
 //! [`catalogue_api!`] macro writes the module's API as thin calls into them.
 
 pub use error_catalogue_layout::route::Edge;
-pub use error_catalogue_layout::{CONTRACT_V1, EndpointRecord, EntryRecord, Method, Plain, TextId};
+pub use error_catalogue_layout::{CONTRACT_V2, EndpointRecord, EntryRecord, Method, Plain, TextId};
 pub use http;
 #[cfg(feature = "serde")]
 pub use serde;
@@ -178,6 +178,7 @@ impl<E: CatalogueEndpoint> Tables<E> {
             anchor: "",
             plain: None,
             example: None,
+            deprecated: None,
         })
     }
 
@@ -201,6 +202,7 @@ impl<E: CatalogueEndpoint> Tables<E> {
             path: "",
             entries_start: 0,
             entries_end: 0,
+            deprecated: None,
         })
     }
 }

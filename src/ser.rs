@@ -51,11 +51,15 @@ struct EndpointTable<E>(E);
 impl<E: CatalogueEndpoint> Serialize for EndpointTable<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let e = self.0;
-        let mut map = s.serialize_struct("Endpoint", 5)?;
+        let mut map = s.serialize_struct("Endpoint", 6)?;
         map.serialize_field("name", e.name())?;
         map.serialize_field("slug", e.slug())?;
         map.serialize_field("method", e.method().as_str())?;
         map.serialize_field("path", e.path())?;
+        match e.deprecated() {
+            Some(note) => map.serialize_field("deprecated", note)?,
+            None => map.skip_field("deprecated")?,
+        }
         map.serialize_field("entries", e.entries())?;
         map.end()
     }
@@ -64,7 +68,7 @@ impl<E: CatalogueEndpoint> Serialize for EndpointTable<E> {
 impl<E: CatalogueEndpoint> Serialize for Entry<E> {
     /// The endpoint serializes as its slug.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_struct("Entry", 8)?;
+        let mut map = s.serialize_struct("Entry", 9)?;
         map.serialize_field("endpoint", &self.endpoint().map(E::slug))?;
         map.serialize_field("status", &self.code())?;
         map.serialize_field("meaning", self.meaning())?;
@@ -73,6 +77,10 @@ impl<E: CatalogueEndpoint> Serialize for Entry<E> {
         map.serialize_field("retryable", &self.retryable())?;
         map.serialize_field("anchor", self.anchor())?;
         map.serialize_field("example", &self.example())?;
+        match self.deprecated() {
+            Some(note) => map.serialize_field("deprecated", note)?,
+            None => map.skip_field("deprecated")?,
+        }
         map.end()
     }
 }

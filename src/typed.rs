@@ -129,6 +129,7 @@ pub trait TypedErrors: CatalogueEndpoint {
 #[macro_export]
 macro_rules! __endpoint_error {
     ($ty:ident, $endpoint:path) => {
+        #[allow(deprecated)]
         impl $crate::EndpointError for $ty {
             type Endpoint = Endpoint;
 
@@ -152,6 +153,7 @@ macro_rules! __endpoint_error {
 #[macro_export]
 macro_rules! __catalogue_error {
     () => {
+        #[allow(deprecated)]
         impl $crate::EndpointError for Error {
             type Endpoint = Endpoint;
 

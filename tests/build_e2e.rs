@@ -222,7 +222,7 @@ fn a_hostile_catalogue_documents_without_warnings() {
 /// says: path dependencies on the two crates, a build script calling the
 /// builder, `include_catalogue!()` in its lib. `post_build` runs at the end
 /// of its build script (to stand in for another build crate's output).
-fn third_party_crate(name: &str, data: &str, post_build: &str) -> PathBuf {
+fn third_party_crate(name: &str, data: &str, post_build: &str, lib_extra: &str) -> PathBuf {
     let dir = target_dir().join(name);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let root = root().display();
@@ -245,11 +245,12 @@ error-catalogue-build = {{ path = "{root}/error-catalogue-build" }}
     let build = format!(
         "fn main() {{\n    error_catalogue_build::Builder::new().file(\"errors.toml\").run_build_script();\n    {post_build}\n}}\n"
     );
-    let lib = "pub mod api {\n    error_catalogue::include_catalogue!();\n}\n";
+    let lib =
+        format!("pub mod api {{\n    error_catalogue::include_catalogue!();\n}}\n{lib_extra}");
     for (file, text) in [
         ("Cargo.toml", manifest.as_str()),
         ("build.rs", build.as_str()),
-        ("src/lib.rs", lib),
+        ("src/lib.rs", lib.as_str()),
         ("errors.toml", data),
     ] {
         std::fs::write(dir.join(file), text).unwrap();
@@ -286,7 +287,7 @@ fn a_third_party_crate_fails_on_bad_data_as_the_shipped_one_does() {
     let text = std::fs::read_to_string(root().join("errors.toml"))
         .unwrap()
         .replacen("status = 409", "status = 4090", 1);
-    let dir = third_party_crate("tp-broken", &text, "");
+    let dir = third_party_crate("tp-broken", &text, "", "");
     let out = build_third_party(&dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{stderr}");
@@ -310,20 +311,24 @@ fn a_third_party_crate_fails_on_bad_data_as_the_shipped_one_does() {
 #[test]
 fn a_contract_version_mismatch_is_one_named_compile_error() {
     let data = std::fs::read_to_string(root().join("errors.toml")).unwrap();
-    // The generated file as a build crate of contract 2 would write it.
-    let post = "let out = std::path::Path::new(&std::env::var(\"OUT_DIR\").unwrap()).join(\"error_catalogue.rs\");\n    \
-                let code = std::fs::read_to_string(&out).unwrap().replace(\"CONTRACT_V1\", \"CONTRACT_V2\");\n    \
-                std::fs::write(&out, code).unwrap();";
-    let dir = third_party_crate("tp-guard", &data, post);
+    let runtime = format!("CONTRACT_V{}", error_catalogue_layout::CONTRACT_VERSION);
+    let next = format!("CONTRACT_V{}", error_catalogue_layout::CONTRACT_VERSION + 1);
+    // The generated file as a build crate of the next contract would write it.
+    let post = format!(
+        "let out = std::path::Path::new(&std::env::var(\"OUT_DIR\").unwrap()).join(\"error_catalogue.rs\");\n    \
+         let code = std::fs::read_to_string(&out).unwrap().replace(\"{runtime}\", \"{next}\");\n    \
+         std::fs::write(&out, code).unwrap();"
+    );
+    let dir = third_party_crate("tp-guard", &data, &post, "");
     let out = build_third_party(&dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("cannot find value `CONTRACT_V2` in module `__private`"),
+        stderr.contains(&format!("cannot find value `{next}` in module `__private`")),
         "{stderr}"
     );
     assert!(
-        stderr.contains("CONTRACT_V1"),
+        stderr.contains(&runtime),
         "the runtime's version is named: {stderr}"
     );
     // One error, not one per generated item.
@@ -337,11 +342,52 @@ fn a_contract_version_mismatch_is_one_named_compile_error() {
 fn an_imported_openapi_description_builds_as_a_third_party_crate() {
     let spec = root().join("tests/fixtures/openapi/docker-engine-v1.56.yaml");
     let imported = error_catalogue_build::import::openapi_file(&spec).unwrap();
-    let dir = third_party_crate("tp-imported", &imported.toml, "");
+    let dir = third_party_crate("tp-imported", &imported.toml, "", "");
     let out = build_third_party(&dir);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Deprecation in the data reaches the code: naming a deprecated endpoint,
+/// entry constant or typed-error variant warns with the data's note, and the
+/// generated code itself compiles without a warning.
+#[test]
+fn deprecated_items_warn_where_code_names_them() {
+    let data = std::fs::read_to_string(root().join("errors.toml"))
+        .unwrap()
+        .replacen(
+            "path = \"/v1/manage/tracker/{trackerId}\"",
+            "path = \"/v1/manage/tracker/{trackerId}\"\ndeprecated = \"Use List Trackers with a name filter.\"",
+            1,
+        )
+        .replacen(
+            "status = 409\n",
+            "status = 409\ndeprecated = \"Names are no longer unique.\"\n",
+            1,
+        );
+    let uses = "pub fn uses() -> u16 {\n    \
+                let _ = api::Endpoint::GetTracker;\n    \
+                let _ = api::CreateTrackersError::Conflict;\n    \
+                api::codes::CREATE_TRACKERS_409.code()\n}\n";
+    let dir = third_party_crate("tp-deprecated", &data, "", uses);
+    let out = build_third_party(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for expected in [
+        "use of deprecated unit variant `api::Endpoint::GetTracker`: Use List Trackers with a name filter.",
+        "use of deprecated unit variant `api::CreateTrackersError::Conflict`: Names are no longer unique.",
+        "use of deprecated constant `api::codes::CREATE_TRACKERS_409`: Names are no longer unique.",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n---\n{stderr}");
+    }
+    // Those three, and nothing from the generated code.
+    assert_eq!(
+        stderr.matches("warning: use of deprecated").count(),
+        3,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("out/error_catalogue.rs"), "{stderr}");
 }

@@ -190,3 +190,38 @@ fn the_size_limit_is_set_on_the_command_line_and_named_in_the_hint() {
     ];
     assert!(!errcat_in(&dir, &big).is_empty());
 }
+
+/// Text output escapes control characters from the data, as `check` shows
+/// them: a catalogue cannot move a terminal's cursor or recolour its text.
+#[test]
+fn lookup_and_list_escape_control_characters() {
+    let dir = elsewhere();
+    let file = dir.join("controls.toml");
+    let text = std::fs::read_to_string(shipped_file()).unwrap().replacen(
+        "description = \"Your API key is invalid.\"",
+        "description = \"Your API key \\u001b[31mis\\u001b[0m invalid.\\u202e\\nSecond line.\"",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    for args in [
+        vec!["-c", file, "lookup", "general", "401"],
+        vec!["-c", file, "list", "--status", "401"],
+    ] {
+        let out = String::from_utf8(errcat_in(&dir, &args)).unwrap();
+        assert!(!out.contains(['\u{1b}', '\u{202e}']), "{args:?}: {out:?}");
+    }
+    let out =
+        String::from_utf8(errcat_in(&dir, &["-c", file, "lookup", "general", "401"])).unwrap();
+    assert!(
+        out.contains("Your API key \\u{1b}[31mis\\u{1b}[0m invalid.\\u{202e}\n"),
+        "{out}"
+    );
+    // JSON keeps the data exactly (serde_json escapes it).
+    let json = errcat_in(
+        &dir,
+        &["-c", file, "lookup", "general", "401", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert!(json["description"].as_str().unwrap().contains("\u{1b}[31m"));
+}

@@ -409,7 +409,9 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
                 lines.push(format!("  *Resolution:* {}", r.replace('\n', "\n  ")));
             }
         }
-        docs(&lines)
+        let docs = docs(&lines);
+        let deprecated = deprecated_attr(e.deprecated.as_deref());
+        quote!(#docs #deprecated)
     });
     let count = usize_lit(catalogue.endpoints.len());
     let index_body = if catalogue.endpoints.is_empty() {
@@ -428,6 +430,7 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
             #(#variant_docs #idents,)*
         }
 
+        #[allow(deprecated)]
         impl Endpoint {
             /// Every endpoint, in page order.
             pub const ALL: [Endpoint; #count] = [#(Endpoint::#idents),*];
@@ -481,6 +484,7 @@ fn endpoint_records(
                 text_tokens(r.path),
             );
             let method = format_ident!("{}", format!("{:?}", r.method));
+            let deprecated = opt_text_tokens(r.deprecated);
             let (from, to) = (
                 Literal::u32_unsuffixed(r.entries_start),
                 Literal::u32_unsuffixed(r.entries_end),
@@ -494,6 +498,7 @@ fn endpoint_records(
                     path: #path,
                     entries_start: #from,
                     entries_end: #to,
+                    deprecated: #deprecated,
                 }
             }
         });
@@ -526,6 +531,7 @@ fn endpoint_list(catalogue: &Catalogue) -> Vec<EndpointRecord<&str>> {
                 path: e.path.as_str(),
                 entries_start: start,
                 entries_end: end,
+                deprecated: e.deprecated.as_deref(),
             };
             start = end;
             record
@@ -609,6 +615,7 @@ fn entry_list<'a>(
                         resolution: resolution.as_deref(),
                     }),
                     example,
+                    deprecated: entry.deprecated.as_deref(),
                 }
             },
         )
@@ -658,6 +665,7 @@ fn entry_records(
             let description = opt_text_tokens(r.description);
             let resolution = opt_text_tokens(r.resolution);
             let anchor = text_tokens(r.anchor);
+            let deprecated = opt_text_tokens(r.deprecated);
             let plain = match &r.plain {
                 Some(p) => {
                     let meaning = text_tokens(p.meaning);
@@ -691,6 +699,7 @@ fn entry_records(
                     resolution: #resolution,
                     plain: #plain,
                     example: #example,
+                    deprecated: #deprecated,
                 }
             }
         });
@@ -1067,9 +1076,11 @@ fn entry_consts(catalogue: &Catalogue, rows: &[(u16, String)]) -> TokenStream {
         .map(|(k, ((slug, entry), _))| {
             let name = format_ident!("{}", names::const_ident(slug, entry.status));
             let docs = entry_docs(entry);
+            let deprecated = deprecated_attr(deprecation(catalogue, slug, entry));
             let k = usize_lit(k);
             quote! {
                 #docs
+                #deprecated
                 pub const #name: &super::Entry = &super::ENTRIES[#k];
             }
         });
@@ -1114,7 +1125,11 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             .collect();
         let ty = format_ident!("{}Error", e.ident);
         let variant = format_ident!("{}", e.ident);
-        let variant_docs = rows.values().map(|entry| entry_docs(entry));
+        let variant_docs = rows.values().map(|entry| {
+            let docs = entry_docs(entry);
+            let deprecated = deprecated_attr(entry.deprecated.as_deref());
+            quote!(#docs #deprecated)
+        });
         let codes: Vec<_> = statuses
             .iter()
             .map(|&s| Literal::u16_unsuffixed(s))
@@ -1142,6 +1157,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
                 Undocumented(::error_catalogue::StatusCode),
             }
 
+            #[allow(deprecated)]
             impl #ty {
                 /// The error a response of `status` is: `None` below 400 or
                 /// above 599, `Undocumented` for a status not documented here.
@@ -1209,6 +1225,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             #(#wide_variants,)*
         }
 
+        #[allow(deprecated)]
         impl Error {
             /// The error a response of `status` from `endpoint` is (`None`
             /// below 400 or above 599).
@@ -1231,4 +1248,28 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
 
         ::error_catalogue::__private::catalogue_error!();
     }
+}
+
+/// `#[deprecated(note = …)]` for a deprecated item, else nothing: code that
+/// names it then warns at compile time.
+fn deprecated_attr(note: Option<&str>) -> TokenStream {
+    match note {
+        Some(note) => {
+            let note = lit(note);
+            quote!(#[deprecated(note = #note)])
+        }
+        None => TokenStream::new(),
+    }
+}
+
+/// The deprecation of an entry's constant: the entry's note, else its
+/// endpoint's (an entry of a deprecated endpoint is deprecated with it).
+fn deprecation<'a>(catalogue: &'a Catalogue, slug: &str, entry: &'a Entry) -> Option<&'a str> {
+    entry.deprecated.as_deref().or_else(|| {
+        catalogue
+            .endpoints
+            .iter()
+            .find(|e| e.slug == slug)
+            .and_then(|e| e.deprecated.as_deref())
+    })
 }

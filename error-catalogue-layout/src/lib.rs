@@ -19,11 +19,11 @@ pub mod keyhash;
 /// `CONTRACT_V{version}` constant, so a build crate and a runtime that
 /// disagree fail to compile with an error naming both versions (rustc
 /// suggests the runtime's constant, which names its version).
-pub const CONTRACT_VERSION: u32 = 1;
+pub const CONTRACT_VERSION: u32 = 2;
 
 /// The guard constant for [`CONTRACT_VERSION`]; its name must say the same
 /// number (the shipped catalogue's build fails otherwise).
-pub const CONTRACT_V1: () = ();
+pub const CONTRACT_V2: () = ();
 
 /// The most parameters a path template may have: a route match keeps
 /// their values inline, never on the heap, and the build rejects more.
@@ -77,6 +77,8 @@ layout! {
         PLAIN_RESOLUTION: u32,
         /// Index of the example, or [`NONE`](crate::NONE).
         EXAMPLE: u32,
+        /// Text id of the deprecation note, or [`NONE`](crate::NONE).
+        DEPRECATED: u32,
     }
 }
 
@@ -97,6 +99,8 @@ layout! {
         ENTRIES_END: u32,
         /// Its [`Method`](crate::Method)'s index, `u8`.
         METHOD: u8,
+        /// Text id of the deprecation note, or [`NONE`](crate::NONE).
+        DEPRECATED: u32,
     }
 }
 
@@ -289,6 +293,8 @@ pub struct EntryRecord<T> {
     pub plain: Option<Plain<T>>,
     /// The index of the example documented with the entry.
     pub example: Option<u32>,
+    /// Why the entry is deprecated and what to use instead, when it is.
+    pub deprecated: Option<T>,
 }
 
 /// An entry's texts with their markup removed.
@@ -320,6 +326,7 @@ impl<T> EntryRecord<T> {
                 resolution: p.resolution.map(&mut f),
             }),
             example: self.example,
+            deprecated: self.deprecated.map(&mut f),
         }
     }
 }
@@ -351,6 +358,7 @@ impl EntryRecord<TextId> {
                 id(plain.and_then(|p| p.resolution)),
             ),
             (entry::EXAMPLE, self.example.unwrap_or(NONE)),
+            (entry::DEPRECATED, id(self.deprecated)),
         ] {
             put(&mut r, at, &word.to_le_bytes());
         }
@@ -375,6 +383,7 @@ impl EntryRecord<TextId> {
                 resolution: opt_id(u32_at(r, entry::PLAIN_RESOLUTION)),
             }),
             example: Some(u32_at(r, entry::EXAMPLE)).filter(|&i| i != NONE),
+            deprecated: opt_id(u32_at(r, entry::DEPRECATED)),
         }
     }
 }
@@ -397,6 +406,8 @@ pub struct EndpointRecord<T> {
     pub entries_start: u32,
     /// One past the last of its entries.
     pub entries_end: u32,
+    /// Why the endpoint is deprecated and what to use instead, when it is.
+    pub deprecated: Option<T>,
 }
 
 impl<T> EndpointRecord<T> {
@@ -411,6 +422,7 @@ impl<T> EndpointRecord<T> {
             path: f(self.path),
             entries_start: self.entries_start,
             entries_end: self.entries_end,
+            deprecated: self.deprecated.map(&mut f),
         }
     }
 }
@@ -426,6 +438,7 @@ impl EndpointRecord<TextId> {
             (endpoint::PATH, self.path.0),
             (endpoint::ENTRIES_START, self.entries_start),
             (endpoint::ENTRIES_END, self.entries_end),
+            (endpoint::DEPRECATED, id(self.deprecated)),
         ] {
             put(&mut r, at, &word.to_le_bytes());
         }
@@ -445,6 +458,7 @@ impl EndpointRecord<TextId> {
             path: TextId(u32_at(r, endpoint::PATH)),
             entries_start: u32_at(r, endpoint::ENTRIES_START),
             entries_end: u32_at(r, endpoint::ENTRIES_END),
+            deprecated: opt_id(u32_at(r, endpoint::DEPRECATED)),
         }
     }
 }
@@ -571,8 +585,8 @@ mod tests {
             (entry::STATUS, entry::ENDPOINT_ROW, entry::RETRYABLE),
             (0, 2, 4)
         );
-        assert_eq!((entry::MEANING, entry::EXAMPLE, entry::SIZE), (5, 33, 37));
-        assert_eq!((endpoint::METHOD, endpoint::SIZE), (24, 25));
+        assert_eq!((entry::MEANING, entry::EXAMPLE, entry::SIZE), (5, 33, 41));
+        assert_eq!((endpoint::METHOD, endpoint::SIZE), (24, 29));
         assert_eq!((route_node::TAGS, route_node::SIZE), (24, 32));
         assert_eq!(key_slot::SIZE, 8);
     }
@@ -593,11 +607,13 @@ mod tests {
                 resolution: Some(TextId(10)),
             }),
             example: Some(4),
+            deprecated: Some(TextId(11)),
         };
         assert_eq!(EntryRecord::from_bytes(&e.to_bytes()), e);
         let plainless = EntryRecord {
             plain: None,
             example: None,
+            deprecated: None,
             ..e
         };
         assert_eq!(EntryRecord::from_bytes(&plainless.to_bytes()), plainless);
@@ -609,6 +625,7 @@ mod tests {
             path: TextId(4),
             entries_start: 5,
             entries_end: 9,
+            deprecated: Some(TextId(12)),
         };
         assert_eq!(EndpointRecord::from_bytes(&p.to_bytes()), p);
         let k = KeySlot {

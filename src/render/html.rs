@@ -37,7 +37,13 @@ pub fn page<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
         text(&mut out, table.anchor);
         out.push_str("\">");
         text(&mut out, &table.heading);
-        out.push_str("</h2>\n<table>\n<thead><tr>");
+        out.push_str("</h2>\n");
+        if let Some(note) = table.deprecated {
+            out.push_str("<p><strong>Deprecated:</strong> ");
+            markup(&mut out, note);
+            out.push_str("</p>\n");
+        }
+        out.push_str("<table>\n<thead><tr>");
         for h in table.header {
             out.push_str("<th>");
             text(&mut out, h);

@@ -212,12 +212,16 @@ fn tables_value<E: CatalogueEndpoint>(c: Catalogue<E>) -> serde_json::Value {
                     serde_json::json!({ "anchor": r.entry.anchor(), "cells": cells })
                 })
                 .collect();
-            serde_json::json!({
+            let mut table = serde_json::json!({
                 "heading": t.heading,
                 "anchor": t.anchor,
                 "header": t.header,
                 "rows": rows,
-            })
+            });
+            if let Some(note) = t.deprecated {
+                table["deprecated"] = serde_json::Value::from(plain_text(note));
+            }
+            table
         })
         .collect();
     let intro: Vec<String> = page.intro().iter().map(|p| plain_text(p)).collect();

@@ -141,6 +141,14 @@ fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E, order: usize) -
     if !parameters.is_empty() {
         op["parameters"] = Value::Array(parameters);
     }
+    if let Some(note) = endpoint.deprecated() {
+        op["deprecated"] = json!(true);
+        op["description"] = json!(format!(
+            "Deprecated: {}",
+            inline_markup(note, Target::Markdown, Place::Paragraph)
+        ));
+        op["x-endpoint"]["deprecated"] = json!(note);
+    }
     op
 }
 
@@ -158,6 +166,10 @@ fn response<E: CatalogueEndpoint>(e: &Entry<E>, order: usize) -> Value {
         description.push_str("\n\nResolution: ");
         description.push_str(&inline_markup(r, Target::Markdown, Place::Cell));
     }
+    if let Some(note) = e.deprecated() {
+        description.push_str("\n\nDeprecated: ");
+        description.push_str(&inline_markup(note, Target::Markdown, Place::Cell));
+    }
     let url = e.url();
     description.push_str(&format!("\n\n[Documentation]({url})"));
     let mut entry = json!({
@@ -171,6 +183,9 @@ fn response<E: CatalogueEndpoint>(e: &Entry<E>, order: usize) -> Value {
     }
     if let Some(r) = e.resolution() {
         entry["resolution"] = json!(r);
+    }
+    if let Some(note) = e.deprecated() {
+        entry["deprecated"] = json!(note);
     }
     if let Some(x) = e.example() {
         entry["example"] = json!({ "body": x.body(), "lang": x.lang() });

@@ -22,6 +22,11 @@ pub fn body<E: CatalogueEndpoint>(
     for table in super::tables::of(c) {
         heading(out, &table.heading, table.anchor);
         out.push_str("\n\n");
+        if let Some(note) = table.deprecated {
+            out.push_str("**Deprecated:** ");
+            escape::markup(out, note, target, Place::Paragraph);
+            out.push_str("\n\n");
+        }
         write_table(out, &table, target);
         out.push('\n');
     }

@@ -13,6 +13,9 @@ pub struct Table<E: CatalogueEndpoint = crate::Endpoint> {
     pub anchor: &'static str,
     /// The endpoint, or `None` for the general table.
     pub endpoint: Option<E>,
+    /// The endpoint's deprecation note, when it is deprecated (inline
+    /// Markdown): the page says so under the heading.
+    pub deprecated: Option<&'static str>,
     /// Column headings.
     pub header: &'static [&'static str],
     /// The source page's delimiter row, kept as written.
@@ -73,6 +76,7 @@ pub(crate) fn of<E: CatalogueEndpoint>(c: Catalogue<E>) -> Vec<Table<E>> {
         heading: page.general_title().to_string(),
         anchor: page.general_slug(),
         endpoint: None,
+        deprecated: None,
         header: GENERAL_HEADER,
         delimiter: "---------- | -------",
         rows: c.general().iter().map(general_row).collect(),
@@ -88,6 +92,7 @@ pub(crate) fn of<E: CatalogueEndpoint>(c: Catalogue<E>) -> Vec<Table<E>> {
             heading: format!("{} - {}", e.name(), e.method()),
             anchor: e.slug(),
             endpoint: Some(e),
+            deprecated: e.deprecated(),
             header,
             delimiter,
             rows: e
@@ -106,6 +111,7 @@ fn general_row<E: CatalogueEndpoint>(entry: &'static Entry<E>) -> Row<E> {
         meaning.push(Piece::Plain(" -- ".to_string()));
         meaning.push(Piece::Markup(d));
     }
+    deprecation(&mut meaning, entry);
     Row {
         entry,
         cells: vec![
@@ -125,8 +131,21 @@ fn endpoint_row<E: CatalogueEndpoint>(entry: &'static Entry<E>, resolution: bool
         ]),
         optional(entry.description()),
     ];
+    if let Some(Cell(description)) = cells.last_mut() {
+        deprecation(description, entry);
+    }
     if resolution {
         cells.push(optional(entry.resolution()));
     }
     Row { entry, cells }
+}
+
+/// Appends an entry's deprecation to a cell: `Deprecated: <note>`, after the
+/// text already there.
+fn deprecation<E: CatalogueEndpoint>(cell: &mut Vec<Piece>, entry: &Entry<E>) {
+    if let Some(note) = entry.deprecated() {
+        let lead = if cell.is_empty() { "" } else { " " };
+        cell.push(Piece::Plain(format!("{lead}Deprecated: ")));
+        cell.push(Piece::Markup(note));
+    }
 }

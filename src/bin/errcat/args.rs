@@ -76,6 +76,24 @@ fn method_and_route<E: CatalogueEndpoint>(method: &str, path: &str) -> Result<E,
     })
 }
 
+/// `text` safe to print to a terminal: control characters (but the line
+/// breaks of multi-line fields) and text-direction controls are written as
+/// the escapes `errcat check` shows them with (`\u{1b}`), so data cannot
+/// move the cursor, recolour or reorder what a person reads.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let unsafe_char = (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+        if unsafe_char {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Parses a method argument, ignoring ASCII case (`get` is GET).
 pub fn method(arg: &str) -> Result<Method, String> {
     Method::from_bytes(arg.trim().to_ascii_uppercase().as_bytes())
@@ -168,6 +186,13 @@ mod tests {
         assert_eq!(closest("create-tracker", &known), Some("create-trackers"));
         assert_eq!(closest("get-trackers", &known), Some("get-tracker"));
         assert_eq!(closest("zzzzzzzzz", &known), None);
+    }
+
+    #[test]
+    fn terminal_text_escapes_controls_but_line_breaks() {
+        assert_eq!(terminal_safe("a\u{1b}[31mb\nc\td"), "a\\u{1b}[31mb\nc\\td");
+        assert_eq!(terminal_safe("\u{202E}x"), "\\u{202e}x");
+        assert_eq!(terminal_safe("plain – text"), "plain – text");
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
             Ok(json) => println!("{json}"),
             Err(err) => return Outcome::Usage(format!("cannot serialize: {err}")),
         },
-        Format::Text => print!("{}", table_text(&selected)),
+        Format::Text => print!("{}", args::terminal_safe(&table_text(&selected))),
     }
     Outcome::Done
 }

@@ -46,7 +46,7 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
         ));
     };
     match a.format {
-        Format::Text => print!("{}", text(entry)),
+        Format::Text => print!("{}", args::terminal_safe(&text(entry))),
         Format::Json => match serde_json::to_string_pretty(entry) {
             Ok(json) => println!("{json}"),
             Err(err) => return Outcome::Usage(format!("cannot serialize: {err}")),
@@ -74,5 +74,15 @@ pub fn text<E: CatalogueEndpoint>(entry: &Entry<E>) -> String {
         "  Retryable: {}",
         if entry.retryable() { "yes" } else { "no" }
     );
+    let deprecated = entry
+        .deprecated()
+        .or_else(|| entry.endpoint().and_then(E::deprecated));
+    if let Some(note) = deprecated {
+        let _ = writeln!(
+            out,
+            "  Deprecated: {}",
+            error_catalogue::render::plain_text(note)
+        );
+    }
     out
 }
