@@ -48,18 +48,84 @@ fn files_in(dir: &Path) -> Vec<String> {
 fn render_then_import_gives_the_shipped_catalogue_back() {
     let dir = scratch("round-trip");
     let shipped = checked(&root().join("errors.toml"));
+    // errcat's own built-in catalogue, the shipped one.
+    round_trip(&dir, &[], &shipped);
+}
+
+#[test]
+fn render_then_import_gives_deprecations_back() {
+    let dir = scratch("round-trip-deprecated");
+    let shipped = std::fs::read_to_string(root().join("errors.toml")).unwrap();
+    // A deprecated endpoint, a deprecated row of another endpoint, and a
+    // deprecated general row (with an example table after the key).
+    let mut text = shipped.clone();
+    for (after, note) in [
+        (
+            "path = \"/v1/manage/tracker/{trackerId}\"\n",
+            "Use `GET /v2/trackers/{trackerId}`: it answers \"410\" for deleted trackers.",
+        ),
+        ("status = 409\n", "Names are no longer unique."),
+        ("status = 401\n", "Every endpoint answers 403 now."),
+    ] {
+        assert_eq!(text.matches(after).count(), 1, "{after}");
+        text = text.replace(after, &format!("{after}deprecated = {note:?}\n"));
+    }
+    assert_ne!(text, shipped);
+    let file = dir.join("deprecated.toml");
+    std::fs::write(&file, &text).unwrap();
+    let catalogue = checked(&file);
+    let deprecated: Vec<(&str, u16, &str)> = catalogue
+        .endpoints
+        .iter()
+        .flat_map(|e| e.entries.iter().map(move |r| (e.slug.as_str(), r)))
+        .chain(catalogue.general.entries.iter().map(|r| ("general", r)))
+        .filter_map(|(slug, r)| Some((slug, r.status, r.deprecated.as_deref()?)))
+        .collect();
+    assert_eq!(
+        deprecated,
+        [
+            ("create-trackers", 409, "Names are no longer unique."),
+            ("general", 401, "Every endpoint answers 403 now."),
+        ]
+    );
+    let endpoints: Vec<(&str, Option<&str>)> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| (e.slug.as_str(), e.deprecated.as_deref()))
+        .collect();
+    assert_eq!(
+        endpoints,
+        [
+            ("async-text-api", None),
+            ("create-trackers", None),
+            (
+                "get-tracker",
+                Some(
+                    "Use `GET /v2/trackers/{trackerId}`: it answers \"410\" for deleted trackers."
+                )
+            ),
+        ]
+    );
+    round_trip(&dir, &["--catalogue", "deprecated.toml"], &catalogue);
+}
+
+/// Renders a catalogue (errcat's `args` say which) as OpenAPI JSON and
+/// YAML in `dir`, imports each back, and checks that the import is
+/// `expected`, all of it, and checks without warnings.
+fn round_trip(dir: &Path, args: &[&str], expected: &Catalogue) {
     for (format, file) in [
         ("openapi", "openapi.json"),
         ("openapi-yaml", "openapi.yaml"),
     ] {
         errcat()
-            .current_dir(&dir)
+            .current_dir(dir)
+            .args(args)
             .args(["render", "--format", format, "-o", file])
             .assert()
             .success();
         let toml = format!("{file}.toml");
         let out = errcat()
-            .current_dir(&dir)
+            .current_dir(dir)
             .args(["import", "openapi", file, "-o", &toml])
             .output()
             .unwrap();
@@ -69,10 +135,10 @@ fn render_then_import_gives_the_shipped_catalogue_back() {
             format!("errcat: wrote {toml}: 3 endpoints, 18 entries from OpenAPI 3.1.0 {file}\n")
         );
         // Endpoints, entries (status, meaning, description, resolution,
-        // retryable, example), page and general table: all of it.
-        assert_eq!(checked(&dir.join(&toml)), shipped, "{format}");
+        // retryable, example, deprecated), page and general table: all of it.
+        assert_eq!(&checked(&dir.join(&toml)), expected, "{format}");
         errcat()
-            .current_dir(&dir)
+            .current_dir(dir)
             .args(["check", &toml, "--deny-warnings"])
             .assert()
             .success();
