@@ -1,9 +1,16 @@
 //! Generates Symbl.ai's catalogue from `errors.toml` through the public
-//! builder, as any crate would. The scale scripts point it at other files
-//! with `ERROR_CATALOGUE_TOML` (and raise the size limit with
-//! `ERROR_CATALOGUE_MAX_BYTES`): this build script's own choice, passed to
-//! the builder; the builder itself reads no environment variable.
+//! builder, as any crate would (feature `symbl`; without it, nothing). The
+//! scale scripts point it at other files with `ERROR_CATALOGUE_TOML` (and
+//! raise the size limit with `ERROR_CATALOGUE_MAX_BYTES`): this build
+//! script's own choice, passed to the builder; the builder itself reads no
+//! environment variable.
 fn main() {
+    #[cfg(feature = "symbl")]
+    symbl();
+}
+
+#[cfg(feature = "symbl")]
+fn symbl() {
     println!("cargo::rerun-if-env-changed=ERROR_CATALOGUE_TOML");
     println!("cargo::rerun-if-env-changed=ERROR_CATALOGUE_MAX_BYTES");
     let file = std::env::var_os("ERROR_CATALOGUE_TOML")

@@ -147,44 +147,49 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
 }
 
 /// Renders the shipped catalogue in `format` to `w`.
+#[cfg(feature = "symbl")]
 pub fn render(format: Format, w: &mut impl Write) -> io::Result<()> {
     crate::Catalogue.render(format, w)
 }
 
 /// The shipped catalogue's tables ([`Catalogue::tables`]).
-pub fn tables() -> Vec<Table> {
+#[cfg(feature = "symbl")]
+pub fn tables() -> Vec<Table<crate::Endpoint>> {
     crate::Catalogue.tables()
 }
 
 /// The Docusaurus page (MDX 3 + GFM), laid out as the source page.
+#[cfg(feature = "symbl")]
 pub fn mdx(w: &mut impl Write) -> io::Result<()> {
     render(Format::Mdx, w)
 }
 
 /// The page as CommonMark + GFM.
+#[cfg(feature = "symbl")]
 pub fn markdown(w: &mut impl Write) -> io::Result<()> {
     render(Format::Markdown, w)
 }
 
 /// A standalone HTML page with the same content.
+#[cfg(feature = "symbl")]
 pub fn html(w: &mut impl Write) -> io::Result<()> {
     render(Format::Html, w)
 }
 
 /// The whole catalogue as pretty JSON ([`crate::Catalogue`](type@crate::Catalogue)).
-#[cfg(feature = "serde")]
+#[cfg(all(feature = "serde", feature = "symbl"))]
 pub fn json(w: &mut impl Write) -> io::Result<()> {
     render(Format::Json, w)
 }
 
 /// An OpenAPI 3.1 document, JSON.
-#[cfg(feature = "serde")]
+#[cfg(all(feature = "serde", feature = "symbl"))]
 pub fn openapi(w: &mut impl Write) -> io::Result<()> {
     render(Format::OpenApi, w)
 }
 
 /// The OpenAPI 3.1 document as YAML.
-#[cfg(feature = "serde")]
+#[cfg(all(feature = "serde", feature = "symbl"))]
 pub fn openapi_yaml(w: &mut impl Write) -> io::Result<()> {
     render(Format::OpenApiYaml, w)
 }
@@ -192,7 +197,7 @@ pub fn openapi_yaml(w: &mut impl Write) -> io::Result<()> {
 /// The page's tables as JSON: `{"intro", "notice", "tables": [{"heading",
 /// "anchor", "header", "rows": [{"anchor", "cells"}]}]}`, every text plain
 /// (markup removed, line breaks kept).
-#[cfg(feature = "serde")]
+#[cfg(all(feature = "serde", feature = "symbl"))]
 pub fn tables_json(w: &mut impl Write) -> io::Result<()> {
     render(Format::Tables, w)
 }
@@ -242,6 +247,7 @@ pub fn inline_markup(source: &str, target: Target, place: Place) -> String {
 
 /// A problem `type` URI for an anchor on the shipped page: the page's URL,
 /// `#`, anchor ([`crate::Page::anchor_url`]).
+#[cfg(feature = "symbl")]
 pub fn anchor_url(anchor: &str) -> String {
     crate::page().anchor_url(anchor)
 }

@@ -6,7 +6,7 @@ use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// One table of the page: the general table or an endpoint's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table<E: CatalogueEndpoint = crate::Endpoint> {
+pub struct Table<E: CatalogueEndpoint> {
     /// The heading, plain text ("HTTP Codes", "Create Trackers - POST").
     pub heading: String,
     /// The section's anchor: the general table's slug or the endpoint's.
@@ -26,7 +26,7 @@ pub struct Table<E: CatalogueEndpoint = crate::Endpoint> {
 
 /// One row: an entry's cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row<E: CatalogueEndpoint = crate::Endpoint> {
+pub struct Row<E: CatalogueEndpoint> {
     /// The entry shown.
     pub entry: &'static Entry<E>,
     /// The cells, left to right.
