@@ -210,6 +210,7 @@ macro_rules! __error_common {
 
         impl ::core::fmt::Display for $ty {
             /// The endpoint, status and meaning, then the description.
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 $crate::__private::fmt_error(self, f)
             }
@@ -230,6 +231,7 @@ macro_rules! __error_common {
 macro_rules! __error_serde {
     ($ty:ident) => {
         impl ::core::convert::From<$ty> for $crate::__private::http::Response<::std::vec::Vec<u8>> {
+            #[inline]
             fn from(e: $ty) -> Self {
                 $crate::EndpointError::to_response(&e)
             }
@@ -252,18 +254,21 @@ macro_rules! __error_serde {
 macro_rules! __error_miette {
     ($ty:ident) => {
         impl $crate::__private::miette::Diagnostic for $ty {
+            #[inline]
             fn code<'a>(
                 &'a self,
             ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
                 $crate::__private::miette_code(self)
             }
 
+            #[inline]
             fn help<'a>(
                 &'a self,
             ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
                 $crate::__private::miette_help(self)
             }
 
+            #[inline]
             fn url<'a>(
                 &'a self,
             ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
@@ -288,6 +293,7 @@ macro_rules! __error_miette {
 macro_rules! __error_axum {
     ($ty:ident) => {
         impl $crate::__private::axum_core::response::IntoResponse for $ty {
+            #[inline]
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
                 $crate::__private::axum_response($crate::EndpointError::to_response(&self))
             }

@@ -126,9 +126,11 @@ impl Builder {
     }
 
     /// Whether to generate one error enum per endpoint (`CreateTrackersError`)
-    /// and the catalogue-wide `Error` (default: yes).
+    /// and the catalogue-wide `Error`. By default: yes for catalogues of up to
+    /// [`codegen::READABLE_MAX_ENTRIES`] entries, no beyond, where they would
+    /// multiply a clean build's time; `true` asks for them at any size.
     pub fn typed_errors(mut self, yes: bool) -> Self {
-        self.options.typed_errors = yes;
+        self.options.typed_errors = Some(yes);
         self
     }
 

@@ -36,8 +36,11 @@ pub struct Options {
     /// The form of the records.
     pub layout: Layout,
     /// One error enum per endpoint (`CreateTrackersError`) and the
-    /// catalogue-wide `Error`.
-    pub typed_errors: bool,
+    /// catalogue-wide `Error`: `Some(yes)` as said; `None` (the default)
+    /// for catalogues of at most [`READABLE_MAX_ENTRIES`] entries, where
+    /// they cost little, and not beyond, where their enums and matches
+    /// would multiply a clean build's time (BENCHMARKS.md has the figures).
+    pub typed_errors: Option<bool>,
 }
 
 impl Default for Options {
@@ -45,7 +48,7 @@ impl Default for Options {
         Options {
             entry_consts: true,
             layout: Layout::Auto,
-            typed_errors: true,
+            typed_errors: None,
         }
     }
 }
@@ -56,13 +59,13 @@ impl Options {
         Options {
             entry_consts,
             layout,
-            typed_errors: true,
+            typed_errors: None,
         }
     }
 
-    /// These options with typed errors on or off.
+    /// These options with typed errors on or off, whatever the size.
     pub fn with_typed_errors(mut self, yes: bool) -> Self {
-        self.typed_errors = yes;
+        self.typed_errors = Some(yes);
         self
     }
 }
@@ -116,13 +119,22 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let typed_errors = if options.typed_errors {
+    let typed = options
+        .typed_errors
+        .unwrap_or(rows.len() <= READABLE_MAX_ENTRIES);
+    let typed_errors = if typed {
         typed_errors(catalogue)
     } else {
         TokenStream::new()
     };
+    // The packed form names no record type.
+    let imports = if packed {
+        quote!(use ::error_catalogue::__private;)
+    } else {
+        quote!(use ::error_catalogue::__private::{self, EndpointRecord, EntryRecord, Method};)
+    };
     quote! {
-        use ::error_catalogue::__private::{self, EndpointRecord, EntryRecord, Method};
+        #imports
 
         /// Fails to compile, naming both versions, when the runtime reads
         /// another version of the generated tables than this code was made for.
@@ -1186,6 +1198,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             ::error_catalogue::__private::endpoint_error!(#ty, Endpoint::#variant);
 
             impl ::core::convert::From<#ty> for Error {
+                #[inline]
                 fn from(e: #ty) -> Error {
                     Error::#variant(e)
                 }
