@@ -129,9 +129,13 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     };
     // The packed form names no record type.
     let imports = if packed {
-        quote!(use ::error_catalogue::__private;)
+        quote!(
+            use ::error_catalogue::__private;
+        )
     } else {
-        quote!(use ::error_catalogue::__private::{self, EndpointRecord, EntryRecord, Method};)
+        quote!(
+            use ::error_catalogue::__private::{self, EndpointRecord, EntryRecord, Method};
+        )
     };
     quote! {
         #imports
