@@ -15,6 +15,11 @@
 #     script is recompiled and rerun and its lib recompiled; its dependencies
 #     (the runtime, error-catalogue-build, syn, ...) stay built from a
 #     warm-up build, so the figure is what the catalogue itself costs.
+#     "on" says `.typed_errors(true)`: since cabd25c the builder's default is
+#     off beyond 2,000 entries. The crate has no profile section, as the
+#     README's recipe has none, so its build script and error-catalogue-build
+#     run unoptimised (this workspace's `build-override` opt-level 3 applies
+#     to its own builds only).
 #  2. A crate depending on error-catalogue (default-features = false; plus
 #     http = "1", which the runtime already depends on, so its lib can say
 #     `http::StatusCode`) with `error_catalogue::lookup(Endpoint::GetTracker,

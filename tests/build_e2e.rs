@@ -391,3 +391,22 @@ fn deprecated_items_warn_where_code_names_them() {
     );
     assert!(!stderr.contains("out/error_catalogue.rs"), "{stderr}");
 }
+
+/// `include_catalogue!("billing")` where no builder made that catalogue: one
+/// compile error naming the file and the builder call that makes it.
+#[test]
+fn a_missing_named_catalogue_is_one_error_naming_the_builder_call() {
+    let data = std::fs::read_to_string(root().join("errors.toml")).unwrap();
+    let extra = "pub mod billing {\n    error_catalogue::include_catalogue!(\"billing\");\n}\n";
+    let dir = third_party_crate("tp-missing", &data, "", extra);
+    let out = build_third_party(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    let expected = "no catalogue named \"billing\" was generated for this crate (error_catalogue.billing.rs): call `error_catalogue_build::Builder::new().name(\"billing\")` in build.rs";
+    assert!(stderr.contains(expected), "{stderr}");
+    assert_eq!(
+        stderr.matches("error: ").count() - stderr.matches("error: could not compile").count(),
+        1,
+        "{stderr}"
+    );
+}
