@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
 use docker_engine_errors::docker;
 use error_catalogue::render::Format;
 
@@ -32,18 +32,7 @@ fn elsewhere() -> PathBuf {
 
 /// errcat's stdout, in `dir`, asserting it succeeded.
 fn errcat_in(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let out = Command::cargo_bin("errcat")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    common::success_in(dir, args)
 }
 
 #[test]
@@ -145,18 +134,14 @@ fn a_file_with_errors_is_located_on_stderr_and_exits_2() {
         1,
     );
     std::fs::write(&bad, &text).unwrap();
-    let out = Command::cargo_bin("errcat")
-        .unwrap()
-        .current_dir(&dir)
-        .args([
-            "-c",
-            bad.to_str().unwrap(),
-            "lookup",
-            "create-trackers",
-            "409",
-        ])
-        .output()
-        .unwrap();
+    let args = [
+        "-c",
+        bad.to_str().unwrap(),
+        "lookup",
+        "create-trackers",
+        "409",
+    ];
+    let out = common::errcat_in(&dir, &args);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -170,12 +155,7 @@ fn the_size_limit_is_set_on_the_command_line_and_named_in_the_hint() {
     let dir = elsewhere();
     let file = shipped_file();
     let args = ["-c", file.to_str().unwrap(), "--max-bytes", "100", "list"];
-    let out = Command::cargo_bin("errcat")
-        .unwrap()
-        .current_dir(&dir)
-        .args(args)
-        .output()
-        .unwrap();
+    let out = common::errcat_in(&dir, &args);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("E0017"), "{stderr}");

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
 
 const ENDPOINT_NOTE: &str = "Use List Trackers with a name filter.";
 const ENTRY_NOTE: &str = "Names are no longer unique.";
@@ -34,18 +34,7 @@ fn deprecated_catalogue(dir: &Path) -> PathBuf {
 }
 
 fn errcat(dir: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("errcat")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(common::success_in(dir, args)).unwrap()
 }
 
 #[test]

@@ -18,6 +18,17 @@ pub fn errcat_in(dir: &Path, args: &[&str]) -> Output {
     errcat().current_dir(dir).args(args).output().unwrap()
 }
 
+/// errcat's stdout in `dir` with `args`, asserting that it succeeded.
+pub fn success_in(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let out = errcat_in(dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// A scratch directory, removed when dropped.
 pub fn scratch() -> tempfile::TempDir {
     tempfile::Builder::new()
