@@ -16,54 +16,15 @@ use std::collections::HashMap;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use error_catalogue::engine::{Catalogue, Entry};
+use error_catalogue::engine::Entry;
 use error_catalogue::{CatalogueEndpoint, EndpointError, StatusCode, TypedErrors};
 use http::Method;
 
-/// Statuses no table of either catalogue lists.
-const MISSES: [u16; 6] = [100, 302, 418, 422, 599, 999];
+mod common;
+#[path = "common/route.rs"]
+mod route_work;
 
-/// SplitMix64: every run sees the same workload.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % n as u64) as usize
-    }
-}
-
-/// `n` pairs, a third each: an own status, a general-only status, a miss.
-fn workload<E: CatalogueEndpoint>(n: usize) -> Vec<(E, StatusCode)> {
-    let general = Catalogue::<E>::new().general();
-    let mut rng = Rng(7);
-    let mut out = Vec::with_capacity(n);
-    while out.len() < n {
-        let ep = E::all()[rng.below(E::all().len())];
-        let own = ep.entries();
-        let code = match out.len() % 3 {
-            0 if !own.is_empty() => own[rng.below(own.len())].code(),
-            1 => {
-                let fallback: Vec<u16> = general
-                    .iter()
-                    .map(Entry::code)
-                    .filter(|c| !own.iter().any(|o| o.code() == *c))
-                    .collect();
-                if fallback.is_empty() {
-                    continue;
-                }
-                fallback[rng.below(fallback.len())]
-            }
-            2 => MISSES[rng.below(MISSES.len())],
-            _ => continue,
-        };
-        out.push((ep, StatusCode::from_u16(code).unwrap()));
-    }
-    out
-}
+use route_work::Matchit;
 
 /// Statuses `StatusCode` accepts, 100..=999, as dense-array columns.
 const STATUSES: usize = 900;
@@ -119,7 +80,7 @@ fn lookups<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &str) {
     let by_hash = |ep: E, s: StatusCode| map.get(&(ep, s)).copied();
     let mut g = c.benchmark_group(format!("{name}/lookup"));
     for n in [1024, 4096] {
-        let work = workload::<E>(n);
+        let work = common::lookup_workload_over(E::all(), n);
         let expected = run(&work, E::lookup);
         assert_eq!(run(&work, by_dense), expected);
         assert_eq!(run(&work, by_hash), expected);
@@ -144,7 +105,7 @@ fn lookups<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &str) {
 fn typed_errors<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &str) {
     // Errors only: a typed error is a 4xx or 5xx.
     let work: Vec<(E, StatusCode)> = {
-        let mut all: Vec<_> = workload::<E>(4096)
+        let mut all: Vec<_> = common::lookup_workload_over(E::all(), 4096)
             .into_iter()
             .filter(|(_, s)| (400..=599).contains(&s.as_u16()))
             .collect();
@@ -168,35 +129,6 @@ fn typed_errors<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &st
     g.bench_function("lookup", |b| b.iter(|| run(&work, E::lookup)));
     g.bench_function("Error::from_status", |b| b.iter(|| typed(&work)));
     g.finish();
-}
-
-/// One matchit router per method over the catalogue's templates.
-struct Matchit<E>(Vec<(Method, matchit::Router<E>)>);
-
-impl<E: CatalogueEndpoint> Matchit<E> {
-    fn new() -> Self {
-        let mut routers: Vec<(Method, matchit::Router<E>)> = Vec::new();
-        for &e in E::all() {
-            let m = e.method();
-            let i = match routers.iter().position(|(r, _)| *r == m) {
-                Some(i) => i,
-                None => {
-                    routers.push((m, matchit::Router::new()));
-                    routers.len() - 1
-                }
-            };
-            routers[i]
-                .1
-                .insert(e.path(), e)
-                .expect("matchit accepts the template");
-        }
-        Matchit(routers)
-    }
-
-    fn route(&self, method: &Method, path: &str) -> Option<E> {
-        let router = &self.0.iter().find(|(m, _)| m == method)?.1;
-        router.at(path).ok().map(|m| *m.value)
-    }
 }
 
 /// Per endpoint: a hit, the hit with a query, a near miss, one segment too

@@ -85,7 +85,7 @@ impl Regexes {
 
 fn bench(c: &mut Criterion) {
     let work = workload();
-    let matchit = Matchit::new();
+    let matchit = Matchit::<Endpoint>::new();
     let regexes = Regexes::new();
     // The three agree on what they all mean the same way: requests without
     // a query, `%` or trailing slash.

@@ -63,7 +63,7 @@ fn main() {
 fn all(mode: &str, n: usize) {
     let work = workload();
     eprintln!("{} requests per pass", work.len());
-    let matchit = Matchit::new();
+    let matchit = Matchit::<Endpoint>::new();
     let route = mode == "route-all";
     let mut hits = 0usize;
     for _ in 0..n {

@@ -3,7 +3,8 @@
 //! and the synthetic catalogues of the scale study.
 #![allow(dead_code)]
 
-use error_catalogue::{Endpoint, StatusCode, entries, general};
+use error_catalogue::engine::Catalogue;
+use error_catalogue::{CatalogueEndpoint, Endpoint, StatusCode, entries};
 
 /// Operations per benchmark iteration; figures are reported per operation.
 pub const BATCH: usize = 1024;
@@ -31,7 +32,7 @@ impl Rng {
 /// `BATCH` (endpoint, status) pairs, a third each: a status in the endpoint's
 /// own table, a status only the general table lists (the fallback), and a miss.
 pub fn lookup_workload() -> Vec<(Endpoint, StatusCode)> {
-    lookup_workload_over(&Endpoint::ALL)
+    lookup_workload_over(&Endpoint::ALL, BATCH)
 }
 
 /// Endpoints a size-independent lookup workload draws from: at every
@@ -50,21 +51,23 @@ pub fn spread_lookup_workload() -> Vec<(Endpoint, StatusCode)> {
             .map(|i| all[i * all.len() / SPREAD_ENDPOINTS])
             .collect()
     };
-    lookup_workload_over(&picked)
+    lookup_workload_over(&picked, BATCH)
 }
 
-/// `BATCH` (endpoint, status) pairs over `all`, a third each: a status in
-/// the endpoint's own table, one only the general table lists, and a miss.
-pub fn lookup_workload_over(all: &[Endpoint]) -> Vec<(Endpoint, StatusCode)> {
+/// `n` (endpoint, status) pairs over `all`, of any catalogue, a third each:
+/// a status in the endpoint's own table, one only the general table lists,
+/// and a miss.
+pub fn lookup_workload_over<E: CatalogueEndpoint>(all: &[E], n: usize) -> Vec<(E, StatusCode)> {
+    let general = Catalogue::<E>::new().general();
     let mut rng = Rng(7);
-    let mut out = Vec::with_capacity(BATCH);
-    while out.len() < BATCH {
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
         let ep = all[rng.below(all.len())];
         let own = ep.entries();
         let code = match out.len() % 3 {
             0 if !own.is_empty() => own[rng.below(own.len())].code(),
             1 => {
-                let fallback: Vec<u16> = general()
+                let fallback: Vec<u16> = general
                     .iter()
                     .map(|e| e.code())
                     .filter(|c| !own.iter().any(|o| o.code() == *c))

@@ -3,7 +3,7 @@
 //! instructions under callgrind), so both measure the same requests.
 #![allow(dead_code)]
 
-use error_catalogue::Endpoint;
+use error_catalogue::{CatalogueEndpoint, Endpoint};
 use http::Method;
 
 /// A routed request: method, the full request target, and its path alone.
@@ -101,13 +101,13 @@ pub fn workload() -> Vec<Request> {
     out
 }
 
-/// One matchit router per method.
-pub struct Matchit(Vec<(Method, matchit::Router<Endpoint>)>);
+/// One matchit router per method, over a catalogue's templates.
+pub struct Matchit<E>(Vec<(Method, matchit::Router<E>)>);
 
-impl Matchit {
+impl<E: CatalogueEndpoint> Matchit<E> {
     pub fn new() -> Self {
-        let mut routers: Vec<(Method, matchit::Router<Endpoint>)> = Vec::new();
-        for &e in &Endpoint::ALL {
+        let mut routers: Vec<(Method, matchit::Router<E>)> = Vec::new();
+        for &e in E::all() {
             let m = e.method();
             let i = match routers.iter().position(|(r, _)| *r == m) {
                 Some(i) => i,
@@ -125,7 +125,7 @@ impl Matchit {
     }
 
     #[inline]
-    pub fn route(&self, method: &Method, path: &str) -> Option<Endpoint> {
+    pub fn route(&self, method: &Method, path: &str) -> Option<E> {
         let router = &self.0.iter().find(|(m, _)| m == method)?.1;
         router.at(path).ok().map(|m| *m.value)
     }
