@@ -133,7 +133,7 @@ pub trait CatalogueEndpoint:
     /// parameters too). Never allocates or panics.
     #[inline]
     fn route(method: &Method, path: &str) -> Option<Self> {
-        let i = Self::route_tables().find(method, path, &mut [])?;
+        let (i, _) = Self::route_tables().find(method, path, &mut [])?;
         Self::all().get(i as usize).copied()
     }
 
@@ -233,6 +233,17 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
     #[inline]
     pub fn endpoints(self) -> &'static [E] {
         E::all()
+    }
+
+    /// The base paths a request may carry before the templates (`[api]
+    /// base_paths`), as listed; empty when the catalogue declares none.
+    ///
+    /// ```
+    /// assert!(error_catalogue::Catalogue.base_paths().is_empty());
+    /// ```
+    #[inline]
+    pub fn base_paths(self) -> &'static [&'static str] {
+        E::route_tables().base_paths()
     }
 }
 

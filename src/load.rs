@@ -70,7 +70,7 @@ static EMPTY: Tables<Loaded> = Tables {
         remap: &[],
         slots: &[],
     },
-    routes: RouteTables::new(&[], &[], &[], &[], "", &[]),
+    routes: RouteTables::new(&[], &[], &[], &[], "", &[], &[]),
 };
 
 /// Why a catalogue was not loaded.
@@ -182,6 +182,7 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
             leak(r.slots.clone()),
             leak_str(&r.param_names),
             leak(r.param_ends.clone()),
+            leak(r.base_paths.iter().map(|b| leak_str(b)).collect()),
         ),
     };
     debug_assert_eq!(tables.entries.len(), entry_count);

@@ -4,15 +4,19 @@
 //!
 //! What matches: the path of a bare path or of a full URL with any scheme
 //! and host; the query and fragment are ignored, and so is one trailing
-//! slash. A literal segment matches a request segment whose percent-decoded
-//! bytes equal it; a parameter matches exactly one non-empty segment,
-//! captured raw. At the first segment where two matching templates differ,
-//! the literal wins. HEAD also routes to GET endpoints. Matching never
-//! allocates, never panics, and uses no regex.
+//! slash. The path may start with one of the catalogue's base paths
+//! (`[api] base_paths`), then the template. A literal segment matches a
+//! request segment whose percent-decoded bytes equal it; a parameter
+//! (`{id}`) matches exactly one non-empty segment, and a multi-segment
+//! parameter (`{*name}`) one or more, each captured raw (`library/ubuntu`).
+//! At the first segment where two matching templates differ, the literal
+//! wins, then the parameter, then the multi-segment parameter, which takes
+//! as few segments as lets the rest match. HEAD also routes to GET
+//! endpoints. Matching never allocates, never panics, and uses no regex.
 
 use std::borrow::Cow;
 
-use error_catalogue_layout::route::{ALWAYS, Edge};
+use error_catalogue_layout::route::{ALWAYS, Edge, LINEAR, slot_count, slot_hash};
 use error_catalogue_layout::{NONE, route_node, u32_at, u64_at};
 use http::Method;
 use percent_encoding::percent_decode;
@@ -42,16 +46,16 @@ impl Node<'_> {
         u32_at(self.0, route_node::PARAM)
     }
     #[inline(always)]
-    fn endpoint(self) -> u32 {
-        u32_at(self.0, route_node::ENDPOINT)
+    fn route(self) -> u32 {
+        u32_at(self.0, route_node::ROUTE)
     }
     #[inline(always)]
     fn slots(self) -> u32 {
         u32_at(self.0, route_node::SLOTS)
     }
     #[inline(always)]
-    fn mask(self) -> u32 {
-        u32_at(self.0, route_node::MASK)
+    fn catch_all(self) -> u32 {
+        u32_at(self.0, route_node::CATCHALL)
     }
     #[inline(always)]
     fn tags(self) -> u64 {
@@ -87,11 +91,15 @@ pub struct RouteTables<'t> {
     /// Where each endpoint's names end in `param_names`, a little-endian
     /// `u32` per endpoint (they start where the previous endpoint's end).
     param_ends: &'t [u8],
+    /// The base paths a request may carry before the templates (empty:
+    /// none declared, the templates alone).
+    base_paths: &'t [&'t str],
 }
 
 impl<'t> RouteTables<'t> {
-    /// Tables over the generated roots, node records, edges, slots and
-    /// parameter names (a trailing partial record is ignored).
+    /// Tables over the generated roots, node records, edges, slots,
+    /// parameter names and base paths (a trailing partial record is
+    /// ignored).
     pub const fn new(
         roots: &'t [u32],
         nodes: &'t [u8],
@@ -99,6 +107,7 @@ impl<'t> RouteTables<'t> {
         slots: &'t [u8],
         param_names: &'t str,
         param_ends: &'t [u8],
+        base_paths: &'t [&'t str],
     ) -> RouteTables<'t> {
         RouteTables {
             roots,
@@ -107,7 +116,25 @@ impl<'t> RouteTables<'t> {
             slots: slots.as_chunks().0,
             param_names,
             param_ends,
+            base_paths,
         }
+    }
+
+    /// The base paths a request may carry before the templates, as the
+    /// catalogue lists them (empty: none declared).
+    pub fn base_paths(&self) -> &'t [&'t str] {
+        self.base_paths
+    }
+
+    /// Base path `i`'s parameter names, in order.
+    #[inline]
+    fn base_names(&self, i: u32) -> impl Iterator<Item = &'t str> + use<'t> {
+        self.base_paths
+            .get(i as usize)
+            .copied()
+            .unwrap_or("")
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
     }
 
     /// Endpoint `i`'s parameter names, in template order.
@@ -139,6 +166,8 @@ impl<'t> RouteTables<'t> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RouteMatch<'a, E> {
     endpoint: E,
+    /// The base path the request carried (its index).
+    base: u32,
     values: [&'a str; MAX_PARAMS],
 }
 
@@ -150,9 +179,13 @@ impl<'a, E: CatalogueEndpoint> RouteMatch<'a, E> {
     #[inline]
     pub fn find(method: &Method, path: &'a str) -> Option<RouteMatch<'a, E>> {
         let mut values = [""; MAX_PARAMS];
-        let i = E::route_tables().find(method, path, &mut values)?;
+        let (i, base) = E::route_tables().find(method, path, &mut values)?;
         let endpoint = E::all().get(i as usize).copied()?;
-        Some(RouteMatch { endpoint, values })
+        Some(RouteMatch {
+            endpoint,
+            base,
+            values,
+        })
     }
 
     /// The endpoint the request routes to.
@@ -161,7 +194,18 @@ impl<'a, E: CatalogueEndpoint> RouteMatch<'a, E> {
         self.endpoint
     }
 
-    /// The raw (still percent-encoded) value of parameter `name`.
+    /// The base path the request carried, as the catalogue lists it (`""`
+    /// when it declares none, or the request carried the empty one).
+    pub fn base_path(&self) -> &'static str {
+        E::route_tables()
+            .base_paths
+            .get(self.base as usize)
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// The raw (still percent-encoded) value of parameter `name`; a
+    /// multi-segment parameter's segments joined by `/`.
     pub fn param(&self, name: &str) -> Option<&'a str> {
         self.params().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
@@ -173,11 +217,13 @@ impl<'a, E: CatalogueEndpoint> RouteMatch<'a, E> {
             .map(|raw| percent_decode(raw.as_bytes()).decode_utf8_lossy())
     }
 
-    /// Every parameter as `(name, raw value)`, in template order.
+    /// Every parameter as `(name, raw value)`: the base path's, then the
+    /// template's, in order.
     pub fn params(&self) -> impl Iterator<Item = (&'static str, &'a str)> + use<'a, E> {
-        E::tables()
-            .routes
-            .names(self.endpoint.index())
+        let routes = E::route_tables();
+        routes
+            .base_names(self.base)
+            .chain(routes.names(self.endpoint.index()))
             .zip(self.values)
     }
 }
@@ -200,25 +246,29 @@ pub(crate) fn http_method(method: error_catalogue_layout::Method) -> Method {
 }
 
 impl<'t> RouteTables<'t> {
-    /// The index of the endpoint `method path` routes to, capturing
-    /// parameters into `values` in template order.
+    /// The index of the endpoint `method path` routes to and of the base
+    /// path it carries, capturing parameters into `values` in order.
     #[inline]
     pub(crate) fn find<'a>(
         &self,
         method: &Method,
         path: &'a str,
         values: &mut [&'a str],
-    ) -> Option<u32> {
+    ) -> Option<(u32, u32)> {
         let root = *self.roots.get(method_slot(method)?)?;
         let rest = start(path)?;
-        self.walk(root, rest, values, 0)
+        let route = self.walk(root, rest, values, 0)?;
+        let bases = u32::try_from(self.base_paths.len()).unwrap_or(u32::MAX);
+        Some(error_catalogue_layout::route::split(route, bases))
     }
 
-    /// Depth-first, literal edge before parameter: each node is visited at
-    /// most once, and the first template to match is the one of highest
-    /// priority. It recurses only where a node has both a literal edge and a
-    /// parameter to fall back on; elsewhere it loops. Bytes are compared as
-    /// they are; decoded only when that fails where the request holds a `%`.
+    /// Depth-first, literal edge before parameter before multi-segment
+    /// parameter: the first template to match is the one of highest
+    /// priority. Outside a multi-segment parameter's subtree (which holds
+    /// no other) each node is visited at most once. It recurses only where
+    /// a node has a literal edge or parameter and something to fall back
+    /// on; elsewhere it loops. Bytes are compared as they are; decoded only
+    /// when that fails where the request holds a `%`.
     #[inline(always)]
     fn walk<'a>(
         &self,
@@ -230,8 +280,8 @@ impl<'t> RouteTables<'t> {
         loop {
             let here = Node(self.nodes.get(node as usize)?);
             let Some(path) = rest else {
-                let endpoint = here.endpoint();
-                return (endpoint != NONE).then_some(endpoint);
+                let route = here.route();
+                return (route != NONE).then_some(route);
             };
             let edges = self
                 .edges
@@ -281,9 +331,9 @@ impl<'t> RouteTables<'t> {
                 }
                 _ => self.wide(here, edges, path),
             };
-            let param = here.param();
+            let (param, catch_all) = (here.param(), here.catch_all());
             if let Some((edge, after)) = literal {
-                if param == NONE {
+                if param == NONE && catch_all == NONE {
                     (node, rest) = (edge.child, after);
                     continue;
                 }
@@ -291,19 +341,56 @@ impl<'t> RouteTables<'t> {
                     return Some(hit);
                 }
             }
-            if param == NONE {
-                return None;
-            }
             let (segment, after) = split(path);
-            if segment.is_empty() {
+            if segment.is_empty() || (param == NONE && catch_all == NONE) {
                 return None;
             }
-            // A buffer shorter than the template's parameters keeps what
-            // fits (`Endpoint::route` passes none): the build bounds them.
-            if let Some(value) = values.get_mut(captured) {
-                *value = segment;
+            if param != NONE {
+                // A buffer shorter than the template's parameters keeps what
+                // fits (`Endpoint::route` passes none): the build bounds them.
+                if let Some(value) = values.get_mut(captured) {
+                    *value = segment;
+                }
+                if catch_all == NONE {
+                    (node, rest, captured) = (param, after, captured + 1);
+                    continue;
+                }
+                if let Some(hit) = self.branch(param, after, values, captured + 1) {
+                    return Some(hit);
+                }
             }
-            (node, rest, captured) = (param, after, captured + 1);
+            return self.multi(catch_all, path, values, captured);
+        }
+    }
+
+    /// A multi-segment parameter at the start of `path`, then node `child`:
+    /// it takes one segment, then two, … until the rest matches from
+    /// `child` (whose subtree holds no other), so the fewest that do.
+    #[inline(never)]
+    fn multi<'a>(
+        &self,
+        child: u32,
+        path: &'a str,
+        values: &mut [&'a str],
+        captured: usize,
+    ) -> Option<u32> {
+        let mut end = 0;
+        loop {
+            let n = segment_end(path.as_bytes().get(end..)?);
+            if n == 0 {
+                return None;
+            }
+            end += n;
+            let after = step(path, end)?;
+            if let Some(value) = values.get_mut(captured) {
+                *value = path.get(..end)?;
+            }
+            if let Some(hit) = self.walk(child, after, values, captured + 1) {
+                return Some(hit);
+            }
+            // `after` starts past the `/` that ends this segment.
+            after?;
+            end += 1;
         }
     }
 
@@ -320,7 +407,7 @@ impl<'t> RouteTables<'t> {
         let at = here.slots() as usize;
         let table = self
             .slots
-            .get(at..=at.saturating_add(here.mask() as usize))?;
+            .get(at..at.saturating_add(slot_count(edges.len())))?;
         let edge = find_edge(edges, table, split(path).0)?;
         Some((edge, cross(edge, path)?))
     }
@@ -499,17 +586,6 @@ fn holds_percent(bytes: &[u8]) -> bool {
         .by_ref()
         .any(|w| <[u8; 8]>::try_from(w).is_ok_and(|w| has(u64::from_le_bytes(w), b'%') != 0));
     found || words.remainder().iter().any(|&b| b == b'%')
-}
-
-/// Up to this many edges, a node's edges are each compared whole with the
-/// request rather than looked up by its first segment in the node's table.
-const LINEAR: usize = 8;
-
-/// The slot hash of a segment of `len` bytes whose [`key`] is `key`, before
-/// masking to a table's size (as the build computed each edge's).
-#[inline(always)]
-fn slot_hash(key: u64, len: usize) -> u64 {
-    (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32
 }
 
 /// Among a wide node's edges, the one whose first segment's bytes are

@@ -12,7 +12,21 @@ pub struct Catalogue {
     pub general: Table,
     /// One table per endpoint, in file order.
     pub endpoints: Vec<Endpoint>,
+    /// `[api] base_paths`: prefixes a request may carry before the
+    /// templates, as written (empty: none declared, the templates alone).
+    pub base_paths: Vec<String>,
 }
+
+/// Methods an endpoint may have, in the layout crate's order.
+pub const METHODS: [&str; 9] = {
+    let mut names = [""; 9];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = error_catalogue_layout::Method::ALL[i].as_str();
+        i += 1;
+    }
+    names
+};
 
 /// Page metadata: front matter, intro and support notice.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -97,6 +97,9 @@ codes! {
     Limit = "E0017", "limit-exceeded", Error;
     /// An `allow` entry that names no warning.
     BadAllow = "E0018", "bad-allow", Error;
+    /// A base path that is malformed, repeats another, or shares a
+    /// parameter name with a template.
+    BadBasePath = "E0019", "bad-base-path", Error;
     /// A meaning that differs from the status's reason phrase.
     ReasonPhrase = "W0001", "non-canonical-meaning", Warning;
     /// An endpoint entry identical to the general one.

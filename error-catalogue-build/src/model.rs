@@ -17,6 +17,17 @@ pub struct CatalogueFile {
     pub general: GeneralDef,
     /// One table per endpoint, in page order.
     pub endpoints: Vec<Spanned<EndpointDef>>,
+    /// `[api]`: how requests reach the API.
+    pub api: Option<ApiDef>,
+}
+
+/// `[api]`: how requests reach the API.
+#[derive(Debug, Clone, Default)]
+pub struct ApiDef {
+    /// Prefixes a request may carry before the templates: `""` (none), a
+    /// literal path (`/v1.43`) or one with whole-segment parameters
+    /// (`/{version}`).
+    pub base_paths: Vec<Spanned<String>>,
 }
 
 /// `[page]`: the page's front matter, intro and support notice.

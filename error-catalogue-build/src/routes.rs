@@ -39,28 +39,100 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
 use toml::Spanned;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, METHODS};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::EndpointDef;
-use crate::validate::{METHODS, check_path};
 
 /// One segment of a path template.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Segment {
     /// Literal bytes, percent-decoded.
     Literal(Vec<u8>),
-    /// A parameter, by name.
+    /// A parameter (`{name}`): one whole segment.
     Param(String),
+    /// A multi-segment parameter (`{*name}`): one or more whole segments.
+    CatchAll(String),
 }
 
-/// A template's segments with parameter names erased (`None`).
-pub type Key = Vec<Option<Vec<u8>>>;
+/// One segment of a [`Key`]: what the template segment matches, its
+/// parameter's name erased.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum KeySegment<B> {
+    /// Literal bytes, percent-decoded.
+    Literal(B),
+    /// `{name}`.
+    Param,
+    /// `{*name}`.
+    CatchAll,
+}
+
+/// A template with parameter names erased: two templates with equal keys
+/// match the same requests at the same priority.
+pub type Key = Vec<KeySegment<Vec<u8>>>;
 
 /// A parsed path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     /// Its segments; empty for `/`.
     pub segments: Vec<Segment>,
+}
+
+/// Checks a path template: absolute, each `{…}` a whole segment with a
+/// non-empty name, no name twice, at most one `{*name}`.
+pub fn check_path(path: &str) -> Result<(), &'static str> {
+    if !path.starts_with('/') {
+        return Err("does not start with `/`");
+    }
+    let mut names: Vec<&str> = Vec::new();
+    let mut catch_alls = 0;
+    for segment in path.split('/').skip(1) {
+        let opens = segment.matches('{').count();
+        let closes = segment.matches('}').count();
+        if opens == 0 && closes == 0 {
+            continue;
+        }
+        if opens != 1 || closes != 1 || !segment.starts_with('{') || !segment.ends_with('}') {
+            return Err("has unbalanced braces, or a parameter that is not a whole segment");
+        }
+        let inner = &segment[1..segment.len() - 1];
+        let name = match inner.strip_prefix('*') {
+            Some(name) => {
+                catch_alls += 1;
+                name
+            }
+            None => inner,
+        };
+        if name.is_empty() {
+            return Err("has a parameter without a name (`{}` or `{*}`)");
+        }
+        if names.contains(&name) {
+            return Err("names one parameter twice");
+        }
+        names.push(name);
+    }
+    if catch_alls > 1 {
+        return Err("has more than one multi-segment parameter `{*name}`");
+    }
+    Ok(())
+}
+
+/// Checks a base path: `""`, or an absolute path without a trailing slash
+/// whose segments are non-empty literals or whole-segment `{name}`s.
+pub fn check_base_path(base: &str) -> Result<(), &'static str> {
+    if base.is_empty() {
+        return Ok(());
+    }
+    check_path(base)?;
+    if base.ends_with('/') {
+        return Err("ends with `/` (write \"\" for no prefix, else drop the slash)");
+    }
+    if base.split('/').skip(1).any(str::is_empty) {
+        return Err("has an empty segment");
+    }
+    if base.contains("{*") {
+        return Err("has a multi-segment parameter, which only a template may have");
+    }
+    Ok(())
 }
 
 impl Template {
@@ -82,7 +154,10 @@ impl Template {
             .split('/')
             .map(
                 |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                    Some(name) => Segment::Param(name.to_string()),
+                    Some(inner) => match inner.strip_prefix('*') {
+                        Some(name) => Segment::CatchAll(name.to_string()),
+                        None => Segment::Param(inner.to_string()),
+                    },
                     None => Segment::Literal(percent_encoding::percent_decode_str(s).collect()),
                 },
             )
@@ -90,14 +165,38 @@ impl Template {
         Ok(Template { segments })
     }
 
+    /// Parses a base path that [`check_base_path`] accepts (`""`: none).
+    pub fn parse_base(base: &str) -> Result<Template, &'static str> {
+        check_base_path(base)?;
+        if base.is_empty() {
+            return Ok(Template {
+                segments: Vec::new(),
+            });
+        }
+        Template::parse(base)
+    }
+
+    /// This template under a base path: the base's segments, then its own.
+    pub fn under(&self, base: &Template) -> Template {
+        Template {
+            segments: base
+                .segments
+                .iter()
+                .chain(&self.segments)
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// The template with parameter names erased: two templates with equal
     /// keys match the same requests at the same priority.
-    pub fn key(&self) -> Vec<Option<&[u8]>> {
+    pub fn key(&self) -> Vec<KeySegment<&[u8]>> {
         self.segments
             .iter()
             .map(|s| match s {
-                Segment::Literal(bytes) => Some(bytes.as_slice()),
-                Segment::Param(_) => None,
+                Segment::Literal(bytes) => KeySegment::Literal(bytes.as_slice()),
+                Segment::Param(_) => KeySegment::Param,
+                Segment::CatchAll(_) => KeySegment::CatchAll,
             })
             .collect()
     }
@@ -106,24 +205,62 @@ impl Template {
     pub fn owned_key(&self) -> Key {
         self.key()
             .into_iter()
-            .map(|s| s.map(<[u8]>::to_vec))
+            .map(|s| match s {
+                KeySegment::Literal(bytes) => KeySegment::Literal(bytes.to_vec()),
+                KeySegment::Param => KeySegment::Param,
+                KeySegment::CatchAll => KeySegment::CatchAll,
+            })
             .collect()
     }
 
     /// Parameter names, in order.
     pub fn params(&self) -> impl Iterator<Item = &str> {
         self.segments.iter().filter_map(|s| match s {
-            Segment::Param(name) => Some(name.as_str()),
+            Segment::Param(name) | Segment::CatchAll(name) => Some(name.as_str()),
             Segment::Literal(_) => None,
         })
     }
 }
 
-/// `E0016 ambiguous-route`: two endpoints with the same method whose templates
-/// match the same requests at the same priority, located at the second.
-/// Endpoints whose method or template is invalid are skipped (validation
-/// reports them on their own).
-pub fn ambiguities(endpoints: &[Spanned<EndpointDef>]) -> Vec<Diagnostic> {
+/// The base paths requests may carry before the templates, parsed, in file
+/// order, with their text; invalid ones left out (validation reports them),
+/// and one whose key an earlier one has (so is E0019's). None listed: the
+/// empty prefix alone.
+pub fn bases<'s>(listed: impl IntoIterator<Item = &'s str>) -> Vec<(&'s str, Template)> {
+    let mut out: Vec<(&str, Template)> = Vec::new();
+    let mut any = false;
+    for base in listed {
+        any = true;
+        if let Ok(t) = Template::parse_base(base)
+            && !out.iter().any(|(_, o)| o.key() == t.key())
+        {
+            out.push((base, t));
+        }
+    }
+    if !any {
+        out.push((
+            "",
+            Template {
+                segments: Vec::new(),
+            },
+        ));
+    }
+    out
+}
+
+/// `E0016 ambiguous-route`: two endpoints with the same method whose
+/// templates, under any of the base paths, match the same requests at the
+/// same priority, located at the second. Endpoints whose method or template
+/// is invalid are skipped (validation reports them on their own).
+pub fn ambiguities(endpoints: &[Spanned<EndpointDef>], base_paths: &[&str]) -> Vec<Diagnostic> {
+    let bases = bases(base_paths.iter().copied());
+    let shown_under = |path: &str, base: &str| {
+        if base_paths.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path} under base path \"{base}\"")
+        }
+    };
     let mut seen: BTreeMap<(String, Key), (String, std::ops::Range<usize>)> = BTreeMap::new();
     let mut found = Vec::new();
     for def in endpoints {
@@ -135,23 +272,31 @@ pub fn ambiguities(endpoints: &[Spanned<EndpointDef>]) -> Vec<Diagnostic> {
         let Ok(template) = Template::parse(def.path.get_ref()) else {
             continue;
         };
-        let key = (method.clone(), template.owned_key());
-        match seen.get(&key) {
-            Some((first_path, first_span)) => found.push(
-                Diagnostic::new(
-                    Code::AmbiguousRoute,
-                    format!(
-                        "{method} {} matches the same requests as {method} {first_path}",
-                        def.path.get_ref()
-                    ),
-                )
-                .at(def.path.span())
-                .label("ambiguous route")
-                .related(first_span.clone(), "first template here")
-                .hint("make one template's literal segments differ, or merge the endpoints"),
-            ),
-            None => {
-                seen.insert(key, (def.path.get_ref().clone(), def.path.span()));
+        for (base, prefix) in &bases {
+            let key = (method.clone(), template.under(prefix).owned_key());
+            let here = shown_under(def.path.get_ref(), base);
+            match seen.get(&key) {
+                Some((first, first_span)) => {
+                    found.push(
+                        Diagnostic::new(
+                            Code::AmbiguousRoute,
+                            format!(
+                                "{method} {here} matches the same requests as {method} {first}"
+                            ),
+                        )
+                        .at(def.path.span())
+                        .label("ambiguous route")
+                        .related(first_span.clone(), "first template here")
+                        .hint(
+                            "make one template's literal segments differ, or merge the endpoints",
+                        ),
+                    );
+                    // One report per endpoint.
+                    break;
+                }
+                None => {
+                    seen.insert(key, (here, def.path.span()));
+                }
             }
         }
     }
@@ -163,7 +308,16 @@ pub fn ambiguities(endpoints: &[Spanned<EndpointDef>]) -> Vec<Diagnostic> {
 struct Node {
     literals: BTreeMap<Vec<u8>, usize>,
     param: Option<usize>,
-    endpoint: Option<usize>,
+    catch_all: Option<usize>,
+    /// The route (endpoint and base path, see [`route_id`]) ending here.
+    route: Option<u32>,
+}
+
+impl Node {
+    /// Whether the node has nothing but literal edges.
+    fn literals_only(&self) -> bool {
+        self.param.is_none() && self.catch_all.is_none() && self.route.is_none()
+    }
 }
 
 /// One trie per method, in one arena.
@@ -178,49 +332,63 @@ impl Trie {
         self.nodes.len() - 1
     }
 
-    /// Inserts a template under `root`; the first endpoint to claim a node keeps it.
-    fn insert(&mut self, root: usize, key: &[Option<&[u8]>], endpoint: usize) {
+    /// Inserts a template under `root`; the first route to claim a node keeps it.
+    fn insert(&mut self, root: usize, key: &[KeySegment<&[u8]>], route: u32) {
         let mut at = root;
         for segment in key {
             let next = match segment {
-                Some(bytes) => self.nodes[at].literals.get(*bytes).copied(),
-                None => self.nodes[at].param,
+                KeySegment::Literal(bytes) => self.nodes[at].literals.get(*bytes).copied(),
+                KeySegment::Param => self.nodes[at].param,
+                KeySegment::CatchAll => self.nodes[at].catch_all,
             };
             at = match next {
                 Some(n) => n,
                 None => {
                     let n = self.add();
+                    let node = &mut self.nodes[at];
                     match segment {
-                        Some(bytes) => {
-                            self.nodes[at].literals.insert(bytes.to_vec(), n);
+                        KeySegment::Literal(bytes) => {
+                            node.literals.insert(bytes.to_vec(), n);
                         }
-                        None => self.nodes[at].param = Some(n),
+                        KeySegment::Param => node.param = Some(n),
+                        KeySegment::CatchAll => node.catch_all = Some(n),
                     }
                     n
                 }
             };
         }
-        self.nodes[at].endpoint.get_or_insert(endpoint);
+        self.nodes[at].route.get_or_insert(route);
     }
 }
 
-/// The templates routed for each method: its own endpoints, and for HEAD
-/// also GET endpoints whose template no HEAD endpoint has.
-fn routed(catalogue: &Catalogue) -> Vec<(&'static str, Vec<(Template, usize)>)> {
+/// The route id of endpoint `endpoint` under base path `base` of `bases`;
+/// validation bounds both, so it fits.
+fn route_id(endpoint: usize, base: usize, bases: usize) -> u32 {
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    error_catalogue_layout::route::route_id(narrow(endpoint), narrow(base), narrow(bases))
+}
+
+/// The templates routed for each method, under each base path, with their
+/// route ids: its own endpoints, and for HEAD also GET endpoints whose
+/// template no HEAD endpoint has.
+fn routed(catalogue: &Catalogue) -> Vec<(&'static str, Vec<(Template, u32)>)> {
+    let bases = bases(catalogue.base_paths.iter().map(String::as_str));
     let parsed: Vec<Option<Template>> = catalogue
         .endpoints
         .iter()
         .map(|e| Template::parse(&e.path).ok())
         .collect();
-    let of = |method: &str| -> Vec<(Template, usize)> {
-        catalogue
-            .endpoints
-            .iter()
-            .zip(&parsed)
-            .enumerate()
-            .filter(|(_, (e, _))| e.method == method)
-            .filter_map(|(i, (_, t))| t.clone().map(|t| (t, i)))
-            .collect()
+    let of = |method: &str| -> Vec<(Template, u32)> {
+        let mut out = Vec::new();
+        for (i, (e, t)) in catalogue.endpoints.iter().zip(&parsed).enumerate() {
+            let Some(t) = t.as_ref().filter(|_| e.method == method) else {
+                continue;
+            };
+            for (b, (_, prefix)) in bases.iter().enumerate() {
+                out.push((t.under(prefix), route_id(i, b, bases.len())));
+            }
+        }
+        out
     };
     METHODS
         .iter()
@@ -241,13 +409,16 @@ fn routed(catalogue: &Catalogue) -> Vec<(&'static str, Vec<(Template, usize)>)> 
 }
 
 /// A flattened trie node (the layout crate's, which the matcher reads):
-/// literal edges `first..last`, the parameter child and the endpoint ending
-/// here (`u32::MAX`: none); a node of more than [`LINEAR`] edges has an edge
-/// table at `slots` of `mask + 1` slots; `tags` holds each edge's first byte.
+/// literal edges `first..last`, the parameter and multi-segment parameter
+/// children and the route ending here (`u32::MAX`: none); a node of more
+/// than [`LINEAR`] edges has an edge table at `slots` of
+/// [`slot_count`] slots; `tags` holds each edge's first byte.
 pub use error_catalogue_layout::route::Node as RouteNode;
 
-/// The tag of an edge every request is compared with (not a byte of UTF-8).
-pub use error_catalogue_layout::route::ALWAYS;
+/// The tag of an edge every request is compared with (not a byte of UTF-8),
+/// how many edges a node compares in turn, the size of a wider node's slot
+/// table, and the slot hash (the matcher uses the same).
+pub use error_catalogue_layout::route::{ALWAYS, LINEAR, MAX_BASE_PATHS, slot_count, slot_hash};
 
 /// The tag of no edge (not a byte of UTF-8).
 pub const UNUSED: u8 = 0xFF;
@@ -305,23 +476,15 @@ pub struct RouteTables {
     pub slots: Vec<u32>,
     /// Each endpoint's parameter names.
     pub params: Vec<Vec<String>>,
-}
-
-/// Up to this many edges, the matcher compares a node's edges with the
-/// request in turn; beyond, it looks the request's segment up in the
-/// node's table.
-pub const LINEAR: usize = 8;
-
-/// The slot hash of a segment of `len` bytes whose [`key`] is `key`, before
-/// masking to a table's size (the matcher computes the same).
-pub fn slot_hash(key: u64, len: usize) -> u64 {
-    (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32
+    /// The base paths requests may carry before the templates, as written
+    /// (empty: none declared, so the templates alone).
+    pub base_paths: Vec<String>,
 }
 
 /// The open-addressing table of a node's edges (see [`RouteTables::slots`]):
-/// twice as many slots as edges or more, linear probing.
+/// [`slot_count`] slots, linear probing.
 fn slot_table(edges: &[RouteEdge]) -> Vec<u32> {
-    let size = (edges.len() * 2).next_power_of_two();
+    let size = slot_count(edges.len());
     let mask = size as u64 - 1;
     let mut table = vec![NONE; size];
     for (i, edge) in edges.iter().enumerate() {
@@ -343,8 +506,8 @@ pub fn tables(catalogue: &Catalogue) -> RouteTables {
     let mut roots = Vec::new();
     for (method, templates) in routed(catalogue) {
         let root = trie.add();
-        for (template, endpoint) in &templates {
-            trie.insert(root, &template.key(), *endpoint);
+        for (template, route) in &templates {
+            trie.insert(root, &template.key(), *route);
         }
         roots.push((method, root));
     }
@@ -357,6 +520,11 @@ pub fn tables(catalogue: &Catalogue) -> RouteTables {
                 .map(|t| t.params().map(str::to_string).collect())
                 .unwrap_or_default()
         })
+        .collect();
+    out.base_paths = bases(catalogue.base_paths.iter().map(String::as_str))
+        .into_iter()
+        .filter(|_| !catalogue.base_paths.is_empty())
+        .map(|(base, _)| base.to_string())
         .collect();
     out
 }
@@ -388,9 +556,7 @@ fn chain(trie: &Trie, edge: &mut RouteEdge, mut to: usize) -> usize {
     loop {
         let n = &trie.nodes[to];
         match (n.literals.first_key_value(), n.literals.len()) {
-            (Some((bytes, &child)), 1)
-                if n.param.is_none() && n.endpoint.is_none() && mergeable(bytes) =>
-            {
+            (Some((bytes, &child)), 1) if n.literals_only() && mergeable(bytes) => {
                 edge.bytes.push(b'/');
                 edge.bytes.extend_from_slice(bytes);
                 edge.segs += 1;
@@ -402,13 +568,12 @@ fn chain(trie: &Trie, edge: &mut RouteEdge, mut to: usize) -> usize {
 }
 
 /// Whether `edge`, leading to node `to`, may give way to one edge per
-/// literal edge of `to`: `to` has nothing else (no parameter, no endpoint,
+/// literal edge of `to`: `to` has nothing else (no parameter, no route,
 /// so no fallback is lost) and every segment involved joins with `/`.
 fn foldable(trie: &Trie, edge: &RouteEdge, to: usize) -> bool {
     let n = &trie.nodes[to];
     (edge.segs > 1 || mergeable(&edge.bytes))
-        && n.param.is_none()
-        && n.endpoint.is_none()
+        && n.literals_only()
         && n.literals.len() >= 2
         && n.literals.keys().all(|bytes| mergeable(bytes))
 }
@@ -479,23 +644,22 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
             out.edges.push(edge);
         }
         let param = node.param.map_or(NONE, |p| id_of(p, &mut queue));
+        let catch_all = node.catch_all.map_or(NONE, |c| id_of(c, &mut queue));
         let own = &out.edges[first as usize..];
-        let (slots, mask) = if own.len() > LINEAR {
-            let table = slot_table(own);
+        let slots = if own.len() > LINEAR {
             let at = out.slots.len() as u32;
-            let mask = table.len() as u32 - 1;
-            out.slots.extend(table);
-            (at, mask)
+            out.slots.extend(slot_table(own));
+            at
         } else {
-            (0, 0)
+            0
         };
         out.nodes.push(RouteNode {
             first,
             last: out.edges.len() as u32,
             param,
-            endpoint: node.endpoint.map_or(NONE, |n| n as u32),
+            route: node.route.unwrap_or(NONE),
             slots,
-            mask,
+            catchall: catch_all,
             tags: tags(own),
         });
     }
@@ -524,6 +688,8 @@ pub struct RouteRecords {
     /// Where each endpoint's names end in `param_names`, a little-endian
     /// `u32` each (they start where the previous endpoint's end).
     pub param_ends: Vec<u8>,
+    /// [`RouteTables::base_paths`].
+    pub base_paths: Vec<String>,
 }
 
 impl RouteTables {
@@ -539,6 +705,7 @@ impl RouteTables {
                         .map_or(NONE, |r| r.1)
                 })
                 .collect(),
+            base_paths: self.base_paths.clone(),
             ..RouteRecords::default()
         };
         for n in &self.nodes {
@@ -601,6 +768,7 @@ pub fn tokens(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
         Literal::string(&r.param_names),
         Literal::byte_string(&r.param_ends),
     );
+    let base_paths = r.base_paths.iter().map(|b| Literal::string(b));
     let node_bytes = Literal::usize_unsuffixed(r.nodes.len());
     let edge_count = Literal::usize_unsuffixed(t.edges.len());
     let items = quote! {
@@ -619,6 +787,7 @@ pub fn tokens(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
             ROUTE_SLOTS,
             #param_names,
             #param_ends,
+            &[#(#base_paths),*],
         )
     };
     (items, tables)
@@ -633,12 +802,37 @@ mod tests {
     }
 
     #[test]
+    fn path_templates() {
+        assert!(check_path("/v1/manage/tracker/{trackerId}").is_ok());
+        assert!(check_path("/images/{*name}/json").is_ok());
+        assert!(check_path("v1/x").is_err());
+        assert!(check_path("/a/{}").is_err());
+        assert!(check_path("/a/{*}").is_err());
+        assert!(check_path("/a/{x").is_err());
+        assert!(check_path("/a/x}").is_err());
+        assert!(check_path("/a/b{x}").is_err());
+        assert!(check_path("/a/{*x}/{*y}").is_err());
+        assert!(check_path("/a/{x}/{*x}").is_err());
+        assert!(check_base_path("").is_ok());
+        assert!(check_base_path("/v1.43").is_ok());
+        assert!(check_base_path("/api/{version}").is_ok());
+        assert!(check_base_path("/").is_err());
+        assert!(check_base_path("/v1/").is_err());
+        assert!(check_base_path("/a//b").is_err());
+        assert!(check_base_path("/{*rest}").is_err());
+        assert!(check_base_path("v1").is_err());
+    }
+
+    #[test]
     fn templates_parse_and_normalise() {
         assert_eq!(key("/"), Key::new());
         assert_eq!(key("/a/"), key("/a"));
         assert_eq!(key("/a/{x}"), key("/a/{y}"));
         assert_ne!(key("/a/{x}"), key("/a/b"));
-        assert_eq!(key("/a%20b"), vec![Some(b"a b".to_vec())]);
+        assert_eq!(key("/a%20b"), vec![KeySegment::Literal(b"a b".to_vec())]);
+        assert_eq!(key("/a/{*x}"), key("/a/{*y}/"));
+        assert_ne!(key("/a/{*x}"), key("/a/{x}"));
+        assert_ne!(key("/a/{*x}"), key("/a/{*x}/b"));
         assert_eq!(key("/a//b").len(), 3);
         let t = Template::parse("/v1/{a}/x/{b}").unwrap();
         assert_eq!(t.params().collect::<Vec<_>>(), ["a", "b"]);
@@ -676,7 +870,7 @@ name = "D"
 method = "GET"
 path = "/a/{y}/"
 "#;
-        let found = ambiguities(&file(&text));
+        let found = ambiguities(&file(&text), &[]);
         assert_eq!(found.len(), 1, "{found:?}");
         let d = &found[0];
         assert_eq!(d.code, Code::AmbiguousRoute);

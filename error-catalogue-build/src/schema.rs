@@ -12,12 +12,14 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic, Severity, shown};
 use crate::model::{
-    CatalogueFile, EndpointDef, EntryDef, ExampleDef, GeneralDef, PageDef, SupportDef,
+    ApiDef, CatalogueFile, EndpointDef, EntryDef, ExampleDef, GeneralDef, PageDef, SupportDef,
 };
 use crate::suggest;
 
 /// Keys of the top level.
-pub const FILE_KEYS: &[&str] = &["page", "general", "endpoints"];
+pub const FILE_KEYS: &[&str] = &["page", "api", "general", "endpoints"];
+/// Keys of `[api]`.
+pub const API_KEYS: &[&str] = &["base_paths"];
 /// Keys of `[page]`.
 pub const PAGE_KEYS: &[&str] = &[
     "id",
@@ -69,11 +71,18 @@ pub fn file(
     let endpoints = r.table_array(&keys, "endpoints", "[[endpoints]]", |r, t, h| {
         r.endpoint(t, h)
     });
+    let api = r.optional_table(&keys, "api", "[api]", |r, t, h| {
+        let keys = r.keys(t, h, "[api]", API_KEYS);
+        Some(ApiDef {
+            base_paths: r.strings(&keys, "base_paths"),
+        })
+    });
     let file = match (page, general) {
         (Some(page), Some(general)) if !syntax_failed => Some(CatalogueFile {
             page,
             general,
             endpoints,
+            api,
         }),
         _ => None,
     };

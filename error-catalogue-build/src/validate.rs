@@ -1,7 +1,8 @@
 //! Validation: the file model into a [`Catalogue`], with every problem found
 //! in one pass reported as a located [`Diagnostic`].
 
-use error_catalogue_layout::{MAX_PARAMS, Method};
+use error_catalogue_layout::MAX_PARAMS;
+use error_catalogue_layout::route::MAX_BASE_PATHS;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -11,6 +12,7 @@ use crate::catalogue::{self, Catalogue, Endpoint, Entry, Example, Page, Support,
 use crate::diagnostic::{Code, Diagnostic, shown};
 use crate::model::{CatalogueFile, EndpointDef, EntryDef};
 use crate::names;
+use crate::routes::{Key, Template, check_path};
 
 /// The most endpoints a catalogue may have (entry rows index them with `u16`).
 pub const MAX_ENDPOINTS: usize = u16::MAX as usize - 1;
@@ -18,16 +20,7 @@ pub const MAX_ENDPOINTS: usize = u16::MAX as usize - 1;
 /// The name the CLI and `FromStr` reserve for the general table.
 pub const GENERAL_KEY: &str = "general";
 
-/// Methods an endpoint may have.
-pub const METHODS: [&str; 9] = {
-    let mut names = [""; 9];
-    let mut i = 0;
-    while i < names.len() {
-        names[i] = Method::ALL[i].as_str();
-        i += 1;
-    }
-    names
-};
+pub use crate::catalogue::METHODS;
 
 /// Checks a parsed file. Returns the catalogue when there are no errors
 /// (warnings may be present), and every diagnostic found.
@@ -56,6 +49,7 @@ pub fn validate_ref(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>
         slug: general_slug,
         entries: general_entries,
     };
+    let base_paths = v.base_paths(file);
     let mut endpoints = Vec::with_capacity(file.endpoints.len());
     let mut seen = Seen::default();
     seen.reserve_general(&general.slug);
@@ -81,9 +75,16 @@ pub fn validate_ref(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>
         page,
         general,
         endpoints,
+        base_paths,
     };
+    let listed: Vec<&str> = file
+        .api
+        .iter()
+        .flat_map(|api| &api.base_paths)
+        .map(|b| b.get_ref().as_str())
+        .collect();
     v.diagnostics
-        .extend(crate::routes::ambiguities(&file.endpoints));
+        .extend(crate::routes::ambiguities(&file.endpoints, &listed));
     let has_errors = v.diagnostics.iter().any(Diagnostic::is_error);
     ((!has_errors).then_some(catalogue), v.diagnostics)
 }
@@ -93,6 +94,9 @@ struct Validator {
     diagnostics: Vec<Diagnostic>,
     /// Warnings the row being checked allows (its `allow` key).
     allowed: Vec<Code>,
+    /// The most parameters a valid base path has: each template's count
+    /// with them is bounded.
+    base_params: usize,
 }
 
 /// Names, slugs and identifiers seen so far, with where.
@@ -121,6 +125,103 @@ impl Validator {
     /// Allows the warnings a row's `allow` names while it is checked.
     fn allow(&mut self, def: &EntryDef) {
         self.allowed = def.allow.iter().map(|c| *c.get_ref()).collect();
+    }
+
+    /// `[api] base_paths`, each valid one kept: `E0019` for one malformed,
+    /// matching what an earlier one matches, or naming a parameter a
+    /// template also names.
+    fn base_paths(&mut self, file: &CatalogueFile) -> Vec<String> {
+        let Some(api) = &file.api else {
+            return Vec::new();
+        };
+        if let Some(over) = api.base_paths.get(MAX_BASE_PATHS) {
+            self.push(
+                Diagnostic::new(
+                    Code::Limit,
+                    format!(
+                        "{} base paths, over the limit of {MAX_BASE_PATHS}",
+                        api.base_paths.len()
+                    ),
+                )
+                .at(over.span())
+                .label("one too many")
+                .hint("every template is routed under every base path: list the prefixes clients send, or one `/{version}`"),
+            );
+        }
+        let templates: Vec<(&EndpointDef, Template)> = file
+            .endpoints
+            .iter()
+            .filter_map(|e| {
+                Some((
+                    e.get_ref(),
+                    Template::parse(e.get_ref().path.get_ref()).ok()?,
+                ))
+            })
+            .collect();
+        let mut seen: Vec<(Key, Range<usize>)> = Vec::new();
+        let mut kept = Vec::new();
+        for base in api.base_paths.iter().take(MAX_BASE_PATHS) {
+            let text = base.get_ref();
+            let template = match Template::parse_base(text) {
+                Ok(t) => t,
+                Err(why) => {
+                    self.push(
+                        Diagnostic::new(Code::BadBasePath, format!("base path {} {why}", shown(text)))
+                            .at(base.span())
+                            .label("bad base path")
+                            .hint("write \"\" for none, a path such as \"/v1.43\", or one with whole-segment parameters such as \"/{version}\""),
+                    );
+                    continue;
+                }
+            };
+            let key = template.owned_key();
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                self.push(
+                    Diagnostic::new(
+                        Code::BadBasePath,
+                        format!(
+                            "base path {} takes the same prefixes as an earlier one",
+                            shown(text)
+                        ),
+                    )
+                    .at(base.span())
+                    .label("repeated")
+                    .related(first.clone(), "first here")
+                    .hint("list each prefix once"),
+                );
+                continue;
+            }
+            let mut clash = false;
+            for name in template.params() {
+                if let Some((def, _)) = templates
+                    .iter()
+                    .find(|(_, t)| t.params().any(|p| p == name))
+                {
+                    self.push(
+                        Diagnostic::new(
+                            Code::BadBasePath,
+                            format!(
+                                "base path parameter `{name}` is also a parameter of {} {}",
+                                def.method.get_ref(),
+                                def.path.get_ref()
+                            ),
+                        )
+                        .at(base.span())
+                        .label("parameter named twice")
+                        .related(def.path.span(), "the template's parameter")
+                        .hint("rename one of them: a route match names each parameter once"),
+                    );
+                    clash = true;
+                }
+            }
+            if clash {
+                continue;
+            }
+            self.base_params = self.base_params.max(template.params().count());
+            seen.push((key, base.span()));
+            kept.push(text.clone());
+        }
+        kept
     }
 
     fn page(&mut self, def: &crate::model::PageDef) -> Page {
@@ -384,13 +485,19 @@ impl Validator {
             );
             ok = false;
         } else {
-            let params = path.matches('{').count();
+            let own = path.matches('{').count();
+            let params = own + self.base_params;
             if params > MAX_PARAMS {
+                let with_base = if self.base_params > 0 {
+                    format!(" (with a base path's {})", self.base_params)
+                } else {
+                    String::new()
+                };
                 self.push(
                     Diagnostic::new(
                         Code::Limit,
                         format!(
-                            "path template {} has {params} parameters; the limit is {MAX_PARAMS}",
+                            "path template {} has {params} parameters{with_base}; the limit is {MAX_PARAMS}",
                             shown(&path)
                         ),
                     )
@@ -527,42 +634,5 @@ impl Validator {
                 self.allowed.clear();
             }
         }
-    }
-}
-
-/// Checks a path template: absolute, braces balanced, parameters named.
-pub fn check_path(path: &str) -> Result<(), &'static str> {
-    if !path.starts_with('/') {
-        return Err("does not start with `/`");
-    }
-    for segment in path.split('/').skip(1) {
-        let opens = segment.matches('{').count();
-        let closes = segment.matches('}').count();
-        if opens == 0 && closes == 0 {
-            continue;
-        }
-        if opens != 1 || closes != 1 || !segment.starts_with('{') || !segment.ends_with('}') {
-            return Err("has unbalanced braces, or a parameter that is not a whole segment");
-        }
-        let name = &segment[1..segment.len() - 1];
-        if name.is_empty() {
-            return Err("has an empty parameter `{}`");
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::check_path;
-
-    #[test]
-    fn path_templates() {
-        assert!(check_path("/v1/manage/tracker/{trackerId}").is_ok());
-        assert!(check_path("v1/x").is_err());
-        assert!(check_path("/a/{}").is_err());
-        assert!(check_path("/a/{x").is_err());
-        assert!(check_path("/a/x}").is_err());
-        assert!(check_path("/a/b{x}").is_err());
     }
 }

@@ -254,7 +254,13 @@ fn e0014_bad_method_suggests_the_right_one() {
 fn e0015_bad_path_templates() {
     for (path, why) in [
         ("v1/tracker", "does not start with `/`"),
-        ("/v1/{}", "has an empty parameter `{}`"),
+        ("/v1/{}", "has a parameter without a name (`{}` or `{*}`)"),
+        ("/v1/{*}", "has a parameter without a name (`{}` or `{*}`)"),
+        ("/v1/{a}/{a}", "names one parameter twice"),
+        (
+            "/v1/{*a}/x/{*b}",
+            "has more than one multi-segment parameter `{*name}`",
+        ),
         (
             "/v1/{id",
             "has unbalanced braces, or a parameter that is not a whole segment",
@@ -403,4 +409,124 @@ fn e0017_more_parameters_than_a_match_holds() {
     let nine = "/v1/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}/{i}";
     let text = check(&edit("/v1/tracker/{id}", nine), &[("E0017", 17, 8)]);
     assert!(text.contains("has 9 parameters; the limit is 8"), "{text}");
+}
+
+/// `BASE` with the `[api]` table `api` before `[general]`, and one more
+/// endpoint per `(name, method, path)`.
+fn with_api(api: &str, endpoints: &[(&str, &str, &str)]) -> String {
+    let mut text = edit("[general]", &format!("{api}\n[general]"));
+    for (name, method, path) in endpoints {
+        text.push_str(&format!(
+            "\n[[endpoints]]\nname = \"{name}\"\nmethod = \"{method}\"\npath = \"{path}\"\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn e0016_multi_segment_parameters_and_base_paths() {
+    // Not ambiguous: the literal tail ranks first, and the fewest segments win.
+    check(
+        &with_api(
+            "",
+            &[
+                ("A", "GET", "/a/{*x}"),
+                ("B", "GET", "/a/{*y}/b"),
+                ("C", "GET", "/a/{z}"),
+            ],
+        ),
+        &[],
+    );
+    // The same requests at the same priority: the second is located.
+    let text = with_api("", &[("A", "GET", "/a/{*x}"), ("B", "GET", "/a/{*y}/")]);
+    let rendered = check(&text, &[("E0016", 32, 8)]);
+    assert!(
+        rendered.contains("GET /a/{*y}/ matches the same requests as GET /a/{*x}"),
+        "{rendered}"
+    );
+    // Under a base path `/{version}`, `/x` collides with the template `/{id}/x`.
+    let text = with_api(
+        "[api]\nbase_paths = [\"\", \"/{version}\"]\n",
+        &[("A", "GET", "/{id}/x"), ("B", "GET", "/x")],
+    );
+    let rendered = check(&text, &[("E0016", 34, 8)]);
+    assert!(
+        rendered.contains(
+            "GET /x under base path \"/{version}\" matches the same requests as GET /{id}/x under base path \"\""
+        ),
+        "{rendered}"
+    );
+    // With one base path only, they never meet.
+    check(
+        &with_api(
+            "[api]\nbase_paths = [\"/{version}\"]\n",
+            &[("A", "GET", "/{id}/x"), ("B", "GET", "/x")],
+        ),
+        &[],
+    );
+}
+
+#[test]
+fn e0019_bad_base_paths() {
+    let text = with_api(
+        "[api]\nbase_paths = [\"\", \"/v1/\", \"/{v}\", \"/{w}\", \"/{*rest}\", \"/api/{id}\", \"v2\"]\n",
+        &[],
+    );
+    let report = check_str("errors.toml", &text);
+    assert_eq!(
+        found(&report),
+        [
+            ("E0019", 8, 19),
+            ("E0019", 8, 35),
+            ("E0019", 8, 43),
+            ("E0019", 8, 55),
+            ("E0019", 8, 68),
+        ],
+        "{}",
+        report.render(false)
+    );
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "base path \"/v1/\" ends with `/` (write \"\" for no prefix, else drop the slash)",
+            "base path \"/{w}\" takes the same prefixes as an earlier one",
+            "base path \"/{*rest}\" has a multi-segment parameter, which only a template may have",
+            "base path parameter `id` is also a parameter of GET /v1/tracker/{id}",
+            "base path \"v2\" does not start with `/`",
+        ]
+    );
+    insta::assert_snapshot!("e0019", report.render(false));
+}
+
+#[test]
+fn e0017_base_path_parameters_count_toward_the_limit() {
+    let eight = "/v1/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}";
+    let text = edit("/v1/tracker/{id}", eight).replace(
+        "[general]",
+        "[api]\nbase_paths = [\"/{version}\"]\n\n[general]",
+    );
+    let rendered = check(&text, &[("E0017", 20, 8)]);
+    assert!(
+        rendered.contains("has 9 parameters (with a base path's 1); the limit is 8"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn base_paths_reach_the_catalogue() {
+    let text = with_api("[api]\nbase_paths = [\"\", \"/v1.43\"]\n", &[]);
+    let report = check_str("errors.toml", &text);
+    let catalogue = report.catalogue.expect("valid");
+    assert_eq!(catalogue.base_paths, ["", "/v1.43"]);
+    let unknown = with_api("[api]\nbase_path = [\"/v1\"]\n", &[]);
+    let rendered = check(&unknown, &[("E0003", 8, 1)]);
+    assert!(
+        rendered.contains("did you mean `base_paths`?"),
+        "{rendered}"
+    );
 }

@@ -19,11 +19,11 @@ pub mod keyhash;
 /// `CONTRACT_V{version}` constant, so a build crate and a runtime that
 /// disagree fail to compile with an error naming both versions (rustc
 /// suggests the runtime's constant, which names its version).
-pub const CONTRACT_VERSION: u32 = 2;
+pub const CONTRACT_VERSION: u32 = 3;
 
 /// The guard constant for [`CONTRACT_VERSION`]; its name must say the same
 /// number (the shipped catalogue's build fails otherwise).
-pub const CONTRACT_V2: () = ();
+pub const CONTRACT_V3: () = ();
 
 /// The most parameters a path template may have: a route match keeps
 /// their values inline, never on the heap, and the build rejects more.
@@ -123,12 +123,15 @@ layout! {
         LAST: u32,
         /// Its parameter child, or [`NONE`](crate::NONE).
         PARAM: u32,
-        /// The endpoint whose template ends here, or [`NONE`](crate::NONE).
-        ENDPOINT: u32,
-        /// A wide node's first slot in the slot table.
+        /// The route whose template ends here, or [`NONE`](crate::NONE): the
+        /// endpoint's index times the number of base paths, plus the base
+        /// path's index ([`route::split`](crate::route::split)).
+        ROUTE: u32,
+        /// A wide node's first slot in the slot table (its size is
+        /// [`slot_count`](crate::route::slot_count) of its edges).
         SLOTS: u32,
-        /// A wide node's slot mask (its slot count − 1).
-        MASK: u32,
+        /// Its multi-segment parameter's child, or [`NONE`](crate::NONE).
+        CATCHALL: u32,
         /// Byte `i`: the first byte a request needs to cross edge `i` raw,
         /// [`ALWAYS`](crate::route::ALWAYS) for an edge always compared,
         /// `0xFF` past the last edge (nodes of at most eight edges).
@@ -514,6 +517,50 @@ pub mod route {
     /// UTF-8).
     pub const ALWAYS: u8 = 0xFE;
 
+    /// Up to this many edges, the matcher compares a node's edges with the
+    /// request in turn; a node of more has a slot table.
+    pub const LINEAR: usize = 8;
+
+    /// The size of the slot table of a node of `edges` edges (more than
+    /// [`LINEAR`]): a power of two, at least twice the edges, so at least
+    /// half of it is empty and a probe ends.
+    pub const fn slot_count(edges: usize) -> usize {
+        (edges * 2).next_power_of_two()
+    }
+
+    /// The slot hash of a segment of `len` bytes whose first eight bytes,
+    /// big-endian and zero-padded, are `key`, before masking to a table's
+    /// size.
+    #[inline(always)]
+    pub const fn slot_hash(key: u64, len: usize) -> u64 {
+        (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32
+    }
+
+    /// The most base paths a catalogue may declare (so that route ids,
+    /// endpoint × base paths, fit in a `u32`).
+    pub const MAX_BASE_PATHS: usize = 64;
+
+    /// The route id of endpoint `endpoint` under base path `base` of
+    /// `bases` (none declared counts as one, the empty prefix).
+    #[inline(always)]
+    pub const fn route_id(endpoint: u32, base: u32, bases: u32) -> u32 {
+        if bases <= 1 {
+            endpoint
+        } else {
+            endpoint.wrapping_mul(bases).wrapping_add(base)
+        }
+    }
+
+    /// The endpoint and base path of route id `route` (see [`route_id`]).
+    #[inline(always)]
+    pub const fn split(route: u32, bases: u32) -> (u32, u32) {
+        if bases <= 1 {
+            (route, 0)
+        } else {
+            (route / bases, route % bases)
+        }
+    }
+
     /// A route trie node (see [`route_node`](crate::route_node) for its
     /// packed form).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -524,12 +571,12 @@ pub mod route {
         pub last: u32,
         /// Its parameter child, or [`NONE`](crate::NONE).
         pub param: u32,
-        /// The endpoint whose template ends here, or [`NONE`](crate::NONE).
-        pub endpoint: u32,
+        /// The route whose template ends here, or [`NONE`](crate::NONE).
+        pub route: u32,
         /// A wide node's first slot.
         pub slots: u32,
-        /// A wide node's slot mask.
-        pub mask: u32,
+        /// Its multi-segment parameter's child, or [`NONE`](crate::NONE).
+        pub catchall: u32,
         /// Each edge's first byte (see [`route_node::TAGS`](crate::route_node::TAGS)).
         pub tags: u64,
     }
@@ -543,9 +590,9 @@ pub mod route {
                 (n::FIRST, self.first),
                 (n::LAST, self.last),
                 (n::PARAM, self.param),
-                (n::ENDPOINT, self.endpoint),
+                (n::ROUTE, self.route),
                 (n::SLOTS, self.slots),
-                (n::MASK, self.mask),
+                (n::CATCHALL, self.catchall),
             ] {
                 crate::put(&mut r, at, &word.to_le_bytes());
             }

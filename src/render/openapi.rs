@@ -13,7 +13,9 @@
 //! `x-entry` on each response made from an entry (`status`, `meaning`,
 //! `description`, `resolution`, `retryable`, `example` with `body`, `caption`,
 //! `lang`, each as errors.toml has it, and `order`: the row's place in its
-//! table).
+//! table). A template's `{*name}`, which OpenAPI cannot say, is `{name}` in
+//! the path and the template as written in `x-endpoint.path`; base paths
+//! are `servers`, each parameter a variable.
 
 use serde_json::{Map, Value, json};
 
@@ -27,7 +29,7 @@ pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
     let mut paths = Map::new();
     for (order, &endpoint) in c.endpoints().iter().enumerate() {
         let item = paths
-            .entry(endpoint.path().to_string())
+            .entry(openapi_path(endpoint.path()))
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(item) = item {
             item.insert(
@@ -54,7 +56,8 @@ pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
     if let Some(support) = page.support() {
         x_page["support"] = json!({ "notice": support.notice(), "email": support.email() });
     }
-    json!({
+    let servers: Vec<Value> = c.base_paths().iter().map(|&base| server(base)).collect();
+    let mut doc = json!({
         "openapi": "3.1.0",
         "info": {
             "title": page.title(),
@@ -98,7 +101,32 @@ pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
             },
             "responses": general,
         },
-    })
+    });
+    if !servers.is_empty() {
+        doc["servers"] = Value::Array(servers);
+    }
+    doc
+}
+
+/// A template as an OpenAPI path: `{*name}` is `{name}`.
+fn openapi_path(template: &str) -> String {
+    template.replace("{*", "{")
+}
+
+/// A base path as a server: relative to the document, `/` for none, each
+/// parameter a variable whose default is its name.
+fn server(base: &str) -> Value {
+    let variables: Map<String, Value> = base
+        .split('/')
+        .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+        .map(|name| (name.to_string(), json!({ "default": name })))
+        .collect();
+    let url = if base.is_empty() { "/" } else { base };
+    let mut server = json!({ "url": url });
+    if !variables.is_empty() {
+        server["variables"] = Value::Object(variables);
+    }
+    server
 }
 
 fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E, order: usize) -> Value {
@@ -127,8 +155,17 @@ fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E, order: usize) -
             seen.push(name);
             new
         })
-        .map(|name| {
-            json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } })
+        .map(|name| match name.strip_prefix('*') {
+            Some(name) => json!({
+                "name": name,
+                "in": "path",
+                "required": true,
+                "description": "One or more path segments, `/` kept.",
+                "schema": { "type": "string" },
+            }),
+            None => {
+                json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } })
+            }
         })
         .collect();
     let mut op = json!({
@@ -138,6 +175,9 @@ fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E, order: usize) -
         "x-endpoint": { "name": endpoint.name(), "slug": endpoint.slug(), "order": order },
         "responses": responses,
     });
+    if endpoint.path().contains("{*") {
+        op["x-endpoint"]["path"] = json!(endpoint.path());
+    }
     if !parameters.is_empty() {
         op["parameters"] = Value::Array(parameters);
     }

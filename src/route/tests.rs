@@ -89,37 +89,103 @@ fn segments(input: &str) -> Option<(Option<&str>, bool)> {
     ))
 }
 
-fn catalogue_toml() -> String {
-    let mut text = String::from(
-        "[page]\nid = \"r\"\ntitle = \"R\"\nslug = \"/r/\"\ndocs_base_url = \"https://x.example\"\n\
-         [general]\ntitle = \"HTTP Codes\"\n",
-    );
-    for (i, (method, path)) in TEMPLATES.iter().enumerate() {
-        text.push_str(&format!(
-            "[[endpoints]]\nname = \"E{i}\"\nmethod = \"{method}\"\npath = \"{path}\"\n"
-        ));
+/// A catalogue's templates and base paths, to build tables from and to
+/// check the matcher against the reference on.
+struct Fixture {
+    templates: &'static [(&'static str, &'static str)],
+    bases: &'static [&'static str],
+}
+
+/// [`TEMPLATES`], no base paths.
+const MAIN: Fixture = Fixture {
+    templates: TEMPLATES,
+    bases: &[],
+};
+
+/// Multi-segment parameters under three base paths.
+const MULTI: Fixture = Fixture {
+    templates: &[
+        ("GET", "/images/{*name}/json"),
+        ("GET", "/images/{*name}"),
+        ("GET", "/images/search"),
+        ("GET", "/images/{id}/history"),
+        ("DELETE", "/images/{*name}"),
+        ("GET", "/files/{*path}"),
+        ("GET", "/files/{*path}/raw/{rev}"),
+        ("GET", "/a/{x}/{*rest}"),
+        ("GET", "/a/b/{*rest}"),
+        ("GET", "/{*all}/tail"),
+        ("GET", "/v/{*x}/k"),
+        ("GET", "/v/{*x}/{p}/k"),
+        ("HEAD", "/images/{*name}/json"),
+    ],
+    bases: &["", "/{version}", "/api/v2"],
+};
+
+impl Fixture {
+    fn toml(&self) -> String {
+        let mut text = String::from(
+            "[page]\nid = \"r\"\ntitle = \"R\"\nslug = \"/r/\"\ndocs_base_url = \"https://x.example\"\n\
+             [general]\ntitle = \"HTTP Codes\"\n",
+        );
+        if !self.bases.is_empty() {
+            let listed: Vec<String> = self.bases.iter().map(|b| format!("{b:?}")).collect();
+            text.push_str(&format!("[api]\nbase_paths = [{}]\n", listed.join(", ")));
+        }
+        for (i, (method, path)) in self.templates.iter().enumerate() {
+            text.push_str(&format!(
+                "[[endpoints]]\nname = \"E{i}\"\nmethod = \"{method}\"\npath = \"{path}\"\n"
+            ));
+        }
+        text
     }
-    text
+
+    fn built(&self) -> RouteTables {
+        let report = error_catalogue_build::check_str("routes.toml", &self.toml());
+        let rendered = report.render(false);
+        let catalogue = report
+            .catalogue
+            .unwrap_or_else(|| panic!("the fixture is valid: {rendered}"));
+        error_catalogue_build::routes::tables(&catalogue)
+    }
+
+    /// Each template under each base path (none: the empty one), with its
+    /// endpoint's index.
+    fn routes(&self) -> Vec<(&'static str, Template, usize)> {
+        let bases: &[&str] = if self.bases.is_empty() {
+            &[""]
+        } else {
+            self.bases
+        };
+        let mut out = Vec::new();
+        for (i, (m, p)) in self.templates.iter().enumerate() {
+            for base in bases {
+                let t = Template::parse(p).unwrap();
+                out.push((*m, t.under(&Template::parse_base(base).unwrap()), i));
+            }
+        }
+        out
+    }
 }
 
 fn built() -> RouteTables {
-    let report = error_catalogue_build::check_str("routes.toml", &catalogue_toml());
-    let catalogue = report.catalogue.expect("the fixture catalogue is valid");
-    error_catalogue_build::routes::tables(&catalogue)
+    MAIN.built()
 }
 
 /// Owned tables, borrowed as the matcher's [`Tables`].
 struct Owned {
     records: RouteRecords,
     edges: Vec<error_catalogue_build::routes::RouteEdge>,
+    fixture: &'static Fixture,
 }
 
 impl Owned {
-    fn new() -> Owned {
-        let t = built();
+    fn new(fixture: &'static Fixture) -> Owned {
+        let t = fixture.built();
         Owned {
             records: t.records(),
             edges: t.edges,
+            fixture,
         }
     }
 
@@ -137,6 +203,7 @@ impl Owned {
             })
             .collect();
         let r = &self.records;
+        let bases: Vec<&str> = r.base_paths.iter().map(String::as_str).collect();
         let tables = Tables::new(
             &r.roots,
             &r.nodes,
@@ -144,54 +211,97 @@ impl Owned {
             &r.slots,
             &r.param_names,
             &r.param_ends,
+            &bases,
         );
-        let mut values = [""; 4];
-        let i = tables.find(method, path, &mut values)? as usize;
-        let n = Template::parse(TEMPLATES[i].1).unwrap().params().count();
+        let mut values = [""; 8];
+        let (i, base) = tables.find(method, path, &mut values)?;
+        let (i, base) = (i as usize, base as usize);
+        let base = self.fixture.bases.get(base).copied().unwrap_or("");
+        let n = Template::parse(self.fixture.templates[i].1)
+            .unwrap()
+            .under(&Template::parse_base(base).unwrap())
+            .params()
+            .count();
         Some((i, values[..n].to_vec()))
     }
 }
 
-/// The reference: every template of the method (HEAD: also GET's, unless a
-/// HEAD template has the same key), the matching ones ranked literal-first.
-fn reference<'a>(method: &str, path: &'a str) -> Option<(usize, Vec<&'a str>)> {
+/// A template's rank on a request it matches, and what it captures: per
+/// template segment, literal over parameter over multi-segment parameter,
+/// which ranks higher the fewer segments it takes (the walk tries the
+/// fewest first). `None` when it does not match.
+/// Per template segment: 2 literal, 1 parameter, 0 multi-segment
+/// parameter with minus the segments it takes; compared lexicographically.
+type Rank = Vec<(u8, isize)>;
+
+fn rank(t: &Template, request: &[&str]) -> Option<(Rank, Vec<String>)> {
+    let fixed = t
+        .segments
+        .iter()
+        .filter(|s| !matches!(s, Segment::CatchAll(_)))
+        .count();
+    let multi = t.segments.len() != fixed;
+    let taken = request.len().checked_sub(fixed)?;
+    if (multi && taken == 0) || (!multi && taken != 0) {
+        return None;
+    }
+    let mut at = 0;
+    let (mut rank, mut captured) = (Vec::new(), Vec::new());
+    for s in &t.segments {
+        match s {
+            Segment::Literal(bytes) => {
+                if percent_decode_str(request[at]).collect::<Vec<u8>>() != *bytes {
+                    return None;
+                }
+                rank.push((2, 0));
+                at += 1;
+            }
+            Segment::Param(_) => {
+                if request[at].is_empty() {
+                    return None;
+                }
+                captured.push(request[at].to_string());
+                rank.push((1, 0));
+                at += 1;
+            }
+            Segment::CatchAll(_) => {
+                let taken_segments = &request[at..at + taken];
+                if taken_segments.iter().any(|r| r.is_empty()) {
+                    return None;
+                }
+                captured.push(taken_segments.join("/"));
+                rank.push((0, -(taken as isize)));
+                at += taken;
+            }
+        }
+    }
+    Some((rank, captured))
+}
+
+/// The reference: every template of the method under every base path
+/// (HEAD: also GET's, unless a HEAD template has the same key), the
+/// matching ones ranked by [`rank`].
+fn reference(fixture: &Fixture, method: &str, path: &str) -> Option<(usize, Vec<String>)> {
     let (rest, _) = segments(path)?;
     let request: Vec<&str> = rest.map_or(Vec::new(), |r| r.split('/').collect());
-    let parsed: Vec<Template> = TEMPLATES
+    let routes = fixture.routes();
+    let head_keys: Vec<_> = routes
         .iter()
-        .map(|(_, p)| Template::parse(p).unwrap())
+        .filter(|(m, _, _)| *m == "HEAD")
+        .map(|(_, t, _)| t.owned_key())
         .collect();
-    let head_keys: Vec<_> = TEMPLATES
-        .iter()
-        .zip(&parsed)
-        .filter(|((m, _), _)| *m == "HEAD")
-        .map(|(_, t)| t.key())
-        .collect();
-    let mut best: Option<(Vec<bool>, usize, Vec<&str>)> = None;
-    for (i, ((m, _), t)) in TEMPLATES.iter().zip(&parsed).enumerate() {
-        let applies =
-            *m == method || (method == "HEAD" && *m == "GET" && !head_keys.contains(&t.key()));
-        if !applies || t.segments.len() != request.len() {
+    let mut best: Option<(Rank, usize, Vec<String>)> = None;
+    for (m, t, i) in &routes {
+        let applies = *m == method
+            || (method == "HEAD" && *m == "GET" && !head_keys.contains(&t.owned_key()));
+        if !applies {
             continue;
         }
-        let mut captured = Vec::new();
-        let matches = t.segments.iter().zip(&request).all(|(s, r)| match s {
-            Segment::Literal(bytes) => percent_decode_str(r).collect::<Vec<u8>>() == *bytes,
-            Segment::Param(_) => {
-                captured.push(*r);
-                !r.is_empty()
-            }
-        });
-        if !matches {
+        let Some((rank, captured)) = rank(t, &request) else {
             continue;
-        }
-        let rank: Vec<bool> = t
-            .segments
-            .iter()
-            .map(|s| matches!(s, Segment::Literal(_)))
-            .collect();
+        };
         if best.as_ref().is_none_or(|(b, _, _)| rank > *b) {
-            best = Some((rank, i, captured));
+            best = Some((rank, *i, captured));
         }
     }
     best.map(|(_, i, c)| (i, c))
@@ -199,15 +309,35 @@ fn reference<'a>(method: &str, path: &'a str) -> Option<(usize, Vec<&'a str>)> {
 
 fn owned() -> &'static Owned {
     static OWNED: std::sync::OnceLock<Owned> = std::sync::OnceLock::new();
-    OWNED.get_or_init(Owned::new)
+    OWNED.get_or_init(|| Owned::new(&MAIN))
+}
+
+fn owned_multi() -> &'static Owned {
+    static OWNED: std::sync::OnceLock<Owned> = std::sync::OnceLock::new();
+    OWNED.get_or_init(|| Owned::new(&MULTI))
+}
+
+/// The matcher's answer on `owned`'s tables, asserted equal to the reference's.
+fn check_on(owned: &Owned, method: &str, path: &str) -> Option<(usize, Vec<String>)> {
+    let m = Method::from_bytes(method.as_bytes()).unwrap();
+    let got = owned
+        .find(&m, path)
+        .map(|(i, v)| (i, v.into_iter().map(str::to_string).collect()));
+    assert_eq!(
+        got,
+        reference(owned.fixture, method, path),
+        "{method} {path:?}"
+    );
+    got
 }
 
 fn check(method: &str, path: &str) -> Option<usize> {
-    let owned = owned();
-    let m = Method::from_bytes(method.as_bytes()).unwrap();
-    let got = owned.find(&m, path);
-    assert_eq!(got, reference(method, path), "{method} {path:?}");
-    got.map(|(i, _)| i)
+    check_on(owned(), method, path).map(|(i, _)| i)
+}
+
+/// [`check`] on [`MULTI`]: the endpoint and the captured values.
+fn check_multi(method: &str, path: &str) -> Option<(usize, Vec<String>)> {
+    check_on(owned_multi(), method, path)
 }
 
 #[test]
@@ -363,7 +493,7 @@ fn wide_nodes_are_searched_by_length_then_bytes() {
     assert_eq!(super::ALWAYS, error_catalogue_build::routes::ALWAYS);
     let t = built();
     assert!(
-        t.nodes.iter().any(|n| n.mask > 0),
+        t.nodes.iter().any(|n| n.last - n.first > LINEAR as u32),
         "the /k/ node has a table"
     );
     for (i, name) in ["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "kk"]
@@ -400,6 +530,113 @@ fn literals_raw_bytes_cannot_stand_for() {
     assert_eq!(check("GET", "/a/b#?/c"), Some(2));
     assert_eq!(check("GET", "/a/b/?c"), Some(2));
     assert_eq!(check("GET", "/a/b//?c"), None);
+}
+
+/// The values a [`check_multi`] captures, owned.
+fn caught(i: usize, values: &[&str]) -> Option<(usize, Vec<String>)> {
+    Some((i, values.iter().map(|v| v.to_string()).collect()))
+}
+
+#[test]
+fn multi_segment_parameters_take_whole_segments() {
+    assert_eq!(
+        check_multi("GET", "/images/library/ubuntu/json"),
+        caught(0, &["library/ubuntu"])
+    );
+    assert_eq!(
+        check_multi("GET", "/images/ubuntu/json"),
+        caught(0, &["ubuntu"])
+    );
+    // Without the trailing literal, the other template takes every segment.
+    assert_eq!(
+        check_multi("GET", "/images/library/ubuntu"),
+        caught(1, &["library/ubuntu"])
+    );
+    assert_eq!(
+        check_multi("GET", "/images/library/ubuntu/json/"),
+        caught(0, &["library/ubuntu"])
+    );
+    // Literal segments still win, then a one-segment parameter.
+    assert_eq!(check_multi("GET", "/images/search"), caught(2, &[]));
+    assert_eq!(check_multi("GET", "/images/x/history"), caught(3, &["x"]));
+    assert_eq!(
+        check_multi("GET", "/images/x/y/history"),
+        caught(1, &["x/y/history"])
+    );
+    // A percent-encoded slash stays inside its segment, raw.
+    assert_eq!(
+        check_multi("GET", "/images/library%2Fubuntu/json"),
+        caught(0, &["library%2Fubuntu"])
+    );
+    // One or more non-empty segments: none, or an empty one, is no match.
+    assert_eq!(check_multi("GET", "/images/json"), caught(1, &["json"]));
+    assert_eq!(check_multi("GET", "/images"), None);
+    assert_eq!(check_multi("GET", "/images//json"), None);
+    assert_eq!(
+        check_multi("DELETE", "/images/a/b/c"),
+        caught(4, &["a/b/c"])
+    );
+    // In the middle, and the fewest segments that let the rest match.
+    assert_eq!(
+        check_multi("GET", "/files/a/b/raw/7"),
+        caught(6, &["a/b", "7"])
+    );
+    assert_eq!(
+        check_multi("GET", "/files/a/raw/b/raw/7"),
+        caught(6, &["a/raw/b", "7"])
+    );
+    assert_eq!(
+        check_multi("GET", "/files/a/raw/7/x"),
+        caught(5, &["a/raw/7/x"])
+    );
+    assert_eq!(check_multi("GET", "/v/q/r/k"), caught(11, &["q", "r"]));
+    assert_eq!(check_multi("GET", "/v/q/k"), caught(10, &["q"]));
+    // A literal before wins over a parameter before.
+    assert_eq!(check_multi("GET", "/a/b/c/d"), caught(8, &["c/d"]));
+    assert_eq!(check_multi("GET", "/a/z/c/d"), caught(7, &["z", "c/d"]));
+    // Under the base path `/{version}`, its parameter comes first and wins.
+    assert_eq!(check_multi("GET", "/x/y/tail"), caught(9, &["x", "y"]));
+    assert_eq!(check_multi("GET", "/x/tail"), caught(9, &["x"]));
+    // HEAD has its own template; GET's others still answer HEAD.
+    assert_eq!(
+        check_multi("HEAD", "/images/a/b/json"),
+        caught(12, &["a/b"])
+    );
+    assert_eq!(check_multi("HEAD", "/files/a/b"), caught(5, &["a/b"]));
+}
+
+#[test]
+fn base_paths_prefix_every_template() {
+    assert_eq!(
+        check_multi("GET", "/v1.43/images/library/ubuntu/json"),
+        caught(0, &["v1.43", "library/ubuntu"])
+    );
+    assert_eq!(check_multi("GET", "/api/v2/images/search"), caught(2, &[]));
+    assert_eq!(
+        check_multi("GET", "https://h.example/api/v2/files/x/y?z"),
+        caught(5, &["x/y"])
+    );
+    // Under `/{version}`, `api` is a version: `/api/images/search`.
+    assert_eq!(
+        check_multi("GET", "/api/images/search"),
+        caught(2, &["api"])
+    );
+    // `/v2/images/…` is not `/api/v2`: `v2` is the version there.
+    assert_eq!(check_multi("GET", "/v2/images/search"), caught(2, &["v2"]));
+    assert_eq!(
+        check_multi("GET", "/a/b/images/search"),
+        caught(8, &["images/search"])
+    );
+}
+
+#[test]
+fn route_matches_name_base_path_parameters_first() {
+    let t = MULTI.built();
+    let r = t.records();
+    assert_eq!(r.base_paths, ["", "/{version}", "/api/v2"]);
+    let owned = owned_multi();
+    let (i, values) = owned.find(&Method::GET, "/v9/files/a/b/raw/3").unwrap();
+    assert_eq!((i, values), (6, vec!["v9", "a/b", "3"]));
 }
 
 fn segment() -> impl Strategy<Value = String> {
@@ -493,6 +730,24 @@ proptest! {
         if trailing { path.push('/'); }
         if query { path.push_str("?q=/a/b#f"); }
         check(method, &path);
+    }
+
+    #[test]
+    fn multi_segment_routes_agree_with_the_reference(
+        method in prop_oneof![Just("GET"), Just("HEAD"), Just("DELETE")],
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("images"), Just("json"), Just("search"), Just("history"), Just("files"),
+                Just("raw"), Just("a"), Just("b"), Just("v"), Just("k"), Just("tail"),
+                Just("api"), Just("v2"), Just("v1.43"), Just("x%2Fy"), Just(""), Just("%6Ason"),
+            ],
+            0..8,
+        ),
+        trailing in any::<bool>(),
+    ) {
+        let mut path = format!("/{}", parts.join("/"));
+        if trailing { path.push('/'); }
+        check_multi(method, &path);
     }
 
     #[test]

@@ -112,6 +112,44 @@ fn real_requests_route_to_their_endpoints() {
 }
 
 #[test]
+fn image_names_span_segments_and_versions_prefix_any_route() {
+    let m = docker::route(&Method::GET, "/v1.43/images/library/ubuntu:22.04/json").unwrap();
+    assert_eq!(m.endpoint(), Endpoint::ImageInspect);
+    assert_eq!(m.base_path(), "/{version}");
+    assert_eq!(
+        m.params().collect::<Vec<_>>(),
+        [("version", "v1.43"), ("name", "library/ubuntu:22.04")]
+    );
+    // Sent with its `/` or encoded, the name reads the same.
+    for path in [
+        "/images/library/ubuntu/json",
+        "/images/library%2Fubuntu/json",
+    ] {
+        let m = docker::route(&Method::GET, path).unwrap();
+        assert_eq!(m.base_path(), "");
+        assert_eq!(
+            m.param_decoded("name").as_deref(),
+            Some("library/ubuntu"),
+            "{path}"
+        );
+    }
+    // The literal route still wins over a name: `/images/json` lists images.
+    assert_eq!(
+        docker::Endpoint::route(&Method::GET, "/v1.56/images/json"),
+        Some(Endpoint::ImageList)
+    );
+    assert_eq!(docker::Catalogue.base_paths(), ["", "/{version}"]);
+    // The 404 of an image looked up through a versioned path is the entry's.
+    let e = docker::lookup_request(
+        &Method::DELETE,
+        "/v1.45/images/registry.example.com:5000/team/api:v2",
+        http::StatusCode::NOT_FOUND,
+    )
+    .unwrap();
+    assert_eq!(e.endpoint(), Some(Endpoint::ImageDelete));
+}
+
+#[test]
 fn a_service_answers_with_problem_json() {
     let e = docker::codes::CONTAINER_DELETE_409;
     let response = e

@@ -35,8 +35,9 @@ pub struct Doc {
     pub endpoints: Vec<Endpoint>,
     /// `METHOD path` of each operation left out.
     pub left_out: Vec<String>,
-    /// The base path requests carry (`basePath`, `servers[0].url`'s path).
-    pub base_path: Option<(String, &'static str)>,
+    /// The base paths requests carry (`basePath`, or each `servers[].url`'s
+    /// path), and which key said so; none when every one is the root.
+    pub base_paths: (Vec<String>, &'static str),
     /// Whether the document carries the renderer's extensions.
     pub rendered: bool,
 }
@@ -159,7 +160,12 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         endpoints.sort_by_key(|(e, _)| e.order.unwrap_or(i64::MAX));
     }
     r.names(&mut endpoints, &general.slug);
-    let base_path = base_path(root, dialect);
+    let template_params: Vec<String> = endpoints
+        .iter()
+        .filter_map(|(e, _)| Template::parse(&e.path).ok())
+        .flat_map(|t| t.params().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let base_paths = r.base_paths(root, dialect, &template_params);
     if !r.errors.is_empty() {
         r.errors.sort_by_key(|p| (p.line, p.column));
         return Err(r.errors);
@@ -172,7 +178,7 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
             general,
             endpoints: endpoints.into_iter().map(|(e, _)| e).collect(),
             left_out,
-            base_path,
+            base_paths,
             rendered: catalogue.is_some(),
         },
         r.warnings,
@@ -382,6 +388,16 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let method_upper = method.text.to_ascii_uppercase();
+                // The catalogue's own template, where OpenAPI's cannot say
+                // it (`{*name}`), as `errcat render` writes it.
+                let own = op
+                    .get("x-endpoint")
+                    .and_then(|e| e.get_str("path"))
+                    .map(|text| Key {
+                        text: text.to_string(),
+                        at: path.at,
+                    });
+                let path = own.as_ref().unwrap_or(path);
                 let Some(endpoint) = self.operation(&method_upper, path, op) else {
                     left_out.push(format!("{method_upper} {}", path.text));
                     continue;
@@ -742,27 +758,107 @@ fn sort_rows(rows: &mut [Row]) {
     }
 }
 
-/// The base path requests carry before the templates: Swagger's
-/// `basePath`, or the path of OpenAPI's first `servers` URL.
-fn base_path(root: &Node, dialect: Dialect) -> Option<(String, &'static str)> {
-    let (path, from) = match dialect {
-        Dialect::Swagger2 => (root.get_str("basePath")?.to_string(), "basePath"),
-        Dialect::OpenApi3 => {
-            let Value::Seq(servers) = &root.get("servers")?.value else {
-                return None;
-            };
-            let url = servers.first()?.get_str("url")?;
-            let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-            let path = if url.contains("://") {
-                rest.find('/').map_or("", |i| &rest[i..])
-            } else {
-                rest
-            };
-            (path.to_string(), "servers[0].url")
+impl Reader<'_> {
+    /// The base paths requests carry before the templates: Swagger's
+    /// `basePath`, or the path of each OpenAPI `servers` URL, in order,
+    /// once each, `""` for the root. A server variable that is a whole
+    /// segment stays a parameter, unless a template has one of its name;
+    /// else its `default` stands in. A path the catalogue cannot take is
+    /// left out with a warning. None when every one is the root.
+    fn base_paths(
+        &mut self,
+        root: &Node,
+        dialect: Dialect,
+        template_params: &[String],
+    ) -> (Vec<String>, &'static str) {
+        let mut found: Vec<(String, &Node)> = Vec::new();
+        let from = match dialect {
+            Dialect::Swagger2 => {
+                if let Some(node) = root.get("basePath")
+                    && let Some(path) = node.str()
+                {
+                    found.push((path.to_string(), node));
+                }
+                "basePath"
+            }
+            Dialect::OpenApi3 => {
+                if let Some(Value::Seq(servers)) = root.get("servers").map(|s| &s.value) {
+                    for server in servers {
+                        if let Some(url) = server.get_str("url") {
+                            let path = server_path(url, server.get("variables"), template_params);
+                            found.push((path, server));
+                        }
+                    }
+                }
+                "servers[].url"
+            }
+        };
+        let mut out: Vec<String> = Vec::new();
+        for (path, node) in found {
+            let path = path.trim_end_matches('/').to_string();
+            if let Err(why) = crate::routes::check_base_path(&path) {
+                self.warnings.push(Problem::at(
+                    node.at,
+                    format!("base path {} {why}: left out", quoted(&path)),
+                ));
+                continue;
+            }
+            if !out.contains(&path) {
+                out.push(path);
+            }
         }
+        if out.iter().all(String::is_empty) {
+            out.clear();
+        }
+        (out, from)
+    }
+}
+
+/// The path of a server URL (absolute, or relative to the document), its
+/// variables resolved as [`Reader::base_paths`] says.
+fn server_path(url: &str, variables: Option<&Node>, template_params: &[String]) -> String {
+    let path = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => url,
     };
-    let path = path.trim_end_matches('/');
-    (!path.is_empty()).then(|| (path.to_string(), from))
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.split('/')
+        .map(|segment| {
+            let whole = segment
+                .strip_prefix('{')
+                .and_then(|s| s.strip_suffix('}'))
+                .filter(|name| !name.contains(['{', '}']) && !name.is_empty());
+            match whole {
+                Some(name) if !template_params.iter().any(|p| p == name) => segment.to_string(),
+                _ => substitute_defaults(segment, variables),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `segment` with each `{name}` replaced by that server variable's
+/// `default` (kept as written when it has none).
+fn substitute_defaults(segment: &str, variables: Option<&Node>) -> String {
+    let mut out = String::new();
+    let mut rest = segment;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..close];
+        match variables
+            .and_then(|v| v.get(name))
+            .and_then(|v| v.get_str("default"))
+        {
+            Some(default) => out.push_str(default),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The value at a JSON pointer (without its `#`) in the document.

@@ -2,7 +2,7 @@
 //! header saying where it came from, `[page]`, `[general]`, then each
 //! endpoint and its rows, one table per row.
 
-use super::spec::{Doc, Example, Row, quoted};
+use super::spec::{Doc, Example, Row};
 
 /// Where the page is published, when the spec does not say.
 pub const PLACEHOLDER_DOCS_URL: &str = "https://example.com/docs";
@@ -32,6 +32,10 @@ pub fn catalogue(doc: &Doc, file_name: &str) -> String {
         out.push_str("\n[page.support]\n");
         key(&mut out, "notice", notice);
         key(&mut out, "email", email);
+    }
+    if !doc.base_paths.0.is_empty() {
+        out.push_str("\n[api]\n");
+        array(&mut out, "base_paths", &doc.base_paths.0);
     }
     out.push_str("\n[general]\n");
     key(&mut out, "title", &doc.general.title);
@@ -130,12 +134,13 @@ fn header(out: &mut String, doc: &Doc, file_name: &str) {
             ),
         );
     }
-    if let Some((path, from)) = &doc.base_path {
+    let (base_paths, from) = &doc.base_paths;
+    if !base_paths.is_empty() {
         comment(
             out,
             &format!(
-                "- Requests carry the base path {} ({from}) before these templates, which are the spec's paths as written.",
-                quoted(path)
+                "- Requests carry a base path ({from}: {}) before these templates, which are the spec's paths as written: [api] base_paths.",
+                base_paths.iter().map(|b| format!("{b:?}")).collect::<Vec<_>>().join(", ")
             ),
         );
     }
