@@ -133,15 +133,28 @@ fn typed_errors<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &st
 
 /// Per endpoint: a hit, the hit with a query, a near miss, one segment too
 /// deep, and a wrong method. matchit gets the path without the query.
-fn requests<E: CatalogueEndpoint>() -> Vec<(Method, String, String)> {
+/// Requests to each endpoint whose template matchit takes (`multi`:
+/// whose template it does not), under each base path: a hit, with a query,
+/// a near miss, one segment too deep, the wrong method.
+fn requests<E: CatalogueEndpoint>(multi: bool) -> Vec<(Method, String, String)> {
     let mut out = Vec::new();
-    for (k, &e) in E::all().iter().enumerate() {
-        let hit: String = e
-            .path()
+    let bases = route_work::base_paths::<E>();
+    let templates = E::all()
+        .iter()
+        .filter(|e| route_work::matchit_accepts(e.path()) != multi)
+        .flat_map(|&e| {
+            bases
+                .iter()
+                .map(move |base| (e, format!("{base}{}", e.path())))
+        });
+    for (k, (e, template)) in templates.enumerate() {
+        let hit: String = template
             .split('/')
             .map(|s| {
-                if s.starts_with('{') {
-                    ["4fa6e0f0c678", "my-nginx", "5f3c"][k % 3].to_string()
+                if s.starts_with("{*") {
+                    ["library/ubuntu", "team/api/v2", "nginx"][k % 3].to_string()
+                } else if s.starts_with('{') {
+                    ["4fa6e0f0c678", "my-nginx", "v1.43"][k % 3].to_string()
                 } else {
                     s.to_string()
                 }
@@ -164,7 +177,7 @@ fn requests<E: CatalogueEndpoint>() -> Vec<(Method, String, String)> {
 }
 
 fn routes<E: CatalogueEndpoint>(c: &mut Criterion, name: &str) {
-    let requests = requests::<E>();
+    let requests = self::requests::<E>(false);
     let matchit = Matchit::<E>::new();
     // Both answer every request alike.
     for (m, target, path) in &requests {
@@ -185,6 +198,23 @@ fn routes<E: CatalogueEndpoint>(c: &mut Criterion, name: &str) {
             black_box(&requests)
                 .iter()
                 .filter(|(m, _, p)| matchit.route(m, p).is_some())
+                .count()
+        })
+    });
+    g.finish();
+    // Templates with a `{*name}` before their end, which matchit cannot
+    // take: measured on their own.
+    let multi = self::requests::<E>(true);
+    if multi.is_empty() {
+        return;
+    }
+    let mut g = c.benchmark_group(format!("{name}/route-multi-segment"));
+    g.throughput(Throughput::Elements(multi.len() as u64));
+    g.bench_function("route", |b| {
+        b.iter(|| {
+            black_box(&multi)
+                .iter()
+                .filter(|(m, t, _)| E::route(m, t).is_some())
                 .count()
         })
     });

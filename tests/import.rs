@@ -197,10 +197,15 @@ fn docker_engine_swagger_2_yaml() {
          # Imported from docker-engine-v1.56.yaml by `errcat import openapi`, info.version 1.56.\n"
     ));
     assert!(
-        text.contains("# - Requests carry a base path (basePath: \"/v1.56\") before these templates"),
+        text.contains(
+            "# - Requests carry a base path (basePath: \"/v1.56\") before these templates"
+        ),
         "{text}"
     );
-    assert!(text.contains("\n[api]\nbase_paths = [\n    \"/v1.56\",\n]\n"), "{text}");
+    assert!(
+        text.contains("\n[api]\nbase_paths = [\n    \"/v1.56\",\n]\n"),
+        "{text}"
+    );
     assert_eq!(catalogue.base_paths, ["/v1.56"]);
     // The same rows as the hand-made catalogue of the same spec.
     let hand_made = checked(&root().join("catalogues/docker-engine/errors.toml"));

@@ -216,6 +216,13 @@ fn a_third_party_catalogue_never_allocates() {
         (Method::GET, "/containers/4fa6e0f0c678/json"),
         (Method::POST, "/containers/my%20app/kill?signal=SIGKILL"),
         (Method::GET, "/images/library%2Fnginx/json"),
+        // A multi-segment name under a base path.
+        (
+            Method::GET,
+            "/v1.43/images/registry.example.com/team/api:v2/json",
+        ),
+        (Method::DELETE, "/v1.43/images/a/b/c/d/e/f/g/h/i/j"),
+        (Method::POST, "/images/a/b/c/d/e/f/g/h/i/j/nope"),
         (Method::DELETE, "/networks/bridge"),
         (Method::GET, "/no/such/path"),
     ];

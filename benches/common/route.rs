@@ -101,13 +101,34 @@ pub fn workload() -> Vec<Request> {
     out
 }
 
-/// One matchit router per method, over a catalogue's templates.
+/// The base paths a catalogue's requests may carry (none declared: the
+/// empty one).
+pub fn base_paths<E: CatalogueEndpoint>() -> Vec<&'static str> {
+    let listed = error_catalogue::engine::Catalogue::<E>::new().base_paths();
+    if listed.is_empty() {
+        vec![""]
+    } else {
+        listed.to_vec()
+    }
+}
+
+/// Whether matchit takes `template`: a `{*name}` only at its end.
+pub fn matchit_accepts(template: &str) -> bool {
+    match template.find("{*") {
+        None => true,
+        Some(i) => !template[i..].contains('/'),
+    }
+}
+
+/// One matchit router per method, over a catalogue's templates under each
+/// base path, those matchit takes ([`matchit_accepts`]).
 pub struct Matchit<E>(Vec<(Method, matchit::Router<E>)>);
 
 impl<E: CatalogueEndpoint> Matchit<E> {
     pub fn new() -> Self {
         let mut routers: Vec<(Method, matchit::Router<E>)> = Vec::new();
-        for &e in E::all() {
+        let bases = base_paths::<E>();
+        for &e in E::all().iter().filter(|e| matchit_accepts(e.path())) {
             let m = e.method();
             let i = match routers.iter().position(|(r, _)| *r == m) {
                 Some(i) => i,
@@ -116,10 +137,13 @@ impl<E: CatalogueEndpoint> Matchit<E> {
                     routers.len() - 1
                 }
             };
-            routers[i]
-                .1
-                .insert(e.path(), e)
-                .expect("matchit accepts the template");
+            for base in &bases {
+                let template = format!("{base}{}", e.path());
+                routers[i]
+                    .1
+                    .insert(template, e)
+                    .expect("matchit accepts the template");
+            }
         }
         Matchit(routers)
     }

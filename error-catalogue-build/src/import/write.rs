@@ -140,7 +140,11 @@ fn header(out: &mut String, doc: &Doc, file_name: &str) {
             out,
             &format!(
                 "- Requests carry a base path ({from}: {}) before these templates, which are the spec's paths as written: [api] base_paths.",
-                base_paths.iter().map(|b| format!("{b:?}")).collect::<Vec<_>>().join(", ")
+                base_paths
+                    .iter()
+                    .map(|b| format!("{b:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         );
     }
