@@ -625,3 +625,47 @@ paths:
     let report = error_catalogue_build::check_str("errors.toml", &toml);
     assert!(report.diagnostics.is_empty(), "{}", report.render(false));
 }
+
+/// Servers become base paths: each URL's path once, `""` for the root, a
+/// whole-segment variable kept as a parameter unless a template has one of
+/// its name (then its default), a partial one replaced by its default.
+#[test]
+fn servers_become_base_paths() {
+    let spec = r#"{
+  "openapi": "3.0.3",
+  "info": { "title": "Registry", "version": "1" },
+  "servers": [
+    { "url": "https://registry.example.com" },
+    { "url": "https://registry.example.com/{version}", "variables": { "version": { "default": "v2" } } },
+    { "url": "/api/v{major}/", "variables": { "major": { "default": "3" } } },
+    { "url": "https://{region}.example.com/t/{name}", "variables": { "region": { "default": "eu" }, "name": { "default": "acme" } } },
+    { "url": "https://registry.example.com/" },
+    { "url": "https://registry.example.com/a//b" }
+  ],
+  "paths": {
+    "/repos/{name}/tags": {
+      "get": { "operationId": "ListTags", "responses": { "404": { "description": "no such repository" } } }
+    }
+  }
+}"#;
+    let imported = error_catalogue_build::import::openapi("registry.json", spec).unwrap();
+    assert!(
+        imported.toml.contains(
+            "[api]\nbase_paths = [\n    \"\",\n    \"/{version}\",\n    \"/api/v3\",\n    \"/t/acme\",\n]\n"
+        ),
+        "{}",
+        imported.toml
+    );
+    let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("base path \"/a//b\" has an empty segment: left out"),
+        "{warnings:?}"
+    );
+    let report = error_catalogue_build::check_str("errors.toml", &imported.toml);
+    let catalogue = report.catalogue.expect("the import checks");
+    assert_eq!(
+        catalogue.base_paths,
+        ["", "/{version}", "/api/v3", "/t/acme"]
+    );
+}

@@ -161,6 +161,11 @@ rules! {
     /// Other page text changed: id, title, sidebar label, imports, intro,
     /// support notice, the general table's title (info).
     PageChanged = "page-changed",
+    /// A base path requests carried is gone (none declared counts as `""`),
+    /// so such requests no longer route (breaking).
+    BasePathRemoved = "base-path-removed",
+    /// A new base path (info).
+    BasePathAdded = "base-path-added",
 }
 
 impl fmt::Display for Rule {
@@ -335,6 +340,7 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
         findings: Vec::new(),
     };
     d.page(&old, &new);
+    d.base_paths(&old, &new);
     d.general(&old, &new);
     d.endpoints(&old, &new);
     let mut findings = d.findings;
@@ -516,6 +522,70 @@ impl Differ {
                 self.push(
                     F::new(Rule::PageChanged, Level::Info, Bump::Patch, Side::New, span),
                     format!("the page's `{key}` changed"),
+                    None,
+                );
+            }
+        }
+    }
+
+    /// Base paths removed and added, by their text; a side that declares
+    /// none has the empty one, located at the other side's first.
+    fn base_paths(&mut self, old: &Version<'_>, new: &Version<'_>) {
+        let listed = |v: &Version<'_>| -> Vec<(String, Range<usize>)> {
+            v.file
+                .api
+                .iter()
+                .flat_map(|api| &api.base_paths)
+                .map(|b| (b.get_ref().clone(), b.span()))
+                .collect()
+        };
+        let (was, is) = (listed(old), listed(new));
+        let effective = |listed: &[(String, Range<usize>)], other: &[(String, Range<usize>)]| {
+            if listed.is_empty() {
+                vec![(
+                    String::new(),
+                    other.first().map_or(0..0, |b| b.1.clone()),
+                    true,
+                )]
+            } else {
+                listed
+                    .iter()
+                    .map(|(b, s)| (b.clone(), s.clone(), false))
+                    .collect()
+            }
+        };
+        let (was, is) = (effective(&was, &is), effective(&is, &was));
+        for (base, span, implicit) in &was {
+            if !is.iter().any(|(b, _, _)| b == base) {
+                let side = if *implicit { Side::New } else { Side::Old };
+                self.push(
+                    F::new(
+                        Rule::BasePathRemoved,
+                        Level::Breaking,
+                        Bump::Major,
+                        side,
+                        span.clone(),
+                    ),
+                    format!(
+                        "base path {} is gone: requests that carry it no longer route",
+                        shown(base)
+                    ),
+                    Some("keep the old prefix in `base_paths` beside the new one".to_string()),
+                );
+            }
+        }
+        for (base, span, implicit) in &is {
+            if !was.iter().any(|(b, _, _)| b == base) {
+                let side = if *implicit { Side::Old } else { Side::New };
+                self.push(
+                    F::new(
+                        Rule::BasePathAdded,
+                        Level::Info,
+                        Bump::Minor,
+                        side,
+                        span.clone(),
+                    ),
+                    format!("base path {} is new: requests may carry it", shown(base)),
                     None,
                 );
             }

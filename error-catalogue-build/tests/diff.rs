@@ -649,3 +649,51 @@ fn deprecation_notes_reach_the_catalogue() {
     assert_eq!(ep.entries[1].deprecated, None);
     assert_eq!(c.catalogue().endpoints[1].deprecated, None);
 }
+
+#[test]
+fn base_paths_removed_are_breaking_and_added_are_info() {
+    let api = |list: &str| {
+        edit(
+            "[general]",
+            &format!("[api]\nbase_paths = {list}\n\n[general]"),
+        )
+    };
+    // Declaring a version prefix beside none adds one; none is still there.
+    let both = api(r#"["", "/{version}"]"#);
+    assert_eq!(
+        findings(BASE, &both),
+        [("base-path-added", Level::Info, None, None)]
+    );
+    // Only the prefix: requests without one no longer route.
+    let only = api(r#"["/v1"]"#);
+    let (d, old, new) = run(BASE, &only);
+    let got: Vec<_> = d
+        .findings
+        .iter()
+        .map(|f| (f.rule.id(), f.level, f.side))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("base-path-removed", Level::Breaking, Side::New),
+            ("base-path-added", Level::Info, Side::New),
+        ]
+    );
+    assert!(
+        d.findings[0].message.contains("base path \"\" is gone"),
+        "{}",
+        d.findings[0].message
+    );
+    let (_, at) = d.findings[0].locate(&old, &new);
+    assert_eq!((at.line, at.column), (9, 15));
+    // Dropping a listed prefix is located in OLD.
+    let (d, _, _) = run(&both, &api(r#"[""]"#));
+    assert_eq!(
+        d.findings
+            .iter()
+            .map(|f| (f.rule.id(), f.side, f.bump))
+            .collect::<Vec<_>>(),
+        [("base-path-removed", Side::Old, Bump::Major)]
+    );
+    assert!(d.findings[0].message.contains("\"/{version}\""));
+}
