@@ -133,51 +133,8 @@ fn typed_errors<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &st
 
 /// Per endpoint: a hit, the hit with a query, a near miss, one segment too
 /// deep, and a wrong method. matchit gets the path without the query.
-/// Requests to each endpoint whose template matchit takes (`multi`:
-/// whose template it does not), under each base path: a hit, with a query,
-/// a near miss, one segment too deep, the wrong method.
-fn requests<E: CatalogueEndpoint>(multi: bool) -> Vec<(Method, String, String)> {
-    let mut out = Vec::new();
-    let bases = route_work::base_paths::<E>();
-    let templates = E::all()
-        .iter()
-        .filter(|e| route_work::matchit_accepts(e.path()) != multi)
-        .flat_map(|&e| {
-            bases
-                .iter()
-                .map(move |base| (e, format!("{base}{}", e.path())))
-        });
-    for (k, (e, template)) in templates.enumerate() {
-        let hit: String = template
-            .split('/')
-            .map(|s| {
-                if s.starts_with("{*") {
-                    ["library/ubuntu", "team/api/v2", "nginx"][k % 3].to_string()
-                } else if s.starts_with('{') {
-                    ["4fa6e0f0c678", "my-nginx", "v1.43"][k % 3].to_string()
-                } else {
-                    s.to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("/");
-        let m = e.method();
-        out.push((m.clone(), hit.clone(), hit.clone()));
-        out.push((m.clone(), format!("{hit}?all=1&limit=50"), hit.clone()));
-        out.push((m.clone(), format!("{hit}x"), format!("{hit}x")));
-        out.push((m.clone(), format!("{hit}/extra"), format!("{hit}/extra")));
-        let wrong = if m == Method::PATCH {
-            Method::TRACE
-        } else {
-            Method::PATCH
-        };
-        out.push((wrong, hit.clone(), hit));
-    }
-    out
-}
-
 fn routes<E: CatalogueEndpoint>(c: &mut Criterion, name: &str) {
-    let requests = self::requests::<E>(false);
+    let requests = route_work::catalogue_workload::<E>(false);
     let matchit = Matchit::<E>::new();
     // Both answer every request alike.
     for (m, target, path) in &requests {
@@ -204,7 +161,7 @@ fn routes<E: CatalogueEndpoint>(c: &mut Criterion, name: &str) {
     g.finish();
     // Templates with a `{*name}` before their end, which matchit cannot
     // take: measured on their own.
-    let multi = self::requests::<E>(true);
+    let multi = route_work::catalogue_workload::<E>(true);
     if multi.is_empty() {
         return;
     }

@@ -13,7 +13,9 @@
 //! MODE is `route`, `matchit` or `none` (the loop alone); `route-all` and
 //! `matchit-all` run the bench's whole workload (`benches/common/route.rs`,
 //! shared with the bench) N times instead, METHOD and PATH ignored: divide by N and by the
-//! request count printed to stderr.
+//! request count printed to stderr. `docker-route-all` and `docker-matchit-all` do the same
+//! with the Docker catalogue's workload (`catalogue_workload`, as `benches/catalogues.rs`:
+//! every template matchit takes, under each base path).
 
 use std::hint::black_box;
 
@@ -31,6 +33,10 @@ fn main() {
         eprintln!("usage: route_probe route|matchit|none|route-all|matchit-all METHOD PATH N");
         std::process::exit(2);
     };
+    if let Some(mode) = mode.strip_prefix("docker-") {
+        docker(mode, n.parse().expect("a count"));
+        return;
+    }
     if mode.ends_with("-all") {
         all(mode, n.parse().expect("a count"));
         return;
@@ -53,6 +59,27 @@ fn main() {
             _ => black_box(path).is_empty(),
         };
         hits += usize::from(hit);
+    }
+    println!("{hits}");
+}
+
+/// The Docker catalogue's workload, N times over, as [`all`].
+fn docker(mode: &str, n: usize) {
+    use docker_engine_errors::docker::Endpoint as Docker;
+    let work = route_work::catalogue_workload::<Docker>(false);
+    eprintln!("{} requests per pass", work.len());
+    let matchit = Matchit::<Docker>::new();
+    let route = mode == "route-all";
+    let mut hits = 0usize;
+    for _ in 0..n {
+        for (method, target, path) in &work {
+            let hit = if route {
+                Docker::route(black_box(method), black_box(target)).is_some()
+            } else {
+                matchit.route(black_box(method), black_box(path)).is_some()
+            };
+            hits += usize::from(hit);
+        }
     }
     println!("{hits}");
 }

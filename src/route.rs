@@ -408,7 +408,12 @@ impl<'t> RouteTables<'t> {
         let table = self
             .slots
             .get(at..at.saturating_add(slot_count(edges.len())))?;
-        let edge = find_edge(edges, table, split(path).0)?;
+        let (segment, after) = split(path);
+        let (edge, exact) = find_edge(edges, table, segment)?;
+        // The segment's raw bytes are the edge's one segment: it is crossed.
+        if exact && edge.segs == 1 {
+            return Some((edge, after));
+        }
         Some((edge, cross(edge, path)?))
     }
 
@@ -618,19 +623,20 @@ fn search<'e, 't>(
 
 /// Among more than [`LINEAR`] edges, the one whose first segment equals
 /// `segment`: by its bytes as they are, or, when that finds none (or an edge
-/// bytes cannot stand for) and the segment holds a `%`, by it decoded.
+/// bytes cannot stand for) and the segment holds a `%`, by it decoded. With
+/// whether the raw bytes equal the edge's first segment.
 #[inline]
 fn find_edge<'e, 't>(
     edges: &'e [Edge<'t>],
     table: &[[u8; 4]],
     segment: &str,
-) -> Option<&'e Edge<'t>> {
+) -> Option<(&'e Edge<'t>, bool)> {
     let raw = segment.as_bytes();
     match search(edges, table, raw) {
-        Some(edge) if edge.raw => Some(edge),
-        Some(_) => find_decoded(edges, table, raw),
+        Some(edge) if edge.raw => Some((edge, true)),
+        Some(_) => find_decoded(edges, table, raw).map(|e| (e, false)),
         // A segment without `%` decodes to itself.
-        None if holds_percent(raw) => find_decoded(edges, table, raw),
+        None if holds_percent(raw) => find_decoded(edges, table, raw).map(|e| (e, false)),
         None => None,
     }
 }

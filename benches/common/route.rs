@@ -120,6 +120,51 @@ pub fn matchit_accepts(template: &str) -> bool {
     }
 }
 
+/// Any catalogue's request workload (the one the catalogues bench and
+/// `route_probe`'s `catalogue-*` modes measure): `(method, target, path)`.
+/// Requests to each endpoint whose template matchit takes (`multi`:
+/// whose template it does not), under each base path: a hit, with a query,
+/// a near miss, one segment too deep, the wrong method.
+pub fn catalogue_workload<E: CatalogueEndpoint>(multi: bool) -> Vec<(Method, String, String)> {
+    let mut out = Vec::new();
+    let bases = base_paths::<E>();
+    let templates = E::all()
+        .iter()
+        .filter(|e| matchit_accepts(e.path()) != multi)
+        .flat_map(|&e| {
+            bases
+                .iter()
+                .map(move |base| (e, format!("{base}{}", e.path())))
+        });
+    for (k, (e, template)) in templates.enumerate() {
+        let hit: String = template
+            .split('/')
+            .map(|s| {
+                if s.starts_with("{*") {
+                    ["library/ubuntu", "team/api/v2", "nginx"][k % 3].to_string()
+                } else if s.starts_with('{') {
+                    ["4fa6e0f0c678", "my-nginx", "v1.43"][k % 3].to_string()
+                } else {
+                    s.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        let m = e.method();
+        out.push((m.clone(), hit.clone(), hit.clone()));
+        out.push((m.clone(), format!("{hit}?all=1&limit=50"), hit.clone()));
+        out.push((m.clone(), format!("{hit}x"), format!("{hit}x")));
+        out.push((m.clone(), format!("{hit}/extra"), format!("{hit}/extra")));
+        let wrong = if m == Method::PATCH {
+            Method::TRACE
+        } else {
+            Method::PATCH
+        };
+        out.push((wrong, hit.clone(), hit));
+    }
+    out
+}
+
 /// One matchit router per method, over a catalogue's templates under each
 /// base path, those matchit takes ([`matchit_accepts`]).
 pub struct Matchit<E>(Vec<(Method, matchit::Router<E>)>);
