@@ -18,7 +18,6 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use error_catalogue::engine::Entry;
 use error_catalogue::{CatalogueEndpoint, EndpointError, StatusCode, TypedErrors};
-use http::Method;
 
 mod common;
 #[path = "common/route.rs"]
