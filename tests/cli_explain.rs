@@ -160,3 +160,37 @@ fn lookup_takes_a_request_as_its_endpoint() {
     let (code, _, _) = run(&["lookup", "Get Tracker", "404"], b"");
     assert_eq!(code, 0);
 }
+
+/// Docker's catalogue, read at run time: a versioned request for a
+/// multi-segment image name routes through its base path.
+#[test]
+fn explains_through_a_base_path_and_a_multi_segment_name() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/catalogues/docker-engine/errors.toml"
+    );
+    let body = br#"{"message":"No such image: library/ubuntu:99"}"#;
+    let (code, out, err) = run(
+        &[
+            "-c",
+            file,
+            "explain",
+            "GET",
+            "/v1.43/images/library/ubuntu:99/json",
+            "404",
+            "--format",
+            "json",
+            "--body",
+            "-",
+        ],
+        body,
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["endpoint"], "image-inspect", "{out}");
+    assert_eq!(v["entry"]["anchor"], "image-inspect-404", "{out}");
+    assert_eq!(
+        v["server_message"], "No such image: library/ubuntu:99",
+        "{out}"
+    );
+}
