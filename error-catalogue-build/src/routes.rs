@@ -3,19 +3,24 @@
 //!
 //! # Semantics (the runtime matcher in `error_catalogue::route` agrees)
 //!
-//! A template is `/`-separated segments, each a literal or a whole-segment
-//! `{param}`; one trailing slash is ignored and `/` has no segments. A
-//! literal is percent-decoded here, once, and compared at run time with the
-//! request segment's decoded bytes; a parameter takes exactly one non-empty
-//! segment. At the first segment where two matching templates differ, the
-//! literal wins. HEAD requests also route to GET endpoints, unless a HEAD
-//! endpoint has the same template.
+//! A template is `/`-separated segments, each a literal, a whole-segment
+//! `{param}` or, at most once, a `{*param}` of one or more whole segments;
+//! one trailing slash is ignored and `/` has no segments. A literal is
+//! percent-decoded here, once, and compared at run time with the request
+//! segment's decoded bytes; a parameter takes exactly one non-empty segment.
+//! At the first segment where two matching templates differ, the literal
+//! wins, then `{param}`, then `{*param}`, which takes the fewest segments
+//! that let the rest match. Every template is routed under every base path
+//! (`[api] base_paths`) as one longer template, so E0016 sees the
+//! ambiguities a prefix makes and a match carries the base path's
+//! parameters first. HEAD requests also route to GET endpoints, unless a
+//! HEAD endpoint has the same template.
 //!
 //! # Table shape, and why
 //!
 //! One segment trie per method, flattened into static arrays: each node has
-//! a run of literal edges, an optional parameter child and an optional
-//! endpoint that ends there. Chains of nodes with one literal child and
+//! a run of literal edges, optional `{param}` and `{*param}` children, and
+//! the route (endpoint and base path) that ends there, if any. Chains of nodes with one literal child and
 //! nothing else are merged into one edge (`v1/manage/tracker`), so a request
 //! crosses them with one byte comparison, as a radix tree would; and a node
 //! of literal edges alone, under a node that then still has at most eight
