@@ -375,17 +375,15 @@ fn route_id(endpoint: usize, base: usize, bases: usize) -> u32 {
 
 /// The templates routed for each method, under each base path, with their
 /// route ids: its own endpoints, and for HEAD also GET endpoints whose
-/// template no HEAD endpoint has.
-fn routed(catalogue: &Catalogue) -> Vec<(&'static str, Vec<(Template, u32)>)> {
-    let bases = bases(catalogue.base_paths.iter().map(String::as_str));
-    let parsed: Vec<Option<Template>> = catalogue
-        .endpoints
-        .iter()
-        .map(|e| Template::parse(&e.path).ok())
-        .collect();
+/// template no HEAD endpoint has. `parsed` is each endpoint's template.
+fn routed(
+    catalogue: &Catalogue,
+    parsed: &[Option<Template>],
+    bases: &[(&str, Template)],
+) -> Vec<(&'static str, Vec<(Template, u32)>)> {
     let of = |method: &str| -> Vec<(Template, u32)> {
         let mut out = Vec::new();
-        for (i, (e, t)) in catalogue.endpoints.iter().zip(&parsed).enumerate() {
+        for (i, (e, t)) in catalogue.endpoints.iter().zip(parsed).enumerate() {
             let Some(t) = t.as_ref().filter(|_| e.method == method) else {
                 continue;
             };
@@ -507,9 +505,15 @@ pub const NONE: u32 = u32::MAX;
 
 /// Builds the route tables of a catalogue.
 pub fn tables(catalogue: &Catalogue) -> RouteTables {
+    let parsed: Vec<Option<Template>> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| Template::parse(&e.path).ok())
+        .collect();
+    let bases = bases(catalogue.base_paths.iter().map(String::as_str));
     let mut trie = Trie::default();
     let mut roots = Vec::new();
-    for (method, templates) in routed(catalogue) {
+    for (method, templates) in routed(catalogue, &parsed, &bases) {
         let root = trie.add();
         for (template, route) in &templates {
             trie.insert(root, &template.key(), *route);
@@ -517,20 +521,17 @@ pub fn tables(catalogue: &Catalogue) -> RouteTables {
         roots.push((method, root));
     }
     let mut out = flatten(&trie, &roots);
-    out.params = catalogue
-        .endpoints
+    out.params = parsed
         .iter()
-        .map(|e| {
-            Template::parse(&e.path)
-                .map(|t| t.params().map(str::to_string).collect())
-                .unwrap_or_default()
+        .map(|t| {
+            t.iter()
+                .flat_map(|t| t.params().map(str::to_string))
+                .collect()
         })
         .collect();
-    out.base_paths = bases(catalogue.base_paths.iter().map(String::as_str))
-        .into_iter()
-        .filter(|_| !catalogue.base_paths.is_empty())
-        .map(|(base, _)| base.to_string())
-        .collect();
+    if !catalogue.base_paths.is_empty() {
+        out.base_paths = bases.iter().map(|(base, _)| base.to_string()).collect();
+    }
     out
 }
 
