@@ -6,8 +6,9 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 use crate::{Example, Page, Support};
 
-/// The whole catalogue as one value: page metadata, the general table, and
-/// every endpoint with its entries.
+/// The whole catalogue as one value: page metadata, the base paths (only
+/// when it declares some), the general table, and every endpoint with its
+/// entries.
 ///
 /// ```
 /// let json = serde_json::to_value(error_catalogue::Catalogue).unwrap();
@@ -16,8 +17,14 @@ use crate::{Example, Page, Support};
 /// ```
 impl<E: CatalogueEndpoint> Serialize for Catalogue<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_struct("Catalogue", 3)?;
+        let base_paths = self.base_paths();
+        let mut map = s.serialize_struct("Catalogue", 3 + usize::from(!base_paths.is_empty()))?;
         map.serialize_field("page", self.page())?;
+        if base_paths.is_empty() {
+            map.skip_field("base_paths")?;
+        } else {
+            map.serialize_field("base_paths", base_paths)?;
+        }
         map.serialize_field("general", &General(*self))?;
         map.serialize_field("endpoints", &Endpoints(*self))?;
         map.end()

@@ -669,3 +669,35 @@ fn servers_become_base_paths() {
         ["", "/{version}", "/api/v3", "/t/acme"]
     );
 }
+
+/// `/a/{x}` and `/a/{*x}` of one method are one OpenAPI path: the second
+/// keeps its template as its path, and both come back on import.
+#[test]
+fn a_parameter_and_a_multi_segment_parameter_in_one_place_both_render() {
+    let dir = scratch("both-params");
+    let text = "[page]\nid = \"x\"\ntitle = \"X\"\nslug = \"/x/\"\ndocs_base_url = \"https://x.example\"\n\
+                [general]\ntitle = \"HTTP Codes\"\n\
+                [[endpoints]]\nname = \"One\"\nmethod = \"GET\"\npath = \"/a/{x}\"\n\
+                [[endpoints.errors]]\nstatus = 404\nmeaning = \"Not Found\"\n\
+                [[endpoints]]\nname = \"Many\"\nmethod = \"GET\"\npath = \"/a/{*x}\"\n\
+                [[endpoints.errors]]\nstatus = 404\nmeaning = \"Not Found\"\n";
+    std::fs::write(dir.join("errors.toml"), text).unwrap();
+    errcat()
+        .current_dir(&dir)
+        .args(["render", "--format", "openapi", "-o", "openapi.json"])
+        .assert()
+        .success();
+    let spec: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("openapi.json")).unwrap()).unwrap();
+    let mut paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
+    paths.sort();
+    assert_eq!(paths, ["/a/{*x}", "/a/{x}"]);
+    errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", "openapi.json", "-o", "back.toml"])
+        .assert()
+        .success();
+    let back = checked(&dir.join("back.toml"));
+    let templates: Vec<&str> = back.endpoints.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(templates, ["/a/{x}", "/a/{*x}"]);
+}

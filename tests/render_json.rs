@@ -142,3 +142,24 @@ fn openapi_yaml_is_the_same_document() {
     assert!(yaml.contains("\n\"openapi\": \"3.1.0\"\n"));
     assert!(yaml.contains("\n  \"/v1/manage/tracker/{trackerId}\":\n"));
 }
+
+/// Docker's catalogue (base paths, `{*name}` templates) validates too, and
+/// carries its base paths; the shipped one, which declares none, has no key.
+#[test]
+fn a_catalogue_with_base_paths_validates_and_carries_them() {
+    let json = serde_json::to_value(docker_engine_errors::docker::Catalogue).unwrap();
+    let errors: Vec<String> = validator()
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(json["base_paths"], json!(["", "/{version}"]));
+    let shipped = serde_json::to_value(error_catalogue::Catalogue).unwrap();
+    assert!(shipped.get("base_paths").is_none());
+    let mut bad = json.clone();
+    bad["base_paths"] = json!(["/v1/"]);
+    assert!(
+        !validator().is_valid(&bad),
+        "a trailing slash passed the schema"
+    );
+}

@@ -28,14 +28,21 @@ pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
     let page = c.page();
     let mut paths = Map::new();
     for (order, &endpoint) in c.endpoints().iter().enumerate() {
+        let method = endpoint.method().as_str().to_ascii_lowercase();
+        // `/a/{x}` and `/a/{*x}` of one method are two operations: the
+        // second keeps its template as the path.
+        let mut path = openapi_path(endpoint.path());
+        if paths
+            .get(&path)
+            .is_some_and(|item| item.get(&method).is_some())
+        {
+            path = endpoint.path().to_string();
+        }
         let item = paths
-            .entry(openapi_path(endpoint.path()))
+            .entry(path)
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(item) = item {
-            item.insert(
-                endpoint.method().as_str().to_ascii_lowercase(),
-                operation(c, endpoint, order),
-            );
+            item.insert(method, operation(c, endpoint, order));
         }
     }
     let general: Map<String, Value> = c
