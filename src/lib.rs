@@ -76,6 +76,9 @@
 //! [`include_catalogue!`] and [`engine`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs (`--cfg docsrs`, see Cargo.toml): a badge on each item naming the
+// features it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names `::error_catalogue::…`; this lets the shipped
 // catalogue, generated into this crate, name it the same way.

@@ -388,6 +388,11 @@ fn strip_code(content: &str) -> &str {
 #[cfg(test)]
 mod reference;
 
+/// README.md's Rust example, compiled and run as a doc test so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
