@@ -472,7 +472,29 @@ pub fn lookup_request<E: CatalogueEndpoint>(
     path: &str,
     status: StatusCode,
 ) -> Option<&'static Entry<E>> {
-    match E::route(method, path) {
+    lookup_for(E::route(method, path), status)
+}
+
+/// What `status` means for `endpoint`: its own entry, else the general
+/// table's; with no endpoint, the general table's. The one statement of
+/// that rule, which [`lookup_request`], `Explanation` and `errcat` use.
+///
+/// ```
+/// use error_catalogue::engine::lookup_for;
+/// use error_catalogue::{Endpoint, StatusCode};
+///
+/// let own = lookup_for(Some(Endpoint::CreateTrackers), StatusCode::CONFLICT).unwrap();
+/// assert_eq!(own.endpoint(), Some(Endpoint::CreateTrackers));
+/// let general = lookup_for(Some(Endpoint::CreateTrackers), StatusCode::UNAUTHORIZED).unwrap();
+/// assert_eq!(general.endpoint(), None);
+/// assert_eq!(lookup_for::<Endpoint>(None, StatusCode::UNAUTHORIZED), Some(general));
+/// ```
+#[inline]
+pub fn lookup_for<E: CatalogueEndpoint>(
+    endpoint: Option<E>,
+    status: StatusCode,
+) -> Option<&'static Entry<E>> {
+    match endpoint {
         Some(endpoint) => endpoint.lookup(status),
         None => E::lookup_general(status),
     }

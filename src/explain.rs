@@ -101,10 +101,7 @@ impl<E: CatalogueEndpoint> Explanation<E> {
         body: &[u8],
     ) -> Option<Explanation<E>> {
         let endpoint = E::route(method, url_or_path);
-        let entry = match endpoint {
-            Some(e) => e.lookup(status),
-            None => E::lookup_general(status),
-        }?;
+        let entry = crate::engine::lookup_for(endpoint, status)?;
         Some(Explanation {
             entry,
             endpoint,
