@@ -117,7 +117,7 @@ pub use entry::Example;
 #[cfg(feature = "serde")]
 pub use explain::{MAX_EXPLAINED_BODY, RetryAfter};
 pub use http::{Method, StatusCode};
-pub use page::{Page, Support};
+pub use page::{DocsUrl, Page, Support};
 #[cfg(feature = "serde")]
 pub use problem::{ExtensionError, PROBLEM_JSON, STANDARD_MEMBERS};
 // The shipped catalogue's whole module: `Endpoint`, `Entry`, `lookup`,

@@ -285,7 +285,7 @@ pub fn inline_markup(source: &str, target: Target, place: Place) -> String {
 /// A problem `type` URI for an anchor on the shipped page: the page's URL,
 /// `#`, anchor ([`crate::Page::anchor_url`]).
 #[cfg(feature = "symbl")]
-pub fn anchor_url(anchor: &str) -> String {
+pub fn anchor_url(anchor: &str) -> crate::DocsUrl<'_> {
     crate::page().anchor_url(anchor)
 }
 
