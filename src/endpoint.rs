@@ -4,7 +4,15 @@
 use core::fmt;
 
 /// The error from parsing an endpoint: no endpoint has that name, slug or
-/// identifier (compared ignoring ASCII case).
+/// identifier (compared ignoring ASCII case). Its message says so and lists
+/// nothing, whatever the catalogue's size.
+///
+/// ```
+/// use error_catalogue::Endpoint;
+///
+/// let err = "create-tracker".parse::<Endpoint>().unwrap_err();
+/// assert_eq!(err.to_string(), "no endpoint has that name, slug or identifier");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ParseEndpointError;

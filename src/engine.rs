@@ -40,6 +40,31 @@ use crate::{Page, ParseEndpointError};
 /// A catalogue's `Endpoint` enum: implemented by the generated code of each
 /// catalogue, it ties the enum to that catalogue's tables, and gives generic
 /// code the whole endpoint API.
+///
+/// # Three string forms
+///
+/// An endpoint has three names, and each formatting trait writes one:
+///
+/// | form | example | written by |
+/// |---|---|---|
+/// | identifier ([`ident`](CatalogueEndpoint::ident)) | `CreateTrackers` | `Debug`, as a derive would |
+/// | name ([`name`](CatalogueEndpoint::name)) | `Create Trackers` | `Display` (padding and alignment honoured) |
+/// | slug ([`slug`](CatalogueEndpoint::slug)), the table's anchor | `create-trackers` | `Serialize` (feature `serde`) |
+///
+/// [`FromStr`] (and [`parse`](CatalogueEndpoint::parse)) reads any of the
+/// three, ignoring ASCII case.
+///
+/// ```
+/// use error_catalogue::Endpoint;
+///
+/// let e = Endpoint::CreateTrackers;
+/// assert_eq!(format!("{e:?}"), "CreateTrackers");
+/// assert_eq!(e.to_string(), "Create Trackers");
+/// assert_eq!(serde_json::to_string(&e).unwrap(), r#""create-trackers""#);
+/// for s in ["CreateTrackers", "Create Trackers", "create-trackers", "CREATE-TRACKERS"] {
+///     assert_eq!(s.parse::<Endpoint>(), Ok(e));
+/// }
+/// ```
 pub trait CatalogueEndpoint:
     Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + FromStr + Send + Sync + 'static
 {
@@ -139,7 +164,10 @@ pub trait CatalogueEndpoint:
 
     /// Parses a name ("Create Trackers"), slug ("create-trackers") or
     /// identifier ("CreateTrackers"), ignoring ASCII case. Never allocates:
-    /// the key hash folds case as it reads the input.
+    /// the key hash folds case as it reads the input. The error names no
+    /// endpoint, so its size does not grow with the catalogue: a caller that
+    /// wants a suggestion compares the input with [`CatalogueEndpoint::all`]'s
+    /// names (as `errcat` does).
     fn parse(s: &str) -> Result<Self, ParseEndpointError> {
         let keys = &Self::tables().keys;
         let (slots, _) = keys.slots.as_chunks::<{ key_slot::SIZE }>();
@@ -345,14 +373,16 @@ macro_rules! __catalogue_api {
         }
 
         impl ::core::fmt::Debug for Endpoint {
-            /// Writes the identifier, as a derive would.
+            /// Writes the identifier (`CreateTrackers`), as a derive would;
+            /// `Display` writes the name, `Serialize` the slug.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str($crate::engine::CatalogueEndpoint::ident(*self))
             }
         }
 
         impl ::core::fmt::Display for Endpoint {
-            /// Writes the name.
+            /// Writes the name (`Create Trackers`); `Debug` writes the
+            /// identifier, `Serialize` the slug.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.pad(self.name())
             }
@@ -456,7 +486,9 @@ macro_rules! __catalogue_serde_api {
         pub type Problem = $crate::engine::Problem<Endpoint>;
 
         impl $crate::__private::serde::Serialize for Endpoint {
-            /// An endpoint serializes as its slug.
+            /// An endpoint serializes as its slug (`create-trackers`), the
+            /// anchor of its table; `Debug` writes the identifier, `Display`
+            /// the name.
             fn serialize<S: $crate::__private::serde::Serializer>(
                 &self,
                 s: S,
@@ -483,7 +515,29 @@ pub fn lookup_request<E: CatalogueEndpoint>(
     path: &str,
     status: StatusCode,
 ) -> Option<&'static Entry<E>> {
-    match E::route(method, path) {
+    lookup_for(E::route(method, path), status)
+}
+
+/// What `status` means for `endpoint`: its own entry, else the general
+/// table's; with no endpoint, the general table's. The one statement of
+/// that rule, which [`lookup_request`], `Explanation` and `errcat` use.
+///
+/// ```
+/// use error_catalogue::engine::lookup_for;
+/// use error_catalogue::{Endpoint, StatusCode};
+///
+/// let own = lookup_for(Some(Endpoint::CreateTrackers), StatusCode::CONFLICT).unwrap();
+/// assert_eq!(own.endpoint(), Some(Endpoint::CreateTrackers));
+/// let general = lookup_for(Some(Endpoint::CreateTrackers), StatusCode::UNAUTHORIZED).unwrap();
+/// assert_eq!(general.endpoint(), None);
+/// assert_eq!(lookup_for::<Endpoint>(None, StatusCode::UNAUTHORIZED), Some(general));
+/// ```
+#[inline]
+pub fn lookup_for<E: CatalogueEndpoint>(
+    endpoint: Option<E>,
+    status: StatusCode,
+) -> Option<&'static Entry<E>> {
+    match endpoint {
         Some(endpoint) => endpoint.lookup(status),
         None => E::lookup_general(status),
     }

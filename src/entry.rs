@@ -8,6 +8,7 @@ use error_catalogue_layout::EntryRecord;
 use http::StatusCode;
 
 use crate::engine::CatalogueEndpoint;
+use crate::page::DocsUrl;
 
 /// One row of a catalogue: what a status means (for one endpoint, or for
 /// every endpoint in the general table) and what the caller should do.
@@ -187,7 +188,8 @@ impl<E: CatalogueEndpoint> Entry<E> {
     }
 
     /// The entry's URL on the docs page: the page's URL, `#`, its anchor.
-    pub fn url(&self) -> String {
+    /// Allocates nothing: the URL is written when displayed.
+    pub fn url(&self) -> DocsUrl<'static> {
         E::tables().page.anchor_url(self.anchor())
     }
 }

@@ -19,6 +19,10 @@ pub const MAX_EXPLAINED_BODY: usize = 64 * 1024;
 
 /// An error response explained by the catalogue.
 ///
+/// The time a `Retry-After` date is counted from is read once, when the
+/// response is explained ([`Explanation::explained_at`]), so the same value
+/// always displays and serializes the same.
+///
 /// ```
 /// use error_catalogue::{Explanation, Endpoint};
 /// use http::{Method, Response, StatusCode};
@@ -45,6 +49,7 @@ pub struct Explanation<E: CatalogueEndpoint> {
     path: String,
     server_message: Option<String>,
     retry_after: Option<RetryAfter>,
+    explained_at: SystemTime,
 }
 
 /// A `Retry-After` header's value (RFC 9110 §10.2.3).
@@ -101,10 +106,7 @@ impl<E: CatalogueEndpoint> Explanation<E> {
         body: &[u8],
     ) -> Option<Explanation<E>> {
         let endpoint = E::route(method, url_or_path);
-        let entry = match endpoint {
-            Some(e) => e.lookup(status),
-            None => E::lookup_general(status),
-        }?;
+        let entry = crate::engine::lookup_for(endpoint, status)?;
         Some(Explanation {
             entry,
             endpoint,
@@ -112,7 +114,36 @@ impl<E: CatalogueEndpoint> Explanation<E> {
             path: url_or_path.to_string(),
             server_message: server_message(body),
             retry_after: RetryAfter::from_headers(headers),
+            explained_at: SystemTime::now(),
         })
+    }
+
+    /// This explanation as of `now` instead of the time it was made: the
+    /// time [`Explanation::retry_delay`], `Display` and `Serialize` count a
+    /// `Retry-After` date from.
+    ///
+    /// ```
+    /// use error_catalogue::Explanation;
+    /// use http::{HeaderMap, HeaderValue, Method, StatusCode};
+    /// use std::time::{Duration, UNIX_EPOCH};
+    ///
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert("retry-after", HeaderValue::from_static("Sun, 09 Sep 2001 01:46:40 GMT"));
+    /// let e = Explanation::from_status(&Method::POST, "/v1/process/text", StatusCode::TOO_MANY_REQUESTS, &headers, b"")
+    ///     .unwrap()
+    ///     .as_of(UNIX_EPOCH + Duration::from_secs(1_000_000_000 - 30));
+    /// assert_eq!(e.retry_delay(), Some(Duration::from_secs(30)));
+    /// assert!(e.to_string().ends_with(" Retry after 30 s."));
+    /// ```
+    pub fn as_of(mut self, now: SystemTime) -> Self {
+        self.explained_at = now;
+        self
+    }
+
+    /// When the response was explained (or the time given to
+    /// [`Explanation::as_of`]).
+    pub fn explained_at(&self) -> SystemTime {
+        self.explained_at
     }
 
     /// The catalogue entry.
@@ -146,10 +177,11 @@ impl<E: CatalogueEndpoint> Explanation<E> {
         self.retry_after
     }
 
-    /// How long to wait before retrying, from `Retry-After` and now; `None`
-    /// when the entry is not retryable or the server gave no delay.
+    /// How long to wait before retrying, from `Retry-After` as of when the
+    /// response was explained ([`Explanation::explained_at`]); `None` when
+    /// the entry is not retryable or the server gave no delay.
     pub fn retry_delay(&self) -> Option<Duration> {
-        self.retry_delay_from(SystemTime::now())
+        self.retry_delay_from(self.explained_at)
     }
 
     /// [`Explanation::retry_delay`] as of `now`.
@@ -216,7 +248,8 @@ fn server_message(body: &[u8]) -> Option<String> {
 
 impl<E: CatalogueEndpoint> fmt::Display for Explanation<E> {
     /// `Create Trackers → 409 Conflict: <description> Fix: <resolution>
-    /// (server said: "…")`, plain text, then retry advice when retryable.
+    /// (server said: "…")`, plain text, then retry advice when retryable
+    /// (a delay counted from [`Explanation::explained_at`], not the clock).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = self.entry;
         write!(f, "{} → {} {}", self.source(), e.code(), e.plain_meaning())?;
@@ -241,7 +274,8 @@ impl<E: CatalogueEndpoint> fmt::Display for Explanation<E> {
 }
 
 impl<E: CatalogueEndpoint> Serialize for Explanation<E> {
-    /// `{endpoint, general, entry, server_message, retryable, retry_after_seconds, text}`.
+    /// `{endpoint, general, entry, server_message, retryable, retry_after_seconds, text}`;
+    /// `retry_after_seconds` is counted from [`Explanation::explained_at`].
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_struct("Explanation", 7)?;
         map.serialize_field("endpoint", &self.endpoint.map(E::slug))?;
@@ -255,5 +289,65 @@ impl<E: CatalogueEndpoint> Serialize for Explanation<E> {
         )?;
         map.serialize_field("text", &self.to_string())?;
         map.end()
+    }
+}
+
+#[cfg(all(test, feature = "symbl"))]
+mod tests {
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    use http::{HeaderMap, HeaderValue, Method, StatusCode};
+
+    use crate::Explanation;
+
+    /// A 429 whose `Retry-After` date is long past by the clock (2001), so
+    /// that a `Display` or `Serialize` reading the clock would say 0 s.
+    fn throttled() -> Explanation {
+        let mut headers = HeaderMap::new();
+        let at = UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        let date = httpdate::fmt_http_date(at);
+        headers.insert("retry-after", HeaderValue::from_str(&date).unwrap());
+        let e = Explanation::from_status(
+            &Method::POST,
+            "/v1/process/text",
+            StatusCode::TOO_MANY_REQUESTS,
+            &headers,
+            b"",
+        )
+        .unwrap();
+        assert!(e.retryable());
+        e.as_of(at - Duration::from_secs(30))
+    }
+
+    #[test]
+    fn display_counts_from_when_explained_not_the_clock() {
+        let e = throttled();
+        let first = e.to_string();
+        assert!(first.ends_with(" Retry after 30 s."), "{first}");
+        assert_eq!(e.to_string(), first);
+        assert_eq!(e.clone().to_string(), first);
+    }
+
+    #[test]
+    fn serialize_counts_from_when_explained_not_the_clock() {
+        let e = throttled();
+        let first = serde_json::to_value(&e).unwrap();
+        assert_eq!(first["retry_after_seconds"], 30);
+        assert_eq!(first["text"], e.to_string());
+        assert_eq!(serde_json::to_value(&e).unwrap(), first);
+    }
+
+    #[test]
+    fn explained_at_is_when_it_was_made() {
+        let before = SystemTime::now();
+        let e = Explanation::from_status(
+            &Method::GET,
+            "/nope",
+            StatusCode::NOT_FOUND,
+            &HeaderMap::new(),
+            b"",
+        )
+        .unwrap();
+        assert!(before <= e.explained_at() && e.explained_at() <= SystemTime::now());
     }
 }

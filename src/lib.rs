@@ -76,6 +76,9 @@
 //! [`include_catalogue!`] and [`engine`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs (`--cfg docsrs`, see Cargo.toml): a badge on each item naming the
+// features it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names `::error_catalogue::…`; this lets the shipped
 // catalogue, generated into this crate, name it the same way.
@@ -114,7 +117,7 @@ pub use entry::Example;
 #[cfg(feature = "serde")]
 pub use explain::{MAX_EXPLAINED_BODY, RetryAfter};
 pub use http::{Method, StatusCode};
-pub use page::{Page, Support};
+pub use page::{DocsUrl, Page, Support};
 #[cfg(feature = "serde")]
 pub use problem::{ExtensionError, PROBLEM_JSON, STANDARD_MEMBERS};
 // The shipped catalogue's whole module: `Endpoint`, `Entry`, `lookup`,

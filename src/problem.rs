@@ -98,7 +98,7 @@ impl<E: CatalogueEndpoint> Entry<E> {
     pub fn problem(&'static self) -> Problem<E> {
         Problem {
             entry: self,
-            type_uri: self.url(),
+            type_uri: self.url().to_string(),
             detail: self.plain_description().map(Cow::Borrowed),
             instance: None,
             extensions: Map::new(),

@@ -249,3 +249,21 @@ fn a_third_party_catalogue_never_allocates() {
     assert!(found > 0);
     assert_eq!(n, 0, "the third-party catalogue allocated {n} times");
 }
+
+#[test]
+fn docs_urls_never_allocate() {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(64 * 1024);
+    let ((), n) = allocations(|| {
+        let page = error_catalogue::page();
+        write!(out, "{}", page.url()).unwrap();
+        write!(out, "{}", page.anchor_url(page.general_slug())).unwrap();
+        for e in entries() {
+            let url = e.url();
+            assert!(url == e.url() && url.anchor() == Some(e.anchor()));
+            write!(out, " {url}").unwrap();
+        }
+    });
+    assert_eq!(n, 0, "building and writing docs URLs allocated");
+    assert!(out.contains("#create-trackers-409"), "{out}");
+}

@@ -21,6 +21,9 @@
 //! [error-catalogue]: https://docs.rs/error-catalogue
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs (`--cfg docsrs`, see Cargo.toml): a badge on each item naming the
+// features it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod catalogue;
 pub mod codegen;
@@ -141,3 +144,8 @@ pub(crate) fn check_source_keeping_model(
     };
     (report, file)
 }
+
+/// README.md's Rust examples, compiled as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

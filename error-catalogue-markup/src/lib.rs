@@ -385,8 +385,17 @@ fn strip_code(content: &str) -> &str {
     }
 }
 
-#[cfg(test)]
-mod reference;
+/// The reference implementation the indexed parser is tested against, by
+/// the proptests below and by the fuzz target (`fuzz/fuzz_targets/markup.rs`,
+/// built with `--cfg fuzzing`): one copy for both. Not compiled otherwise.
+#[cfg(any(test, fuzzing))]
+#[doc(hidden)]
+pub mod reference;
+
+/// README.md's Rust example, compiled and run as a doc test so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@
 use crate::{Inline, strip_code};
 
 /// [`crate::parse_inline`], as first written.
-pub(crate) fn parse_inline(s: &str) -> Vec<Inline<'_>> {
+pub fn parse_inline(s: &str) -> Vec<Inline<'_>> {
     parse_in(s, true)
 }
 

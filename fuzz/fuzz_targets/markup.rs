@@ -4,27 +4,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
-// The reference parser is private to error-catalogue-markup (`#[cfg(test)]
-// mod reference`); it is compiled here from its source, with the two names it
-// takes from the crate root.
-use error_catalogue_markup::Inline;
-
-#[path = "../../error-catalogue-markup/src/reference.rs"]
-#[allow(dead_code)]
-mod reference;
-
-/// error-catalogue-markup's `strip_code` (private), which the reference uses.
-fn strip_code(content: &str) -> &str {
-    if content.len() >= 2
-        && content.starts_with(' ')
-        && content.ends_with(' ')
-        && !content.bytes().all(|c| c == b' ')
-    {
-        &content[1..content.len() - 1]
-    } else {
-        content
-    }
-}
+// error-catalogue-markup compiles its reference parser, the one its
+// proptests use, only for tests and under cargo-fuzz's `--cfg fuzzing`.
+use error_catalogue_markup::reference;
 
 /// The reference is cubic in the worst case (a 16 kB field took 41 s), so it
 /// is only asked about texts this short; longer ones check the indexed parser

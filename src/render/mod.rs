@@ -79,36 +79,73 @@ impl Format {
 
     /// The format's name on the command line (`openapi-yaml`).
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Mdx => "mdx",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-            #[cfg(feature = "serde")]
-            Format::Json => "json",
-            #[cfg(feature = "serde")]
-            Format::OpenApi => "openapi",
-            #[cfg(feature = "serde")]
-            Format::OpenApiYaml => "openapi-yaml",
-            #[cfg(feature = "serde")]
-            Format::Tables => "tables",
-        }
+        self.describe().0
     }
 
     /// The file name a docs site would give it (`error-codes.mdx`).
     pub fn file_name(self) -> &'static str {
+        self.describe().1
+    }
+
+    /// One line for people, as `errcat render --help` shows it.
+    pub fn summary(self) -> &'static str {
+        self.describe().2
+    }
+
+    /// The format by its [`name`](Format::name), ignoring ASCII case.
+    ///
+    /// ```
+    /// use error_catalogue::render::Format;
+    ///
+    /// assert_eq!(Format::from_name("mdx"), Some(Format::Mdx));
+    /// assert!(Format::ALL.iter().all(|&f| Format::from_name(f.name()) == Some(f)));
+    /// assert_eq!(Format::from_name("docx"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// Name, file name and summary: every fact about a format but how it is
+    /// written, in one place, so that a new format is one arm here, one in
+    /// [`Format::ALL`] and one in [`Catalogue::render`] (`errcat` takes its
+    /// `--format` values from these).
+    fn describe(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Format::Mdx => "error-codes.mdx",
-            Format::Markdown => "error-codes.md",
-            Format::Html => "error-codes.html",
+            Format::Mdx => (
+                "mdx",
+                "error-codes.mdx",
+                "The Docusaurus page: MDX 3 with GFM tables",
+            ),
+            Format::Markdown => ("markdown", "error-codes.md", "CommonMark + GFM"),
+            Format::Html => ("html", "error-codes.html", "A standalone HTML page"),
             #[cfg(feature = "serde")]
-            Format::Json => "catalogue.json",
+            Format::Json => ("json", "catalogue.json", "The whole catalogue as JSON"),
             #[cfg(feature = "serde")]
-            Format::OpenApi => "openapi.json",
+            Format::OpenApi => ("openapi", "openapi.json", "OpenAPI 3.1, JSON"),
             #[cfg(feature = "serde")]
-            Format::OpenApiYaml => "openapi.yaml",
+            Format::OpenApiYaml => ("openapi-yaml", "openapi.yaml", "OpenAPI 3.1, YAML"),
             #[cfg(feature = "serde")]
-            Format::Tables => "tables.json",
+            Format::Tables => (
+                "tables",
+                "tables.json",
+                "The page's tables, every cell as plain text, JSON",
+            ),
         }
+    }
+}
+
+/// `errcat render --format`'s values: every format, by [`Format::name`].
+#[cfg(feature = "cli")]
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.summary()))
     }
 }
 
@@ -248,7 +285,7 @@ pub fn inline_markup(source: &str, target: Target, place: Place) -> String {
 /// A problem `type` URI for an anchor on the shipped page: the page's URL,
 /// `#`, anchor ([`crate::Page::anchor_url`]).
 #[cfg(feature = "symbl")]
-pub fn anchor_url(anchor: &str) -> String {
+pub fn anchor_url(anchor: &str) -> crate::DocsUrl<'_> {
     crate::page().anchor_url(anchor)
 }
 

@@ -5,6 +5,9 @@ use std::process::ExitCode;
 
 use error_catalogue::engine::Catalogue;
 use error_catalogue::{CatalogueEndpoint, StatusCode};
+// The build crate's "did you mean", so that `errcat`'s arguments and
+// `errcat check`'s diagnostics suggest by one rule.
+use error_catalogue_build::suggest::closest;
 use http::Method;
 
 /// An endpoint argument: an endpoint, or `general` for the general table.
@@ -14,6 +17,16 @@ pub enum Table<E> {
     General,
     /// One endpoint's table (with the general fallback on lookup).
     Endpoint(E),
+}
+
+impl<E: Copy> Table<E> {
+    /// The endpoint; `None` for the general table.
+    pub fn endpoint(self) -> Option<E> {
+        match self {
+            Table::General => None,
+            Table::Endpoint(e) => Some(e),
+        }
+    }
 }
 
 /// Output format of `lookup` and `list`.
@@ -35,18 +48,23 @@ pub fn table<E: CatalogueEndpoint>(arg: &str) -> Result<Table<E>, String> {
     {
         return Ok(Table::General);
     }
-    E::parse(arg).map(Table::Endpoint).map_err(|_| {
-        let known: Vec<&str> = E::all().iter().map(|e| e.slug()).collect();
-        match closest(arg, &known) {
-            Some(best) => format!(
-                "unknown endpoint '{arg}'; did you mean '{best}'? (known: general, {})",
-                known.join(", ")
-            ),
-            None => format!(
-                "unknown endpoint '{arg}' (known: general, {})",
-                known.join(", ")
-            ),
-        }
+    E::parse(arg).map(Table::Endpoint).map_err(|err| {
+        // One suggestion, never the whole list: a catalogue may have 10⁴
+        // endpoints. Any of an endpoint's three names may be the near miss;
+        // the suggestion is its slug.
+        let known: Vec<&str> = E::all()
+            .iter()
+            .flat_map(|e| [e.slug(), e.name(), e.ident()])
+            .chain(["general"])
+            .collect();
+        let suggestion = closest(arg, &known)
+            .map(|best| match E::parse(best) {
+                Ok(e) => e.slug(),
+                Err(_) => best,
+            })
+            .map(|best| format!("; did you mean '{best}'?"))
+            .unwrap_or_default();
+        format!("unknown endpoint '{arg}': {err}{suggestion} ('errcat list' shows every entry's endpoint)")
     })
 }
 
@@ -65,13 +83,8 @@ fn request<E: CatalogueEndpoint>(arg: &str) -> Option<Result<Table<E>, String>> 
 fn method_and_route<E: CatalogueEndpoint>(method: &str, path: &str) -> Result<E, String> {
     let method = self::method(method)?;
     E::route(&method, path).ok_or_else(|| {
-        let known: Vec<String> = E::all()
-            .iter()
-            .map(|e| format!("{} {}", e.method(), e.path()))
-            .collect();
         format!(
-            "no endpoint matches '{method} {path}' (known: {})",
-            known.join(", ")
+            "no endpoint matches '{method} {path}' ('errcat list' shows every entry's endpoint)"
         )
     })
 }
@@ -115,37 +128,6 @@ pub fn status(arg: &str) -> Result<StatusCode, String> {
         .ok_or_else(|| format!("invalid status '{arg}': expected a number from 100 to 599"))
 }
 
-/// The known value closest to `arg` (by edit distance, ignoring case), if
-/// close enough to be a likely typo.
-pub fn closest<'a>(arg: &str, known: &[&'a str]) -> Option<&'a str> {
-    let arg = arg.to_ascii_lowercase();
-    known
-        .iter()
-        .map(|k| (edit_distance(&arg, &k.to_ascii_lowercase()), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(2) || k.starts_with(arg.as_str()))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(row[j + 1])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 /// Reports a clap error: help and version go to stdout with exit 0; anything
 /// else is one line on stderr, exit 2.
 pub fn clap_error(err: &clap::Error) -> ExitCode {
@@ -181,11 +163,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn suggestions() {
-        let known = ["async-text-api", "create-trackers", "get-tracker"];
-        assert_eq!(closest("create-tracker", &known), Some("create-trackers"));
-        assert_eq!(closest("get-trackers", &known), Some("get-tracker"));
-        assert_eq!(closest("zzzzzzzzz", &known), None);
+    fn unknown_endpoints_get_one_suggestion_not_the_list() {
+        use error_catalogue::Endpoint;
+        let err = table::<Endpoint>("create-tracker").unwrap_err();
+        assert!(err.contains("did you mean 'create-trackers'?"), "{err}");
+        assert!(err.contains("name, slug or identifier"), "{err}");
+        assert!(!err.contains("async-text-api"), "{err}");
+        // A near miss of the identifier or the name suggests the slug.
+        let err = table::<Endpoint>("CreateTracker").unwrap_err();
+        assert!(err.contains("did you mean 'create-trackers'?"), "{err}");
+        let err = table::<Endpoint>("Get Trackers").unwrap_err();
+        assert!(err.contains("did you mean 'get-tracker'?"), "{err}");
+        let err = table::<Endpoint>("zzzzzzzzz").unwrap_err();
+        assert!(!err.contains("did you mean"), "{err}");
+        let err = table::<Endpoint>("generl").unwrap_err();
+        assert!(err.contains("did you mean 'general'?"), "{err}");
     }
 
     #[test]

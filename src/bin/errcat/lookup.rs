@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use error_catalogue::CatalogueEndpoint;
-use error_catalogue::engine::{Catalogue, Entry};
+use error_catalogue::engine::{self, Catalogue, Entry};
 
 use crate::Outcome;
 use crate::args::{self, Format, Table};
@@ -31,10 +31,7 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
         Ok(s) => s,
         Err(message) => return Outcome::Usage(message),
     };
-    let found = match table {
-        Table::General => E::lookup_general(status),
-        Table::Endpoint(e) => e.lookup(status),
-    };
+    let found = engine::lookup_for(table.endpoint(), status);
     let Some(entry) = found else {
         let whose = match table {
             Table::General => "the general table".to_string(),

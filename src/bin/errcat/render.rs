@@ -9,50 +9,18 @@ use error_catalogue::render::Format;
 
 use crate::Outcome;
 
-/// A docs format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum RenderFormat {
-    /// The Docusaurus page: MDX 3 with GFM tables.
-    Mdx,
-    /// CommonMark + GFM.
-    Markdown,
-    /// A standalone HTML page.
-    Html,
-    /// The whole catalogue as JSON.
-    Json,
-    /// OpenAPI 3.1, JSON.
-    Openapi,
-    /// OpenAPI 3.1, YAML.
-    OpenapiYaml,
-    /// The page's tables, every cell as plain text, JSON.
-    Tables,
-}
-
-impl RenderFormat {
-    fn format(self) -> Format {
-        match self {
-            RenderFormat::Mdx => Format::Mdx,
-            RenderFormat::Markdown => Format::Markdown,
-            RenderFormat::Html => Format::Html,
-            RenderFormat::Json => Format::Json,
-            RenderFormat::Openapi => Format::OpenApi,
-            RenderFormat::OpenapiYaml => Format::OpenApiYaml,
-            RenderFormat::Tables => Format::Tables,
-        }
-    }
-}
-
 /// Arguments of `render`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The format to render.
+    // Its values are `render::Format`'s, through its `clap::ValueEnum`.
     #[arg(
         long,
         value_enum,
         required_unless_present = "all",
         conflicts_with = "all"
     )]
-    format: Option<RenderFormat>,
+    format: Option<Format>,
     /// Write to this file instead of stdout.
     #[arg(short, long, conflicts_with = "all")]
     output: Option<PathBuf>,
@@ -67,11 +35,11 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
     let written = match (&a.all, a.format) {
         (Some(dir), _) => write_all(catalogue, dir),
         (None, Some(format)) => match &a.output {
-            Some(path) => write_file(catalogue, format.format(), path),
+            Some(path) => write_file(catalogue, format, path),
             None => {
                 let mut out = std::io::stdout().lock();
                 catalogue
-                    .render(format.format(), &mut out)
+                    .render(format, &mut out)
                     .and_then(|()| out.flush())
                     .map_err(|e| format!("cannot write to stdout: {e}"))
             }
