@@ -107,14 +107,14 @@ impl Builder {
         self
     }
 
-    /// Accepts data files up to `bytes` long instead of [`read::MAX_FILE_BYTES`].
+    /// Accepts data files up to `bytes` long instead of [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES).
     pub fn max_file_bytes(mut self, bytes: u64) -> Self {
         self.max_file_bytes = Some(bytes);
         self
     }
 
     /// The size limit in force: [`Builder::max_file_bytes`], else
-    /// [`read::MAX_FILE_BYTES`].
+    /// [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES).
     pub fn size_limit(&self) -> u64 {
         self.max_file_bytes.unwrap_or(read::MAX_FILE_BYTES)
     }

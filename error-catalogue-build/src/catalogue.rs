@@ -1,7 +1,8 @@
 //! The validated catalogue: what code generation and renderers consume.
 //!
-//! Every value here has passed [`crate::validate`]; names, slugs and
-//! identifiers are unique, statuses are in range, defaults are resolved.
+//! Every value here has passed validation ([`crate::check_file`],
+//! [`crate::check_str`]): names, slugs and identifiers are unique, statuses
+//! are in range, defaults are resolved.
 
 /// A checked catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -235,7 +235,7 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// Checks a source with a size limit ([`read::MAX_FILE_BYTES`] is the
+    /// Checks a source with a size limit ([`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES) is the
     /// build's). `Err` holds the report when the file has errors.
     pub fn new(source: Source, max_bytes: u64) -> Result<Checked, Box<Report>> {
         match check_source_keeping_model(source, max_bytes) {
@@ -255,7 +255,7 @@ impl Checked {
 
     /// Reads and checks a file.
     pub fn read(path: &Path, max_bytes: u64) -> Result<Checked, Box<Report>> {
-        match read::read_source_with_limit(path, max_bytes) {
+        match read::read_source(path, max_bytes) {
             Ok(source) => Checked::new(source, max_bytes),
             Err(failed) => {
                 let (source, diagnostic) = *failed;

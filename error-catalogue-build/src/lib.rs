@@ -26,26 +26,37 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod catalogue;
-pub mod codegen;
 pub mod diagnostic;
 pub mod diff;
 #[cfg(feature = "import")]
 pub mod import;
-pub mod markup;
-pub mod model;
-pub mod names;
-pub mod read;
-pub mod routes;
-pub mod schema;
-pub mod suggest;
-pub mod validate;
 
+// The stages behind `Builder` and `check_*`, in the order data flows:
+// text → model (`read`, `schema`) → checked catalogue (`validate`, with
+// `names` and `routes`) → tokens (`codegen`).
 mod builder;
+mod markup;
+mod model;
+mod names;
+mod read;
+mod schema;
+mod validate;
+
+// Not API: error-catalogue's `load` feature builds tables with `codegen`,
+// its matcher is tested against `routes`, and errcat's hints use `suggest`.
+// They change with the contract, without a major version.
+#[doc(hidden)]
+pub mod codegen;
+#[doc(hidden)]
+pub mod routes;
+#[doc(hidden)]
+pub mod suggest;
 
 pub use builder::{Builder, Error};
 pub use catalogue::Catalogue;
 pub use codegen::Layout;
 pub use diagnostic::{Code, Diagnostic, Severity, Source};
+pub use read::MAX_FILE_BYTES;
 
 /// The outcome of checking one file: its source, every diagnostic, and the
 /// catalogue when there were no errors.
@@ -80,9 +91,9 @@ pub fn check_file(path: impl AsRef<std::path::Path>) -> Report {
     check_file_with_limit(path, read::MAX_FILE_BYTES)
 }
 
-/// [`check_file`] with another size limit than [`read::MAX_FILE_BYTES`].
+/// [`check_file`] with another size limit than [`MAX_FILE_BYTES`].
 pub fn check_file_with_limit(path: impl AsRef<std::path::Path>, max_bytes: u64) -> Report {
-    match read::read_source_with_limit(path.as_ref(), max_bytes) {
+    match read::read_source(path.as_ref(), max_bytes) {
         Ok(source) => check_source(source, max_bytes),
         Err(failed) => {
             let (source, diagnostic) = *failed;
@@ -110,10 +121,10 @@ pub(crate) fn check_source_keeping_model(
     source: Source,
     max_bytes: u64,
 ) -> (Report, Option<model::CatalogueFile>) {
-    let (file, mut diagnostics) = read::parse_with_limit(&source, max_bytes);
+    let (file, mut diagnostics) = read::parse(&source, max_bytes);
     let (catalogue, file) = match file {
         Some(file) => {
-            let (catalogue, found) = validate::validate_ref(&file);
+            let (catalogue, found) = validate::validate(&file);
             diagnostics.extend(found);
             (catalogue, Some(file))
         }

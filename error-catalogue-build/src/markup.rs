@@ -4,4 +4,4 @@
 //! crate's renderers use too, so what they treat as markup is exactly what
 //! [`plain_text`] removes here.
 
-pub use error_catalogue_markup::{Inline, parse_inline, plain_text, push_plain};
+pub use error_catalogue_markup::{Inline, parse_inline, plain_text};

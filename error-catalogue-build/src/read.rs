@@ -20,18 +20,11 @@ use crate::schema;
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads a file into a [`Source`], or says why it cannot: missing,
-/// unreadable, over [`MAX_FILE_BYTES`] (read no further than that, so a huge
-/// file or an endless stream costs no more), or not UTF-8.
-pub fn read_source(path: &Path) -> Result<Source, Box<(Source, Diagnostic)>> {
-    read_source_with_limit(path, MAX_FILE_BYTES)
-}
-
-/// [`read_source`] with another size limit than [`MAX_FILE_BYTES`], for
-/// catalogues known to be larger (`Builder::max_file_bytes`, `errcat --max-bytes`).
-pub fn read_source_with_limit(
-    path: &Path,
-    max_bytes: u64,
-) -> Result<Source, Box<(Source, Diagnostic)>> {
+/// unreadable, over `max_bytes` (read no further than that, so a huge file
+/// or an endless stream costs no more), or not UTF-8. The limit is
+/// [`MAX_FILE_BYTES`] unless a caller raises it (`Builder::max_file_bytes`,
+/// `errcat --max-bytes`).
+pub fn read_source(path: &Path, max_bytes: u64) -> Result<Source, Box<(Source, Diagnostic)>> {
     let empty = || Source::new(path, String::new());
     let mut bytes = Vec::new();
     let read = std::fs::File::open(path).and_then(|file| {
@@ -78,16 +71,9 @@ fn io_error(path: &Path, err: &std::io::Error) -> Diagnostic {
 /// one per line, as later ones on a line are usually echoes), then every
 /// unknown, missing or mistyped key, through [`schema`]. The model is `None`
 /// when the file's `[page]` or `[general]` cannot be read; rows and endpoints
-/// that cannot be read are left out of it, their problems reported.
-pub fn parse(source: &Source) -> (Option<CatalogueFile>, Vec<Diagnostic>) {
-    parse_with_limit(source, MAX_FILE_BYTES)
-}
-
-/// [`parse`] with another size limit than [`MAX_FILE_BYTES`].
-pub fn parse_with_limit(
-    source: &Source,
-    max_bytes: u64,
-) -> (Option<CatalogueFile>, Vec<Diagnostic>) {
+/// that cannot be read are left out of it, their problems reported. A text
+/// over `max_bytes` is one `E0017` and nothing else.
+pub fn parse(source: &Source, max_bytes: u64) -> (Option<CatalogueFile>, Vec<Diagnostic>) {
     if let Some(too_big) = over_limit(source.text().len() as u64, max_bytes) {
         return (None, vec![too_big]);
     }

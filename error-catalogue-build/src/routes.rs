@@ -850,7 +850,8 @@ mod tests {
 
     /// The endpoints of a whole file's text, read as the build reads them.
     fn file(text: &str) -> Vec<Spanned<EndpointDef>> {
-        let (file, diagnostics) = crate::read::parse(&crate::Source::new("t.toml", text));
+        let (file, diagnostics) =
+            crate::read::parse(&crate::Source::new("t.toml", text), crate::MAX_FILE_BYTES);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         file.unwrap().endpoints
     }

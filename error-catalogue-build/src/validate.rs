@@ -23,16 +23,12 @@ pub const GENERAL_KEY: &str = "general";
 pub use crate::catalogue::METHODS;
 
 /// Checks a parsed file. Returns the catalogue when there are no errors
-/// (warnings may be present), and every diagnostic found.
-pub fn validate(file: CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
-    validate_ref(&file)
-}
-
-/// [`validate`] without taking the file, for callers that keep the model's
-/// spans next to the catalogue (`crate::diff` locates its findings with them).
-/// For a catalogue without errors, the model's endpoints and rows correspond
-/// one to one, in order, to the catalogue's.
-pub fn validate_ref(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
+/// (warnings may be present), and every diagnostic found. The file is
+/// borrowed: callers keep its spans next to the catalogue (`crate::diff`
+/// locates its findings with them). For a catalogue without errors, the
+/// model's endpoints and rows correspond one to one, in order, to the
+/// catalogue's.
+pub fn validate(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
     let mut v = Validator::default();
     let page = v.page(&file.page);
     let general_slug = match &file.general.slug {

@@ -284,7 +284,7 @@ fn e0015_bad_path_templates() {
 
 #[test]
 fn e0017_file_size_limit_is_named() {
-    let limit = error_catalogue_build::read::MAX_FILE_BYTES as usize;
+    let limit = error_catalogue_build::MAX_FILE_BYTES as usize;
     let text = format!("{BASE}#{}\n", "x".repeat(limit));
     let report = check_str("errors.toml", &text);
     assert_eq!(found(&report), [("E0017", 1, 1)]);

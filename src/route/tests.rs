@@ -10,8 +10,8 @@ use super::{
     DECODED, Edge, LINEAR, RouteTables as Tables, decode_into, difference, eq_decoded,
     holds_percent, key, method_slot, segment_end, slot_hash,
 };
+use error_catalogue_build::catalogue::METHODS;
 use error_catalogue_build::routes::{RouteRecords, RouteTables, Segment, Template};
-use error_catalogue_build::validate::METHODS;
 
 /// (method, template) of each endpoint, in page order.
 const TEMPLATES: &[(&str, &str)] = &[

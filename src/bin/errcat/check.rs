@@ -33,7 +33,7 @@ pub fn run(a: &Args, catalogue: Option<&Path>, max_bytes: Option<u64>) -> Outcom
         .clone()
         .or_else(|| catalogue.map(Path::to_path_buf))
         .unwrap_or_else(default_file);
-    let limit = max_bytes.unwrap_or(error_catalogue_build::read::MAX_FILE_BYTES);
+    let limit = max_bytes.unwrap_or(error_catalogue_build::MAX_FILE_BYTES);
     let report = check_file_with_limit(&path, limit);
     let out = match a.format {
         Format::Text => text(&report),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use error_catalogue_build::diff::{Checked, Diff, Finding, Level, diff};
-use error_catalogue_build::{Report, Source, read};
+use error_catalogue_build::{MAX_FILE_BYTES, Report, Source};
 use serde_json::json;
 
 use crate::Outcome;
@@ -65,9 +65,9 @@ pub struct Args {
 
 /// Runs `diff`: exit 1 when a finding at or above `--fail-on` exists, else
 /// 0; 2 for an unreadable or invalid side (its diagnostics on stderr).
-/// `max_bytes` is errcat's `--max-bytes` (default [`read::MAX_FILE_BYTES`]).
+/// `max_bytes` is errcat's `--max-bytes` (default [`MAX_FILE_BYTES`]).
 pub fn run(a: &Args, max_bytes: Option<u64>) -> Outcome {
-    let max_bytes = max_bytes.unwrap_or(read::MAX_FILE_BYTES);
+    let max_bytes = max_bytes.unwrap_or(MAX_FILE_BYTES);
     // Reading and checking are most of the time: one side per thread.
     let (old, new) = std::thread::scope(|s| {
         let old = s.spawn(|| load(&a.old, max_bytes));

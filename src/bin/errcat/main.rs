@@ -55,7 +55,7 @@ fn over_catalogue(cli: &Cli, run: impl Fn(&Command, bool) -> Outcome) -> Outcome
     };
     let limit = cli
         .max_bytes
-        .unwrap_or(error_catalogue_build::read::MAX_FILE_BYTES);
+        .unwrap_or(error_catalogue_build::MAX_FILE_BYTES);
     let report = error_catalogue_build::check_file_with_limit(&path, limit);
     let Some(catalogue) = report.catalogue.as_ref().filter(|_| !report.has_errors()) else {
         let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
