@@ -678,8 +678,8 @@ pub const NODE_RECORD: usize = error_catalogue_layout::route_node::SIZE;
 /// The route tables as the byte strings the matcher reads (see
 /// [`NODE_RECORD`]); [`tokens`] writes them as literals. Edges stay
 /// [`RouteTables::edges`]: the matcher reads each edge's bytes on every
-/// comparison, and a record would add a bounds check into a shared blob
-/// there (measured: +7% instructions per request).
+/// comparison, and a record would add a bounds check into a shared blob on
+/// that hot path.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RouteRecords {
     /// Each method's root in [`METHODS`] order (`u32::MAX`: none).

@@ -497,8 +497,7 @@ mod tests {
     }
 
     /// Inputs on which scanning afresh from each opener is quadratic or
-    /// cubic (a 16 kB field of the last kind took 41 s): each is parsed
-    /// whole, here at 1 MB. No time is asserted; a return to rescanning
+    /// cubic in the field's length: each is parsed whole, here at 1 MB. No time is asserted; a return to rescanning
     /// would make this test run for days.
     #[test]
     fn hostile_fields_parse_whole() {
