@@ -26,7 +26,7 @@ pub use crate::page::{Page, Support};
 pub use crate::route::{Aligned, RouteTables};
 #[cfg(feature = "axum")]
 pub use crate::typed::axum_response;
-pub use crate::typed::fmt_error;
+pub use crate::typed::{fmt_error, fmt_variant};
 #[cfg(feature = "miette")]
 pub use crate::typed::{miette_code, miette_help, miette_url};
 #[cfg(feature = "axum")]

@@ -88,6 +88,17 @@ pub trait EndpointError:
     }
 }
 
+/// A typed error's variant as a derive's `Debug` writes it: its name, and
+/// `Undocumented`'s status (`Undocumented(418)`).
+#[doc(hidden)]
+pub fn fmt_variant((code, name): (u16, &str), f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str(name)?;
+    if name == "Undocumented" {
+        write!(f, "({code})")?;
+    }
+    Ok(())
+}
+
 /// `Create Trackers → 409 Conflict: <description>`, or for an undocumented
 /// status `Create Trackers → 418 I'm a teapot (not documented for this endpoint)`.
 #[doc(hidden)]
@@ -144,6 +155,33 @@ macro_rules! __endpoint_error {
             }
         }
 
+        /// Two errors are equal when their statuses are: each variant is
+        /// one status (an `Undocumented` of a documented status equals
+        /// that status's variant).
+        impl ::core::cmp::PartialEq for $ty {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                self.code() == other.code()
+            }
+        }
+
+        impl ::core::cmp::Eq for $ty {}
+
+        impl ::core::hash::Hash for $ty {
+            #[inline]
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                self.code().hash(state)
+            }
+        }
+
+        impl ::core::fmt::Debug for $ty {
+            /// The variant, as a derive would write it: `Conflict`,
+            /// `Undocumented(418)`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::__private::fmt_variant(self.__variant(), f)
+            }
+        }
+
         $crate::__error_common!($ty);
     };
 }
@@ -165,6 +203,37 @@ macro_rules! __catalogue_error {
             #[inline]
             fn code(&self) -> u16 {
                 Error::code(*self)
+            }
+        }
+
+        /// Equal when the endpoints and the statuses are.
+        impl ::core::cmp::PartialEq for Error {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                let (a, b) = (self.__variant(), other.__variant());
+                (a.0, a.1) == (b.0, b.1)
+            }
+        }
+
+        impl ::core::cmp::Eq for Error {}
+
+        impl ::core::hash::Hash for Error {
+            #[inline]
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                let (endpoint, code, _) = self.__variant();
+                endpoint.hash(state);
+                code.hash(state);
+            }
+        }
+
+        impl ::core::fmt::Debug for Error {
+            /// As a derive would write it: `CreateTrackers(Conflict)`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let (endpoint, code, name) = self.__variant();
+                f.write_str($crate::engine::CatalogueEndpoint::ident(endpoint))?;
+                f.write_str("(")?;
+                $crate::__private::fmt_variant((code, name), f)?;
+                f.write_str(")")
             }
         }
 

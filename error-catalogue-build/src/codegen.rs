@@ -1150,6 +1150,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             .iter()
             .map(|&s| Literal::u16_unsuffixed(s))
             .collect();
+        let name_strs = names.iter().map(|n| Literal::string(&n.to_string()));
         // The link is ours; only the data (method, path) goes through `docs`.
         let link = lit(&format!(
             " The errors documented for [`Endpoint::{}`], its own and the general table's:",
@@ -1165,7 +1166,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
         let enum_docs = quote!(#[doc = #link] #enum_docs);
         enums.push(quote! {
             #enum_docs
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            #[derive(Clone, Copy)]
             #[non_exhaustive]
             pub enum #ty {
                 #(#variant_docs #names,)*
@@ -1192,9 +1193,15 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
                 /// The HTTP status as a number.
                 #[inline]
                 pub fn code(self) -> u16 {
+                    self.__variant().0
+                }
+
+                #[doc(hidden)]
+                #[inline]
+                pub fn __variant(self) -> (u16, &'static str) {
                     match self {
-                        #(Self::#names => #codes,)*
-                        Self::Undocumented(status) => status.as_u16(),
+                        #(Self::#names => (#codes, #name_strs),)*
+                        Self::Undocumented(status) => (status.as_u16(), "Undocumented"),
                     }
                 }
             }
@@ -1223,20 +1230,24 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             }
         }
     };
-    let (endpoint_body, code_body) = if variants.is_empty() {
-        (quote!(match *self {}), quote!(match self {}))
+    let variant_body = if variants.is_empty() {
+        quote!(match self {})
     } else {
-        (
-            quote!(match self { #(Error::#variants(_) => Endpoint::#variants,)* }),
-            quote!(match self { #(Error::#variants(e) => e.code(),)* }),
-        )
+        quote! {
+            match self {
+                #(Error::#variants(e) => {
+                    let (code, name) = e.__variant();
+                    (Endpoint::#variants, code, name)
+                })*
+            }
+        }
     };
     quote! {
         #(#enums)*
 
         /// An error of any endpoint of this catalogue: one variant per
         /// endpoint, holding that endpoint's error.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy)]
         #[non_exhaustive]
         pub enum Error {
             #(#wide_variants,)*
@@ -1252,14 +1263,21 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             }
 
             /// The endpoint it is an error of.
+            #[inline]
             pub fn endpoint(&self) -> Endpoint {
-                #endpoint_body
+                self.__variant().0
             }
 
             /// The HTTP status as a number.
             #[inline]
             pub fn code(self) -> u16 {
-                #code_body
+                self.__variant().1
+            }
+
+            #[doc(hidden)]
+            #[inline]
+            pub fn __variant(self) -> (Endpoint, u16, &'static str) {
+                #variant_body
             }
         }
 
