@@ -206,37 +206,6 @@ macro_rules! __catalogue_error {
             }
         }
 
-        /// Equal when the endpoints and the statuses are.
-        impl ::core::cmp::PartialEq for Error {
-            #[inline]
-            fn eq(&self, other: &Self) -> bool {
-                let (a, b) = (self.__variant(), other.__variant());
-                (a.0, a.1) == (b.0, b.1)
-            }
-        }
-
-        impl ::core::cmp::Eq for Error {}
-
-        impl ::core::hash::Hash for Error {
-            #[inline]
-            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-                let (endpoint, code, _) = self.__variant();
-                endpoint.hash(state);
-                code.hash(state);
-            }
-        }
-
-        impl ::core::fmt::Debug for Error {
-            /// As a derive would write it: `CreateTrackers(Conflict)`.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let (endpoint, code, name) = self.__variant();
-                f.write_str($crate::engine::CatalogueEndpoint::ident(endpoint))?;
-                f.write_str("(")?;
-                $crate::__private::fmt_variant((code, name), f)?;
-                f.write_str(")")
-            }
-        }
-
         impl $crate::TypedErrors for Endpoint {
             type Error = Error;
 

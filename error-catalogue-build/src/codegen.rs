@@ -1230,24 +1230,21 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             }
         }
     };
-    let variant_body = if variants.is_empty() {
-        quote!(match self {})
+    let (endpoint_body, code_body) = if variants.is_empty() {
+        (quote!(match *self {}), quote!(match self {}))
     } else {
-        quote! {
-            match self {
-                #(Error::#variants(e) => {
-                    let (code, name) = e.__variant();
-                    (Endpoint::#variants, code, name)
-                })*
-            }
-        }
+        (
+            quote!(match self { #(Error::#variants(_) => Endpoint::#variants,)* }),
+            quote!(match self { #(Error::#variants(e) => e.code(),)* }),
+        )
     };
     quote! {
         #(#enums)*
 
         /// An error of any endpoint of this catalogue: one variant per
         /// endpoint, holding that endpoint's error.
-        #[derive(Clone, Copy)]
+        // One enum: derived, its impls are one match each, over endpoints.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Error {
             #(#wide_variants,)*
@@ -1263,21 +1260,14 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
             }
 
             /// The endpoint it is an error of.
-            #[inline]
             pub fn endpoint(&self) -> Endpoint {
-                self.__variant().0
+                #endpoint_body
             }
 
             /// The HTTP status as a number.
             #[inline]
             pub fn code(self) -> u16 {
-                self.__variant().1
-            }
-
-            #[doc(hidden)]
-            #[inline]
-            pub fn __variant(self) -> (Endpoint, u16, &'static str) {
-                #variant_body
+                #code_body
             }
         }
 
