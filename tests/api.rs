@@ -160,3 +160,40 @@ fn json_shape() {
     );
     assert_eq!(v["general"]["entries"][3]["example"]["lang"], "bash");
 }
+
+#[test]
+fn entries_compare_hash_and_print_by_their_record() {
+    use std::hash::{BuildHasher, RandomState};
+    let conflict = *lookup(Endpoint::CreateTrackers, StatusCode::CONFLICT).unwrap();
+    let copy = conflict;
+    let not_found = *lookup(Endpoint::GetTracker, StatusCode::NOT_FOUND).unwrap();
+    assert_eq!(copy, conflict);
+    assert_ne!(conflict, not_found);
+    let hasher = RandomState::new();
+    assert_eq!(hasher.hash_one(copy), hasher.hash_one(conflict));
+    assert_ne!(hasher.hash_one(conflict), hasher.hash_one(not_found));
+    let distinct: std::collections::HashSet<_> = entries().iter().copied().collect();
+    assert_eq!(distinct.len(), entries().len());
+
+    assert_eq!(conflict.to_string(), "409 Conflict");
+    assert_eq!(format!("{conflict:>3}"), "409 Conflict");
+    let debug = format!("{conflict:?}");
+    assert!(
+        debug.starts_with(
+            "Entry { code: 409, endpoint: Some(CreateTrackers), meaning: \"Conflict\", "
+        ),
+        "{debug}"
+    );
+    for field in [
+        "description: Some(\"The 409 response code",
+        "resolution: Some(\"Modify the name",
+        "retryable: false",
+        "anchor: \"create-trackers-409\"",
+        "plain_meaning: \"Conflict\"",
+        "plain_description: Some(",
+        "plain_resolution: Some(",
+        "example: None",
+    ] {
+        assert!(debug.contains(field), "{field} in {debug}");
+    }
+}

@@ -117,6 +117,70 @@ fn builder_sets_members_and_refuses_bad_extensions() {
 }
 
 #[test]
+fn accessors_give_back_what_was_set() {
+    let bare = codes::GET_TRACKER_404.problem();
+    assert!(std::ptr::eq(bare.entry(), codes::GET_TRACKER_404));
+    assert_eq!(bare.type_uri(), codes::GET_TRACKER_404.url().to_string());
+    assert_eq!(
+        bare.type_uri(),
+        "https://docs.symbl.ai/docs/developer-tools/errors/#get-tracker-404"
+    );
+    assert_eq!(
+        (bare.title(), bare.status()),
+        ("Not Found", StatusCode::NOT_FOUND)
+    );
+    assert_eq!(bare.detail(), codes::GET_TRACKER_404.plain_description());
+    assert!(bare.detail().is_some());
+    assert_eq!(bare.instance(), None);
+    assert!(bare.extensions().is_empty());
+    assert_eq!(bare.retry_after(), None);
+
+    let set = bare
+        .clone()
+        .with_detail("No tracker 5f3c.")
+        .with_instance("/v1/manage/tracker/5f3c")
+        .with_extension("trackerId", "5f3c")
+        .unwrap()
+        .with_retry_after(Duration::from_secs(7));
+    assert_eq!(set.detail(), Some("No tracker 5f3c."));
+    assert_eq!(set.instance(), Some("/v1/manage/tracker/5f3c"));
+    assert_eq!(set.extensions().len(), 1);
+    assert_eq!(set.extensions()["trackerId"], "5f3c");
+    assert_eq!(set.retry_after(), Some(Duration::from_secs(7)));
+    assert_ne!(set, bare);
+    assert_eq!(set.clone(), set);
+}
+
+#[test]
+fn extension_errors_say_why_and_keep_their_cause() {
+    use std::error::Error as _;
+    let p = codes::GET_TRACKER_404.problem();
+    let reserved = p.clone().with_extension("status", 1).unwrap_err();
+    assert_eq!(
+        reserved.to_string(),
+        "extension member \"status\" would replace a standard problem member"
+    );
+    assert!(reserved.source().is_none());
+    let bad = p.clone().with_extension("a-b", 1).unwrap_err();
+    assert_eq!(
+        bad.to_string(),
+        "extension member \"a-b\" is not an ASCII letter followed by two or more letters, digits or '_'"
+    );
+    assert!(bad.source().is_none());
+    let value = std::collections::HashMap::from([((1, 2), 3)]);
+    let err = p.with_extension("valid_name", value).unwrap_err();
+    let ExtensionError::Value(json) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        err.to_string(),
+        format!("extension value is not JSON: {json}")
+    );
+    let source = err.source().expect("the serde_json error");
+    assert_eq!(source.to_string(), json.to_string());
+}
+
+#[test]
 fn retry_after_only_on_retryable_entries() {
     let retryable = codes::ASYNC_TEXT_API_429
         .problem()

@@ -632,3 +632,86 @@ impl Validator {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! What needs the model, which only this crate sees: the rest of the
+    //! rules are tested through `check_str` in tests/rules.rs.
+    use super::*;
+    use crate::{Code, check_str};
+
+    /// A small valid catalogue.
+    const BASE: &str = "[page]\nid = \"errors\"\ntitle = \"Error Codes\"\nslug = \"/errors/\"\n\
+        docs_base_url = \"https://docs.example.com\"\n\n[general]\ntitle = \"HTTP Codes\"\n\n\
+        [[general.errors]]\nstatus = 400\nmeaning = \"Bad Request\"\n\n\
+        [[endpoints]]\nname = \"Get Tracker\"\nmethod = \"GET\"\npath = \"/v1/tracker/{id}\"\n\n\
+        [[endpoints.errors]]\nstatus = 404\nmeaning = \"Not Found\"\n";
+
+    /// `BASE` with `from` replaced by `to` (which must be there, once).
+    fn edit(from: &str, to: &str) -> String {
+        assert_eq!(BASE.matches(from).count(), 1, "{from}");
+        BASE.replace(from, to)
+    }
+
+    /// The model of `text`, which must parse.
+    fn model(text: &str) -> crate::model::CatalogueFile {
+        let source = crate::Source::new("errors.toml", text);
+        let (file, diagnostics) = crate::read::parse(&source, crate::MAX_FILE_BYTES);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        file.unwrap()
+    }
+
+    #[test]
+    fn validate_takes_the_model_and_answers_as_check_does() {
+        let (catalogue, diagnostics) = validate(&model(BASE));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(catalogue, check_str("errors.toml", BASE).catalogue);
+        let text = edit("method = \"GET\"", "method = \"FETCH\"");
+        let (catalogue, diagnostics) = validate(&model(&text));
+        assert!(catalogue.is_none());
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.id()).collect();
+        assert_eq!(codes, ["E0014"]);
+    }
+
+    /// `n` endpoints, each with its own name and path and no rows.
+    fn with_endpoints(n: usize) -> crate::model::CatalogueFile {
+        let mut file = model(BASE);
+        let template = file.endpoints[0].clone();
+        file.endpoints = (0..n)
+            .map(|i| {
+                let mut def = template.clone();
+                let e = def.get_mut();
+                *e.name.get_mut() = format!("Endpoint n{i}");
+                *e.path.get_mut() = format!("/e/{i}");
+                e.errors.clear();
+                def
+            })
+            .collect();
+        file
+    }
+
+    #[test]
+    fn e0017_endpoint_limit_is_max_endpoints_exactly() {
+        // Entry records name their endpoint's row in a u16, row 0 being the
+        // general table: every endpoint's row must fit.
+        assert_eq!(MAX_ENDPOINTS, usize::from(u16::MAX) - 1);
+        let (catalogue, diagnostics) = validate(&with_endpoints(MAX_ENDPOINTS));
+        assert!(diagnostics.is_empty(), "{:?}", diagnostics.first());
+        assert_eq!(catalogue.unwrap().endpoints.len(), MAX_ENDPOINTS);
+
+        let file = with_endpoints(MAX_ENDPOINTS + 1);
+        let extra = file.endpoints[MAX_ENDPOINTS].span();
+        let (catalogue, diagnostics) = validate(&file);
+        assert!(catalogue.is_none());
+        assert_eq!(diagnostics.len(), 1, "{:?}", diagnostics.get(1));
+        assert_eq!(diagnostics[0].code, Code::Limit);
+        assert_eq!(diagnostics[0].span, Some(extra));
+        assert_eq!(
+            diagnostics[0].message,
+            format!(
+                "{} endpoints, over the limit of {MAX_ENDPOINTS} (MAX_ENDPOINTS)",
+                MAX_ENDPOINTS + 1
+            )
+        );
+    }
+}

@@ -530,3 +530,184 @@ fn base_paths_reach_the_catalogue() {
         "{rendered}"
     );
 }
+
+// The tests below pin what mutation testing (scripts/mutants.sh) found no
+// test holding down in validate.rs (those that need the model are its unit
+// tests).
+
+#[test]
+fn e0013_hints_say_what_to_do_with_each_empty_key() {
+    let hint = |text: &str| {
+        let report = check_str("errors.toml", text);
+        assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+        assert_eq!(report.diagnostics[0].code, Code::EmptyText);
+        report.diagnostics[0].hint.clone().unwrap()
+    };
+    let intro = edit("slug = \"/errors/\"", "slug = \"/errors/\"\nintro = [\"\"]");
+    assert_eq!(hint(&intro), "remove the empty element");
+    let imports = edit(
+        "slug = \"/errors/\"",
+        "slug = \"/errors/\"\nimports = [\" \"]",
+    );
+    assert_eq!(hint(&imports), "remove the empty element");
+    let deprecated = edit(
+        "path = \"/v1/tracker/{id}\"",
+        "path = \"/v1/tracker/{id}\"\ndeprecated = \"\"",
+    );
+    assert_eq!(
+        hint(&deprecated),
+        "say why it is deprecated and what to use instead, or leave the key out if it is not"
+    );
+    let description = edit(
+        "meaning = \"Not Found\"",
+        "meaning = \"Not Found\"\ndescription = \"\"",
+    );
+    assert_eq!(
+        hint(&description),
+        "write the description, or leave the key out: it is optional"
+    );
+    let id = edit("id = \"errors\"", "id = \"\"");
+    assert_eq!(hint(&id), "write the id: it is required");
+}
+
+#[test]
+fn w0003_only_for_a_5xx_marked_not_retryable() {
+    let row = |status: u16, meaning: &str, retryable: bool| {
+        format!(
+            "{BASE}\n[[endpoints.errors]]\nstatus = {status}\nmeaning = \"{meaning}\"\nretryable = {retryable}\n"
+        )
+    };
+    check(&row(409, "Conflict", false), &[]);
+    check(&row(503, "Service Unavailable", true), &[]);
+    check(&row(409, "Conflict", true), &[]);
+    check(
+        &row(500, "Internal Server Error", false),
+        &[("W0003", 26, 13)],
+    );
+}
+
+#[test]
+fn a_broken_endpoint_is_not_also_checked_for_redundant_rows() {
+    // The endpoint's row repeats the general table's, which alone is W0002;
+    // an endpoint with an error of its own is dropped before that check.
+    let redundant = "\n[[endpoints.errors]]\nstatus = 400\nmeaning = \"Bad Request\"\n";
+    let bad_slug = edit(
+        "name = \"Get Tracker\"",
+        "name = \"Get Tracker\"\nslug = \"Get_Tracker\"",
+    );
+    check(&format!("{bad_slug}{redundant}"), &[("E0012", 16, 8)]);
+    let twice = format!("{BASE}{}{redundant}", SECOND.replace("NAME", "Get Tracker"));
+    check(&twice, &[("E0008", 24, 8)]);
+}
+
+#[test]
+fn e0009_names_that_clash_only_ignoring_case() {
+    // "Gettracker" differs from "Get Tracker" in name, identifier
+    // (`Gettracker`, `GetTracker`) and slug, but not ignoring case.
+    let text = format!("{BASE}{}", SECOND.replace("NAME", "Gettracker"));
+    let report = check_str("errors.toml", &text);
+    assert_eq!(
+        found(&report),
+        [("E0009", 24, 8)],
+        "{}",
+        report.render(false)
+    );
+    let d = &report.diagnostics[0];
+    assert!(d.message.contains("ignoring case"), "{}", d.message);
+    // The earlier endpoint is pointed at; the general table's reserved names
+    // have no place in the file to point at.
+    let first = BASE.find("\"Get Tracker\"").unwrap();
+    assert_eq!(
+        d.related,
+        Some((
+            first..first + "\"Get Tracker\"".len(),
+            "also names this one".to_string()
+        ))
+    );
+    let text = format!("{BASE}{}", SECOND.replace("NAME", "General"));
+    let report = check_str("errors.toml", &text);
+    assert_eq!(found(&report), [("E0009", 24, 8)]);
+    assert_eq!(report.diagnostics[0].related, None);
+}
+
+#[test]
+fn e0015_a_parameter_segment_has_one_brace_each_side() {
+    for path in ["/v1/{{id}", "/v1/{id}}"] {
+        let report = check_str("errors.toml", &edit("/v1/tracker/{id}", path));
+        assert_eq!(found(&report), [("E0015", 17, 8)], "{path}");
+    }
+}
+
+// And in schema.rs.
+
+#[test]
+fn after_a_syntax_error_no_model_is_validated() {
+    // The recovered tree would make an endpoint with a bad method (E0014):
+    // guesses after a syntax error are not reported.
+    let text = edit("meaning = \"Bad Request\"", "meaning = \"Bad Request")
+        .replace("method = \"GET\"", "method = \"FETCH\"");
+    let report = check_str("errors.toml", &text);
+    assert_eq!(
+        found(&report),
+        [("E0002", 12, 23)],
+        "{}",
+        report.render(false)
+    );
+    assert!(report.catalogue.is_none());
+}
+
+/// The hint of the one diagnostic `text` has, which must be E0005.
+fn wrong_type_hint(text: &str) -> String {
+    let report = check_str("errors.toml", text);
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render(false));
+    assert_eq!(report.diagnostics[0].code, Code::WrongType);
+    report.diagnostics[0].hint.clone().unwrap()
+}
+
+#[test]
+fn e0005_hints_guess_the_value_meant() {
+    let status = |value: &str| wrong_type_hint(&edit("status = 400", &format!("status = {value}")));
+    assert_eq!(
+        status("404.0"),
+        "write the status as a bare integer: `status = 404`"
+    );
+    for unclear in ["400.5", "1000.0", "99.0"] {
+        assert_eq!(
+            status(unclear),
+            "write the status as a bare integer, e.g. `status = 404`",
+            "{unclear}"
+        );
+    }
+    let retryable = |value: &str| {
+        wrong_type_hint(&edit(
+            "meaning = \"Bad Request\"",
+            &format!("meaning = \"Bad Request\"\nretryable = {value}"),
+        ))
+    };
+    for (value, meant) in [
+        ("\"yes\"", "true"),
+        ("\"No\"", "false"),
+        ("\" n \"", "false"),
+        ("\"0\"", "false"),
+        ("1", "true"),
+        ("0", "false"),
+    ] {
+        assert_eq!(
+            retryable(value),
+            format!("write a bare boolean: `retryable = {meant}`"),
+            "{value}"
+        );
+    }
+    for unclear in ["2", "\"maybe\"", "1.0"] {
+        assert_eq!(
+            retryable(unclear),
+            "write `retryable = true` or `retryable = false`",
+            "{unclear}"
+        );
+    }
+    let title =
+        |value: &str| wrong_type_hint(&edit("title = \"HTTP Codes\"", &format!("title = {value}")));
+    assert_eq!(title("[\"HTTP\"]"), "write `title = \"...\"`");
+    assert_eq!(title("{ text = \"HTTP\" }"), "write `title = \"...\"`");
+    assert_eq!(title("42"), "quote the value: `title = \"42\"`");
+}
