@@ -8,26 +8,11 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-const ENDPOINT_NOTE: &str = "Use List Trackers with a name filter.";
-const ENTRY_NOTE: &str = "Names are no longer unique.";
+use common::{ENDPOINT_NOTE, ENTRY_NOTE};
 
 /// The shipped catalogue with Get Tracker and Create Trackers' 409 deprecated.
 fn deprecated_catalogue(dir: &Path) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("errors.toml"))
-        .unwrap()
-        .replacen(
-            "path = \"/v1/manage/tracker/{trackerId}\"",
-            &format!(
-                "path = \"/v1/manage/tracker/{{trackerId}}\"\ndeprecated = \"{ENDPOINT_NOTE}\""
-            ),
-            1,
-        )
-        .replacen(
-            "status = 409\n",
-            &format!("status = 409\ndeprecated = \"{ENTRY_NOTE}\"\n"),
-            1,
-        );
+    let text = common::deprecated_catalogue_text();
     let path = dir.join("deprecated.toml");
     std::fs::write(&path, text).unwrap();
     path

@@ -16,28 +16,16 @@ use error_catalogue::load::{self, LoadError, Loaded};
 use error_catalogue::{CatalogueEndpoint, Endpoint, StatusCode};
 use http::Method;
 
-const ENDPOINT_NOTE: &str = "Use List Trackers with a name filter.";
-const ENTRY_NOTE: &str = "Names are no longer unique.";
+mod common;
+
+use common::{ENDPOINT_NOTE, ENTRY_NOTE};
 
 /// The shipped catalogue with Get Tracker and Create Trackers' 409
 /// deprecated, loaded once.
 fn loaded() {
     static LOAD: Once = Once::new();
     LOAD.call_once(|| {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/errors.toml"))
-            .unwrap()
-            .replacen(
-                "path = \"/v1/manage/tracker/{trackerId}\"",
-                &format!(
-                    "path = \"/v1/manage/tracker/{{trackerId}}\"\ndeprecated = \"{ENDPOINT_NOTE}\""
-                ),
-                1,
-            )
-            .replacen(
-                "status = 409\n",
-                &format!("status = 409\ndeprecated = \"{ENTRY_NOTE}\"\n"),
-                1,
-            );
+        let text = common::deprecated_catalogue_text();
         let report = error_catalogue_build::check_str("errors.toml", &text);
         let model = report.catalogue.as_ref().expect("a clean catalogue");
         load::load(model).unwrap();

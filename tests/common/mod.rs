@@ -1,4 +1,5 @@
-//! Helpers shared by the CLI tests: running errcat, scratch directories, git.
+//! Helpers shared by the tests: running errcat, scratch directories, git,
+//! and the shipped catalogue with deprecations added.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -78,4 +79,28 @@ pub fn stdout(out: &Output) -> String {
 /// stderr as text.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Get Tracker's deprecation note in [`deprecated_catalogue_text`].
+pub const ENDPOINT_NOTE: &str = "Use List Trackers with a name filter.";
+/// Create Trackers' 409's deprecation note in [`deprecated_catalogue_text`].
+pub const ENTRY_NOTE: &str = "Names are no longer unique.";
+
+/// The shipped errors.toml with Get Tracker and Create Trackers' 409
+/// deprecated ([`ENDPOINT_NOTE`], [`ENTRY_NOTE`]).
+pub fn deprecated_catalogue_text() -> String {
+    std::fs::read_to_string(shipped())
+        .unwrap()
+        .replacen(
+            "path = \"/v1/manage/tracker/{trackerId}\"",
+            &format!(
+                "path = \"/v1/manage/tracker/{{trackerId}}\"\ndeprecated = \"{ENDPOINT_NOTE}\""
+            ),
+            1,
+        )
+        .replacen(
+            "status = 409\n",
+            &format!("status = 409\ndeprecated = \"{ENTRY_NOTE}\"\n"),
+            1,
+        )
 }
