@@ -143,12 +143,29 @@ pub trait CatalogueEndpoint:
 
     /// What `status` means for this endpoint: its own entry, else the
     /// general table's. Never allocates or panics.
+    ///
+    /// ```
+    /// use error_catalogue::{CatalogueEndpoint, Endpoint, StatusCode};
+    ///
+    /// let own = Endpoint::CreateTrackers.lookup(StatusCode::CONFLICT).unwrap();
+    /// assert_eq!(own.anchor(), "create-trackers-409");
+    /// let general = Endpoint::CreateTrackers.lookup(StatusCode::UNAUTHORIZED).unwrap();
+    /// assert!(general.is_general());
+    /// assert!(Endpoint::CreateTrackers.lookup(StatusCode::IM_A_TEAPOT).is_none());
+    /// ```
     #[inline]
     fn lookup(self, status: StatusCode) -> Option<&'static Entry<Self>> {
         Self::lookup_row(self.index() + 1, status.as_u16())
     }
 
     /// What `status` means in the general table.
+    ///
+    /// ```
+    /// use error_catalogue::{CatalogueEndpoint, Endpoint, StatusCode};
+    ///
+    /// let e = Endpoint::lookup_general(StatusCode::TOO_MANY_REQUESTS).unwrap();
+    /// assert!(e.is_general() && e.retryable());
+    /// ```
     #[inline]
     fn lookup_general(status: StatusCode) -> Option<&'static Entry<Self>> {
         Self::lookup_row(0, status.as_u16())
@@ -245,12 +262,24 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
     }
 
     /// Every entry: the general table's, then each endpoint's, in page order.
+    ///
+    /// ```
+    /// let all = error_catalogue::Catalogue.entries();
+    /// assert_eq!(all.len(), 18);
+    /// assert!(all[0].is_general() && !all[17].is_general());
+    /// ```
     #[inline]
     pub fn entries(self) -> &'static [Entry<E>] {
         E::tables().entries
     }
 
     /// The general table: what a status means for any endpoint.
+    ///
+    /// ```
+    /// let general = error_catalogue::Catalogue.general();
+    /// assert!(general.iter().all(|e| e.endpoint().is_none()));
+    /// assert_eq!(general[0].code(), 200);
+    /// ```
     #[inline]
     pub fn general(self) -> &'static [Entry<E>] {
         let t = E::tables();
