@@ -14,10 +14,10 @@
 # $MUTANTS_TARGET_DIR). Results go to mutants.out/<crate>[-<file>]/
 # (git-ignored); the tally printed last is read from its outcomes.json.
 #
-# The tests run are the fast ones: each crate's own unit and integration
-# tests, without tests/build_e2e.rs (it runs `cargo build` on generated
-# crates) and without the docs-toolchain checks (scripts/check-docs-toolchains,
-# not a cargo test). Equivalent mutants are excluded in .cargo/mutants.toml,
+# The tests run are the fast ones (see runtime_tests below): the build
+# crate's whole suite, the root package's library-level tests, never
+# tests/build_e2e.rs (it runs `cargo build` on generated crates) nor the
+# docs-toolchain checks (scripts/check-docs-toolchains, not a cargo test). Equivalent mutants are excluded in .cargo/mutants.toml,
 # each with its reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."

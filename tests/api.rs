@@ -197,3 +197,21 @@ fn entries_compare_hash_and_print_by_their_record() {
         assert!(debug.contains(field), "{field} in {debug}");
     }
 }
+
+#[test]
+fn the_catalogue_value_is_one_and_prints_its_size() {
+    let c = error_catalogue::Catalogue;
+    assert_eq!(c, error_catalogue::Catalogue::default());
+    assert_eq!(c.clone(), c);
+    assert_eq!(
+        format!("{c:?}"),
+        format!(
+            "Catalogue {{ page: \"Error Codes\", endpoints: {}, entries: {} }}",
+            Endpoint::ALL.len(),
+            entries().len()
+        )
+    );
+    assert_eq!(c.endpoints(), &Endpoint::ALL[..]);
+    assert_eq!(c.general().len(), 9);
+    assert!(std::ptr::eq(c.page(), error_catalogue::page()));
+}

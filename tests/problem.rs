@@ -6,8 +6,8 @@
 use std::time::{Duration, SystemTime};
 
 use error_catalogue::{
-    Endpoint, Explanation, ExtensionError, PROBLEM_JSON, RetryAfter, STANDARD_MEMBERS, StatusCode,
-    codes, entries, lookup,
+    Endpoint, Explanation, ExtensionError, MAX_EXPLAINED_BODY, PROBLEM_JSON, RetryAfter,
+    STANDARD_MEMBERS, StatusCode, codes, entries, lookup,
 };
 use http::{HeaderMap, HeaderValue, Method, Response};
 use proptest::prelude::*;
@@ -309,6 +309,30 @@ fn server_messages_from_either_body_shape_or_none() {
         e.to_string().contains(r#"(server said: "bad\u{1b}[31m")"#),
         "{e}"
     );
+}
+
+#[test]
+fn bodies_up_to_max_explained_body_are_read() {
+    let explain = |body: &[u8]| {
+        Explanation::from_response(&Method::GET, "/v1/manage/tracker/a", &parts(404, &[]), body)
+            .unwrap()
+            .server_message()
+            .map(str::to_string)
+    };
+    // `{"message":"gone","pad":"xx…x"}`, `len` bytes long.
+    let body = |len: usize| {
+        let frame = r#"{"message":"gone","pad":""}"#.len();
+        format!(
+            r#"{{"message":"gone","pad":"{}"}}"#,
+            "x".repeat(len - frame)
+        )
+    };
+    // The documented limit: 64 KiB read, a byte more ignored.
+    let limit = 64 * 1024;
+    assert_eq!(MAX_EXPLAINED_BODY, limit);
+    assert_eq!(body(limit).len(), limit);
+    assert_eq!(explain(body(limit).as_bytes()).as_deref(), Some("gone"));
+    assert_eq!(explain(body(limit + 1).as_bytes()), None);
 }
 
 #[test]
