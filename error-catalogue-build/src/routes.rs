@@ -421,7 +421,7 @@ pub use error_catalogue_layout::route::Node as RouteNode;
 /// The tag of an edge every request is compared with (not a byte of UTF-8),
 /// how many edges a node compares in turn, the size of a wider node's slot
 /// table, and the slot hash (the matcher uses the same).
-pub use error_catalogue_layout::route::{ALWAYS, LINEAR, MAX_BASE_PATHS, slot_count, slot_hash};
+pub use error_catalogue_layout::route::{ALWAYS, LINEAR, slot_count, slot_hash};
 
 /// The tag of no edge (not a byte of UTF-8).
 pub const UNUSED: u8 = 0xFF;
