@@ -88,15 +88,15 @@ pub trait EndpointError:
     }
 }
 
-/// A typed error's variant as a derive's `Debug` writes it: its name, and
-/// `Undocumented`'s status (`Undocumented(418)`).
+/// A typed error's variant as a derive's `Debug` writes it: a documented
+/// variant's name, or `Undocumented` (`name` `None`) with its status
+/// (`Undocumented(418)`).
 #[doc(hidden)]
-pub fn fmt_variant((code, name): (u16, &str), f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    f.write_str(name)?;
-    if name == "Undocumented" {
-        write!(f, "({code})")?;
+pub fn fmt_variant((code, name): (u16, Option<&str>), f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match name {
+        Some(name) => f.write_str(name),
+        None => write!(f, "Undocumented({code})"),
     }
-    Ok(())
 }
 
 /// `Create Trackers → 409 Conflict: <description>`, or for an undocumented

@@ -1198,10 +1198,10 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
 
                 #[doc(hidden)]
                 #[inline]
-                pub fn __variant(self) -> (u16, &'static str) {
+                pub fn __variant(self) -> (u16, ::core::option::Option<&'static str>) {
                     match self {
-                        #(Self::#names => (#codes, #name_strs),)*
-                        Self::Undocumented(status) => (status.as_u16(), "Undocumented"),
+                        #(Self::#names => (#codes, ::core::option::Option::Some(#name_strs)),)*
+                        Self::Undocumented(status) => (status.as_u16(), ::core::option::Option::None),
                     }
                 }
             }
