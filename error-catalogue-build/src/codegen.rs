@@ -103,7 +103,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     let packed = options.layout.packs(rows.len());
     let mut texts = Texts::default();
     let guard = format_ident!("CONTRACT_V{}", CONTRACT_VERSION);
-    let endpoint_enum = endpoint_enum(catalogue);
+    let endpoint_enum = endpoint_enum(catalogue, packed);
     let (endpoint_records, endpoint_table) = endpoint_records(&mut texts, catalogue, packed);
     let (entry_records, entry_table, handles) = entry_records(&mut texts, catalogue, &rows, packed);
     let examples = examples(catalogue);
@@ -115,7 +115,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     let general_len = usize_lit(catalogue.general.entries.len());
     let entry_count = usize_lit(rows.len());
     let codes = if options.entry_consts {
-        entry_consts(catalogue, &rows)
+        entry_consts(catalogue, &rows, packed)
     } else {
         TokenStream::new()
     };
@@ -226,9 +226,13 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Doc lines for an entry, as `#[doc = "..."]` attributes.
-fn entry_docs(entry: &Entry) -> TokenStream {
+/// Doc lines for an entry, as `#[doc = "..."]` attributes: its status and
+/// meaning, then (`full`) its description and resolution.
+fn entry_docs(entry: &Entry, full: bool) -> TokenStream {
     let mut lines = vec![format!("`{}` {}", entry.status, entry.meaning)];
+    if !full {
+        return docs(&lines);
+    }
     if let Some(d) = &entry.description {
         lines.push(String::new());
         lines.push(d.clone());
@@ -403,7 +407,11 @@ impl<'a> Ahead<'a> {
     }
 }
 
-fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
+/// The `Endpoint` enum. Each variant's doc lists its table: every entry's
+/// texts in the readable form, each entry's status and meaning in the packed
+/// one, whose catalogues are too large for the texts to be written three
+/// times (the table, this list, the `codes::` constants).
+fn endpoint_enum(catalogue: &Catalogue, packed: bool) -> TokenStream {
     let idents: Vec<_> = catalogue
         .endpoints
         .iter()
@@ -417,6 +425,10 @@ fn endpoint_enum(catalogue: &Catalogue) -> TokenStream {
             String::new(),
         ];
         for entry in &e.entries {
+            if packed {
+                lines.push(format!("- `{}` {}", entry.status, entry.meaning));
+                continue;
+            }
             lines.push(format!("- `{}` **{}**:", entry.status, entry.meaning));
             if let Some(d) = &entry.description {
                 lines.push(format!("  {}", d.replace('\n', "\n  ")));
@@ -1075,7 +1087,9 @@ fn page(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-fn entry_consts(catalogue: &Catalogue, rows: &[(u16, String)]) -> TokenStream {
+/// The `codes` module: one constant per entry, its doc the entry's texts
+/// (status and meaning only in the packed form, as `endpoint_enum`'s).
+fn entry_consts(catalogue: &Catalogue, rows: &[(u16, String)], packed: bool) -> TokenStream {
     let general = catalogue
         .general
         .entries
@@ -1091,7 +1105,7 @@ fn entry_consts(catalogue: &Catalogue, rows: &[(u16, String)]) -> TokenStream {
         .enumerate()
         .map(|(k, ((slug, entry), _))| {
             let name = format_ident!("{}", names::const_ident(slug, entry.status));
-            let docs = entry_docs(entry);
+            let docs = entry_docs(entry, !packed);
             let deprecated = deprecated_attr(deprecation(catalogue, slug, entry));
             let k = usize_lit(k);
             quote! {
@@ -1142,7 +1156,7 @@ fn typed_errors(catalogue: &Catalogue) -> TokenStream {
         let ty = format_ident!("{}Error", e.ident);
         let variant = format_ident!("{}", e.ident);
         let variant_docs = rows.values().map(|entry| {
-            let docs = entry_docs(entry);
+            let docs = entry_docs(entry, true);
             let deprecated = deprecated_attr(entry.deprecated.as_deref());
             quote!(#docs #deprecated)
         });
