@@ -12,70 +12,22 @@
 //!
 //! `cargo bench --bench catalogues`; BENCHMARKS.md has the figures.
 
-use std::collections::HashMap;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use error_catalogue::engine::Entry;
 use error_catalogue::{CatalogueEndpoint, EndpointError, StatusCode, TypedErrors};
 
 mod common;
 #[path = "common/route.rs"]
 mod route_work;
 
+use common::{Dense, run};
 use route_work::Matchit;
 
-/// Statuses `StatusCode` accepts, 100..=999, as dense-array columns.
-const STATUSES: usize = 900;
-
-/// One cell per (endpoint, status), fallback filled in.
-fn dense<E: CatalogueEndpoint>() -> Vec<Option<&'static Entry<E>>> {
-    let mut table = vec![None; E::all().len() * STATUSES];
-    for &ep in E::all() {
-        for code in 100..1000u16 {
-            let status = StatusCode::from_u16(code).unwrap();
-            table[ep.index() * STATUSES + usize::from(code) - 100] = ep.lookup(status);
-        }
-    }
-    table
-}
-
-fn hash<E: CatalogueEndpoint>() -> HashMap<(E, StatusCode), &'static Entry<E>> {
-    let mut map = HashMap::new();
-    for &ep in E::all() {
-        for code in 100..1000u16 {
-            let status = StatusCode::from_u16(code).unwrap();
-            if let Some(e) = ep.lookup(status) {
-                map.insert((ep, status), e);
-            }
-        }
-    }
-    map
-}
-
-/// Sums the found entries' statuses, as a caller reading them would.
-fn run<E: CatalogueEndpoint>(
-    work: &[(E, StatusCode)],
-    f: impl Fn(E, StatusCode) -> Option<&'static Entry<E>>,
-) -> u32 {
-    let mut sum = 0u32;
-    for &(ep, status) in black_box(work) {
-        if let Some(e) = f(ep, status) {
-            sum = sum.wrapping_add(u32::from(e.code()));
-        }
-    }
-    sum
-}
-
 fn lookups<E: CatalogueEndpoint + TypedErrors>(c: &mut Criterion, name: &str) {
-    let dense = dense::<E>();
-    let map = hash::<E>();
-    let by_dense = |ep: E, s: StatusCode| {
-        dense
-            .get(ep.index() * STATUSES + usize::from(s.as_u16()).wrapping_sub(100))
-            .copied()
-            .flatten()
-    };
+    let dense = Dense::<E>::new();
+    let map = common::hash_map::<E>();
+    let by_dense = |ep: E, s: StatusCode| dense.get(ep, s);
     let by_hash = |ep: E, s: StatusCode| map.get(&(ep, s)).copied();
     let mut g = c.benchmark_group(format!("{name}/lookup"));
     for n in [1024, 4096] {

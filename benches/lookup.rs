@@ -7,15 +7,12 @@
 mod common;
 
 use std::collections::HashMap;
-use std::hint::black_box;
 
+use common::{Dense, run};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use error_catalogue::{Endpoint, Entry, StatusCode, entries, general, lookup};
 
 type Lookup = fn(Endpoint, StatusCode) -> Option<&'static Entry>;
-
-/// Statuses `StatusCode` accepts, 100..=999, as dense-array columns.
-const STATUSES: usize = 900;
 
 /// Every (endpoint, status) pair's answer, general fallback included, as the
 /// baselines' tables are built: from the catalogue's own entries.
@@ -30,15 +27,6 @@ fn answers() -> Vec<((Endpoint, u16), &'static Entry)> {
         out.extend(ep.entries().iter().map(|e| ((ep, e.code()), e)));
     }
     out
-}
-
-/// The practical limit: one array cell per (endpoint, status), fallback filled in.
-fn dense() -> Vec<Option<&'static Entry>> {
-    let mut table = vec![None; Endpoint::ALL.len() * STATUSES];
-    for ((ep, code), e) in answers() {
-        table[ep as usize * STATUSES + usize::from(code) - 100] = Some(e);
-    }
-    table
 }
 
 /// A hand-written `match`, as code over the shipped page would have it.
@@ -96,22 +84,9 @@ fn linear(ep: Endpoint, status: StatusCode) -> Option<&'static Entry> {
         .or_else(|| general().iter().find(|e| e.code() == code))
 }
 
-fn run(
-    work: &[(Endpoint, StatusCode)],
-    f: impl Fn(Endpoint, StatusCode) -> Option<&'static Entry>,
-) -> u32 {
-    let mut sum = 0u32;
-    for &(ep, status) in black_box(work) {
-        if let Some(e) = f(ep, status) {
-            sum = sum.wrapping_add(u32::from(e.code()));
-        }
-    }
-    sum
-}
-
 fn benches(c: &mut Criterion) {
     let work = common::lookup_workload();
-    let dense = dense();
+    let dense = Dense::<Endpoint>::new();
     let phf = phf_map();
     let hash: HashMap<(Endpoint, StatusCode), &'static Entry> = answers()
         .into_iter()
@@ -120,12 +95,7 @@ fn benches(c: &mut Criterion) {
 
     // Every baseline answers the workload exactly as `lookup` does.
     let expected = run(&work, lookup);
-    let by_dense = |ep: Endpoint, s: StatusCode| {
-        dense
-            .get(ep as usize * STATUSES + usize::from(s.as_u16()).wrapping_sub(100))
-            .copied()
-            .flatten()
-    };
+    let by_dense = |ep: Endpoint, s: StatusCode| dense.get(ep, s);
     let by_phf = |ep: Endpoint, s: StatusCode| phf.get(&(ep as u16, s.as_u16())).copied();
     let by_hash = |ep: Endpoint, s: StatusCode| hash.get(&(ep, s)).copied();
     assert_eq!(run(&work, by_dense), expected);

@@ -3,7 +3,10 @@
 //! and the synthetic catalogues of the scale study.
 #![allow(dead_code)]
 
-use error_catalogue::engine::Catalogue;
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use error_catalogue::engine::{Catalogue, Entry};
 use error_catalogue::{CatalogueEndpoint, Endpoint, StatusCode, entries};
 
 /// Operations per benchmark iteration; figures are reported per operation.
@@ -135,4 +138,61 @@ pub fn parse_workload() -> Vec<String> {
 pub fn entry_index(e: &'static error_catalogue::Entry) -> usize {
     let base = entries().as_ptr() as usize;
     (e as *const _ as usize - base) / std::mem::size_of::<error_catalogue::Entry>()
+}
+
+/// Statuses `StatusCode` accepts, 100..=999, as dense-array columns.
+const STATUSES: usize = 900;
+
+/// The baseline `lookup` is held to: one cell per (endpoint, status), the
+/// general table's fallback filled in.
+pub struct Dense<E: CatalogueEndpoint + 'static>(Vec<Option<&'static Entry<E>>>);
+
+impl<E: CatalogueEndpoint> Dense<E> {
+    pub fn new() -> Self {
+        let mut table = vec![None; E::all().len() * STATUSES];
+        for &ep in E::all() {
+            for code in 100..1000u16 {
+                let status = StatusCode::from_u16(code).unwrap();
+                table[ep.index() * STATUSES + usize::from(code) - 100] = ep.lookup(status);
+            }
+        }
+        Dense(table)
+    }
+
+    #[inline]
+    pub fn get(&self, ep: E, status: StatusCode) -> Option<&'static Entry<E>> {
+        self.0
+            .get(ep.index() * STATUSES + usize::from(status.as_u16()).wrapping_sub(100))
+            .copied()
+            .flatten()
+    }
+}
+
+/// The other baseline: every documented (endpoint, status) in a `HashMap`.
+pub fn hash_map<E: CatalogueEndpoint>() -> HashMap<(E, StatusCode), &'static Entry<E>> {
+    let mut map = HashMap::new();
+    for &ep in E::all() {
+        for code in 100..1000u16 {
+            let status = StatusCode::from_u16(code).unwrap();
+            if let Some(e) = ep.lookup(status) {
+                map.insert((ep, status), e);
+            }
+        }
+    }
+    map
+}
+
+/// Sums the found entries' statuses, as a caller reading them would.
+#[inline]
+pub fn run<E: CatalogueEndpoint>(
+    work: &[(E, StatusCode)],
+    f: impl Fn(E, StatusCode) -> Option<&'static Entry<E>>,
+) -> u32 {
+    let mut sum = 0u32;
+    for &(ep, status) in black_box(work) {
+        if let Some(e) = f(ep, status) {
+            sum = sum.wrapping_add(u32::from(e.code()));
+        }
+    }
+    sum
 }

@@ -894,6 +894,9 @@ fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
         data.width, data.cell_bytes
     );
     let rows = Literal::byte_string(&data.rows);
+    // Its length in its type: a lookup then knows the row count, and an
+    // `Endpoint`'s row needs no bounds check.
+    let rows_len = usize_lit(data.rows.len());
     let row_bytes = usize_lit(data.width * data.cell_bytes);
     let (width, cell_bytes) = (usize_lit(data.width), usize_lit(data.cell_bytes));
     let items = quote! {
@@ -902,7 +905,7 @@ fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
         static STATUS_COLUMN: [#column_type; 1024] = __private::#columns_fn(&[#(#pairs),*]);
 
         #[doc = #rows_doc]
-        static LOOKUP_ROWS: &[u8] = #rows;
+        static LOOKUP_ROWS: &[u8; #rows_len] = #rows;
 
         /// Bytes per row of [`LOOKUP_ROWS`].
         const LOOKUP_ROW_BYTES: usize = #row_bytes;
