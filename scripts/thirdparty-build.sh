@@ -45,8 +45,9 @@
 # dev-dependency (several minutes on 2 cores) and writes the same bytes.
 #
 # Usage (from anywhere; measures the repo this script is in):
-#   scripts/thirdparty-build.sh [--rev REV] [--reps N] [--sizes "10000 100000"]
+#   scripts/thirdparty-build.sh [--rev REV] [--reps N] [--sizes "10000 100000"] [--typed "on off"]
 #                               [--cap S] [--repeat-under S] [--work DIR] [--keep]
+#   --typed V   the typed-error variants of part 1 to build, "on", "off" or both.
 #   --rev REV   measure a commit (`git archive REV` into the work dir) instead
 #               of the work tree, e.g. while the tree is being edited.
 #   --work DIR  work dir (default: a new /tmp/thirdparty-build.XXXXXX, removed
@@ -57,12 +58,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-rev="" reps=2 sizes="10000 100000" cap=660 repeat_under=180 work="" keep=0
+rev="" reps=2 sizes="10000 100000" variants="on off" cap=660 repeat_under=180 work="" keep=0
 while [ $# -gt 0 ]; do
   case $1 in
     --rev) rev=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
+    --typed) variants=$2; shift 2 ;;
     --cap) cap=$2; shift 2 ;;
     --repeat-under) repeat_under=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
@@ -183,7 +185,8 @@ declare -A skip=()
 for n in $sizes; do
   cp "$work/synth-$n.toml" "$tp/errors.toml"
   for ((r = 1; r <= reps; r++)); do
-    if ((r % 2)); then order="on off"; else order="off on"; fi
+    order=$variants
+    ((r % 2)) || order=$(echo "$variants" | awk '{ for (i = NF; i > 0; i--) printf "%s%s", $i, (i > 1 ? " " : "") }')
     for v in $order; do
       [ -z "${skip[$n.$v]:-}" ] || continue
       build_rs "$v"
