@@ -20,10 +20,10 @@ use crate::page::DocsUrl;
 /// accessors give them with the markup removed, for terminals and messages.
 pub struct Entry<E: 'static> {
     /// The entry's position in its catalogue's entries, and so its record.
-    index: u32,
+    pub(crate) index: u32,
     /// The status code, copied from the record: the one field read on the
     /// lookup path, kept one load away.
-    code: u16,
+    pub(crate) code: u16,
     catalogue: PhantomData<fn() -> E>,
 }
 

@@ -342,11 +342,11 @@ pub const fn example(
 
 /// The entry handles of a readable catalogue, evaluated at compile time.
 pub const fn entry_handles<E, const N: usize>(
-    records: &[EntryRecord<&'static str>],
+    records: &[EntryRecord<&'static str>; N],
 ) -> [Entry<E>; N] {
     let mut all = [Entry::<E>::NONE; N];
     let mut i = 0;
-    while i < N && i < records.len() {
+    while i < N {
         all[i] = Entry::new(i as u32, records[i].status);
         i += 1;
     }
@@ -370,3 +370,8 @@ pub const fn packed_entry_handles<E, const N: usize>(records: &[u8]) -> [Entry<E
     }
     all
 }
+
+// Loaded by `#[path]` from lib.rs, this file's modules resolve beside it.
+#[cfg(test)]
+#[path = "private/tests.rs"]
+mod tests;
