@@ -34,7 +34,7 @@ pub use axum_core;
 #[cfg(feature = "miette")]
 pub use miette;
 
-use error_catalogue_layout::{endpoint, entry, text};
+use error_catalogue_layout::{STATUS_SLOTS, endpoint, entry, text};
 
 /// Every table of one catalogue, as generated.
 pub struct Tables<E: 'static> {
@@ -245,7 +245,7 @@ pub fn lookup_in<E>(
 /// two loads, two masks and one comparison.
 #[inline(always)]
 pub fn lookup_fixed<C, E, const ROW_BYTES: usize, const CELL: usize>(
-    columns: &[C; 1024],
+    columns: &[C; STATUS_SLOTS],
     rows: &[u8],
     entries: &'static [Entry<E>],
     row: usize,
@@ -254,8 +254,14 @@ pub fn lookup_fixed<C, E, const ROW_BYTES: usize, const CELL: usize>(
 where
     C: Copy + Into<usize>,
 {
-    // `StatusCode` keeps codes in 100..=999, within the 1024 slots.
-    let column: usize = columns[usize::from(code) & 1023].into();
+    let slot = usize::from(code) & (STATUS_SLOTS - 1);
+    // A direct index's column is the status (its `columns` map each listed
+    // status to itself): one load fewer, decided at compile time.
+    let column: usize = if ROW_BYTES / CELL == STATUS_SLOTS {
+        slot
+    } else {
+        columns[slot].into()
+    };
     let (rows, _) = rows.as_chunks::<ROW_BYTES>();
     let (cells, _) = rows.get(row)?.as_chunks::<CELL>();
     // A row holds a power-of-two number of cells: the mask keeps this in range.

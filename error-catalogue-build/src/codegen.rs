@@ -18,7 +18,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use error_catalogue_layout::{
-    CONTRACT_VERSION, EndpointRecord, EntryRecord, KeySlot, Method, Plain, TextId, keyhash,
+    CONTRACT_VERSION, EndpointRecord, EntryRecord, KeySlot, Method, Plain, STATUS_SLOTS, TextId,
+    keyhash,
 };
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -822,6 +823,10 @@ struct IndexData {
     cell_bytes: usize,
 }
 
+/// The largest lookup index written in the direct form: 8 rows of 2-byte
+/// cells (the general table and 7 endpoints), 16 KiB.
+const DIRECT_INDEX_MAX_BYTES: usize = 16 * 1024;
+
 fn index_data(catalogue: &Catalogue) -> IndexData {
     // Distinct statuses, ascending: columns 1..; column 0 is "no table lists it".
     let statuses: Vec<u16> = catalogue
@@ -830,17 +835,25 @@ fn index_data(catalogue: &Catalogue) -> IndexData {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let column_of: BTreeMap<u16, usize> = statuses
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| (s, i + 1))
-        .collect();
-    let columns = statuses.len() + 1;
     let entry_count = catalogue.entries().count();
     let cell_bytes = if entry_count < usize::from(u16::MAX) {
         2
     } else {
         4
+    };
+    // Small enough, the rows are direct (see `STATUS_SLOTS`): a lookup
+    // then skips the status → column load, as a dense array would.
+    let direct =
+        (catalogue.endpoints.len() + 1) * STATUS_SLOTS * cell_bytes <= DIRECT_INDEX_MAX_BYTES;
+    let column_of: BTreeMap<u16, usize> = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| (s, if direct { usize::from(s) } else { i + 1 }))
+        .collect();
+    let columns = if direct {
+        STATUS_SLOTS
+    } else {
+        statuses.len() + 1
     };
     // Row 0: the general table; row i + 1: endpoint i, with the fallback filled in.
     let mut general_row = vec![0usize; columns];
@@ -884,13 +897,19 @@ fn lookup_index(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
         );
         quote!((#status, #column))
     });
-    let (column_type, columns_fn, columns_variant) = if data.columns.len() < usize::from(u8::MAX) {
+    // Columns are below the row width.
+    let (column_type, columns_fn, columns_variant) = if data.width <= 256 {
         (quote!(u8), quote!(columns_u8), quote!(U8))
     } else {
         (quote!(u16), quote!(columns_u16), quote!(U16))
     };
+    let direct = if data.width == STATUS_SLOTS {
+        ", a status's cell at the status itself (a direct index: `STATUS_COLUMN` maps each status to itself)"
+    } else {
+        ""
+    };
     let rows_doc = format!(
-        " One row of {} cells per table (row 0 the general table, row `i + 1` `Endpoint::ALL[i]` with the general fallback filled in), each cell the entry's index in [`ENTRIES`] + 1 (0: none) as a little-endian integer of {} bytes.",
+        " One row of {} cells per table (row 0 the general table, row `i + 1` `Endpoint::ALL[i]` with the general fallback filled in){direct}, each cell the entry's index in [`ENTRIES`] + 1 (0: none) as a little-endian integer of {} bytes.",
         data.width, data.cell_bytes
     );
     let rows = Literal::byte_string(&data.rows);

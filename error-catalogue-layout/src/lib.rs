@@ -32,6 +32,12 @@ pub const MAX_PARAMS: usize = 8;
 /// An absent index or text in a packed record.
 pub const NONE: u32 = u32::MAX;
 
+/// Slots of the lookup index's status → column table, indexed by
+/// `status & (STATUS_SLOTS - 1)` (`StatusCode` keeps codes in 100..=999).
+/// An index whose rows are this wide is *direct*: a status's column is the
+/// status itself, and the table maps each listed status to itself.
+pub const STATUS_SLOTS: usize = 1024;
+
 /// Declares a packed record's byte offsets: each field starts where the one
 /// before ends, and `SIZE` is where the last ends.
 macro_rules! layout {

@@ -219,3 +219,41 @@ fn tables_debug_names_the_page_and_counts_the_entries() {
         )
     );
 }
+
+#[test]
+fn direct_lookups_index_the_row_by_the_status() {
+    // Rows of STATUS_SLOTS cells: status 404's cell is cell 404. The
+    // columns map each listed status to itself, so the dynamic reader,
+    // which always reads them, answers alike.
+    let columns = columns_u16(&[(404, 404), (500, 500)]);
+    let rows = rows(2, STATUS_SLOTS, 2, |r, c| match c {
+        404 => r as u32 + 1,
+        500 => 5,
+        _ => 0,
+    });
+    let index = LookupIndex {
+        status_column: Columns::U16(Box::leak(Box::new(columns))),
+        rows,
+        row_width: STATUS_SLOTS,
+        cell_bytes: 2,
+    };
+    let entries = handles(8);
+    for row in 0..2 {
+        for (status, want) in [
+            (404, Some(row as u32)),
+            (500, Some(4)),
+            (409, None),
+            (999, None),
+        ] {
+            let direct = lookup_fixed::<u16, _, { 2 * STATUS_SLOTS }, 2>(
+                &columns, rows, entries, row, status,
+            );
+            assert_eq!(found(direct), want, "row {row}, status {status}");
+            assert_eq!(
+                found(lookup_in(&index, entries, row, status)),
+                want,
+                "row {row}, status {status}"
+            );
+        }
+    }
+}
