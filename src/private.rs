@@ -116,7 +116,8 @@ impl Texts {
 /// is the status's column (0: no table lists it); `rows` holds one row of
 /// `row_width` cells per table (row 0 the general table, row `i + 1`
 /// endpoint `i` with the general fallback filled in), each cell the entry's
-/// index + 1 (0: none) in `cell_bytes` little-endian bytes.
+/// index + 1 (0: none) in `cell_bytes` little-endian bytes. With rows
+/// [`STATUS_SLOTS`] wide it is direct: each status is its own column.
 #[derive(Debug)]
 pub struct LookupIndex {
     /// Status → column.
