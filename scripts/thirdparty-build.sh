@@ -45,9 +45,10 @@
 # dev-dependency (several minutes on 2 cores) and writes the same bytes.
 #
 # Usage (from anywhere; measures the repo this script is in):
-#   scripts/thirdparty-build.sh [--rev REV] [--reps N] [--sizes "10000 100000"] [--typed "on off"]
+#   scripts/thirdparty-build.sh [--rev REV] [--reps N] [--sizes "10000 100000"] [--typed "on off"] [--no-consts]
 #                               [--cap S] [--repeat-under S] [--work DIR] [--keep]
 #   --typed V   the typed-error variants of part 1 to build, "on", "off" or both.
+#   --no-consts part 1's builds without the `codes::` constants (`.entry_consts(false)`).
 #   --rev REV   measure a commit (`git archive REV` into the work dir) instead
 #               of the work tree, e.g. while the tree is being edited.
 #   --work DIR  work dir (default: a new /tmp/thirdparty-build.XXXXXX, removed
@@ -58,13 +59,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-rev="" reps=2 sizes="10000 100000" variants="on off" cap=660 repeat_under=180 work="" keep=0
+rev="" reps=2 sizes="10000 100000" variants="on off" consts=true cap=660 repeat_under=180 work="" keep=0
 while [ $# -gt 0 ]; do
   case $1 in
     --rev) rev=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
     --typed) variants=$2; shift 2 ;;
+    --no-consts) consts=false; shift ;;
     --cap) cap=$2; shift 2 ;;
     --repeat-under) repeat_under=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
@@ -168,6 +170,7 @@ fn main() {
         .file("errors.toml")
         .max_file_bytes(100_000_000)
         .typed_errors($([ "$1" = on ] && echo true || echo false))
+        .entry_consts($consts)
         .run_build_script();
 }
 EOF
