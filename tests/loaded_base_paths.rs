@@ -3,7 +3,8 @@
 //! its compiled catalogue): the Docker Engine catalogue
 //! (`catalogues/docker-engine/errors.toml`, quoted from moby's
 //! api/swagger.yaml, Apache-2.0), loaded at run time. Routes carry the
-//! `/{version}` prefix or none, and image names span segments.
+//! `/{version}` prefix or none, image names span segments, and any literal
+//! byte may come percent-encoded.
 //!
 //! A process holds one loaded catalogue: this file is its own test binary.
 #![cfg(feature = "load")]
@@ -69,4 +70,46 @@ fn a_literal_route_wins_under_either_base_path() {
     .unwrap();
     let e = m.endpoint().lookup(StatusCode::NOT_FOUND).unwrap();
     assert_eq!(e.anchor(), "image-delete-404");
+}
+
+/// A request for `template`: `abc` for each parameter, `library/abc` for
+/// a multi-segment one.
+fn concrete(template: &str) -> String {
+    template
+        .split('/')
+        .map(|s| match s.strip_prefix('{') {
+            Some(p) if p.starts_with('*') => "library/abc",
+            Some(_) => "abc",
+            None => s,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[test]
+fn every_template_routes_with_any_literal_byte_percent_encoded() {
+    loaded();
+    for &e in Loaded::all() {
+        let path = concrete(e.path());
+        let method = e.method();
+        for base in ["", "/v1.43"] {
+            let plain = format!("{base}{path}");
+            let m = find(method.clone(), &plain).unwrap_or_else(|| panic!("{method} {plain}"));
+            assert_eq!(m.endpoint(), e, "{method} {plain}");
+            // Each literal segment's first and last byte, sent encoded:
+            // the first is what a node's edge tags are keyed on.
+            let mut at = base.len();
+            for (segment, literal) in e.path().split('/').map(|s| (s, !s.starts_with('{'))) {
+                if literal && !segment.is_empty() {
+                    for i in [at + 1, at + segment.len()] {
+                        let b = plain.as_bytes()[i];
+                        let encoded = format!("{}%{b:02X}{}", &plain[..i], &plain[i + 1..]);
+                        let m = find(method.clone(), &encoded);
+                        assert_eq!(m.map(|m| m.endpoint()), Some(e), "{method} {encoded}");
+                    }
+                }
+                at += concrete(segment).len() + usize::from(at > base.len() || !segment.is_empty());
+            }
+        }
+    }
 }
