@@ -70,6 +70,20 @@ impl<E> core::fmt::Debug for Tables<E> {
     }
 }
 
+/// The record of no entry: what an index past the records reads as.
+const NO_ENTRY_RECORD: EntryRecord<&'static str> = EntryRecord {
+    status: 0,
+    endpoint_row: 0,
+    retryable: false,
+    meaning: "",
+    description: None,
+    resolution: None,
+    anchor: "",
+    plain: None,
+    example: None,
+    deprecated: None,
+};
+
 /// Entry records: written out (readable) or packed.
 #[derive(Debug)]
 pub enum EntryRecords {
@@ -169,18 +183,7 @@ impl<E: CatalogueEndpoint> Tables<E> {
                     .map(|r| EntryRecord::from_bytes(r).map(|t| self.texts.get(t)))
             }
         };
-        found.unwrap_or(EntryRecord {
-            status: 0,
-            endpoint_row: 0,
-            retryable: false,
-            meaning: "",
-            description: None,
-            resolution: None,
-            anchor: "",
-            plain: None,
-            example: None,
-            deprecated: None,
-        })
+        found.unwrap_or(NO_ENTRY_RECORD)
     }
 
     /// Endpoint `i`'s record, texts resolved.

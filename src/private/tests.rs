@@ -180,15 +180,7 @@ fn a_column_past_the_row_stays_within_it() {
 fn entry_handles_carry_each_record_status() {
     let record = |status| EntryRecord {
         status,
-        endpoint_row: 0,
-        retryable: false,
-        meaning: "",
-        description: None,
-        resolution: None,
-        anchor: "",
-        plain: None,
-        example: None,
-        deprecated: None,
+        ..NO_ENTRY_RECORD
     };
     let records = [record(409), record(500)];
     let all: [Entry<NoCatalogue>; 2] = entry_handles(&records);
