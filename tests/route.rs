@@ -27,6 +27,7 @@ fn every_template_routes_to_its_endpoint() {
             format!("{path}#frag"),
             format!("https://api.symbl.ai{path}"),
             format!("http://localhost:8080{path}/?q"),
+            format!("svn+ssh.v2-x://host{path}"),
         ] {
             assert_eq!(
                 Endpoint::route(&ep.method(), &request),
@@ -127,6 +128,10 @@ fn hostile_paths_do_not_panic_or_match() {
         "://x",
         "https://h",
         "https://h?x",
+        // A URL's scheme starts with a letter and holds only letters,
+        // digits, `+`, `-` and `.` (RFC 3986 §3.1).
+        "1https://h/v1/manage/trackers",
+        "h_ttps://h/v1/manage/trackers",
         deep.as_str(),
         slashes.as_str(),
         percents.as_str(),
