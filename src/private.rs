@@ -270,9 +270,11 @@ where
     let (cells, _) = rows.get(row)?.as_chunks::<CELL>();
     // A row holds a power-of-two number of cells: the mask keeps this in range.
     let cell = cells.get(column & (ROW_BYTES / CELL - 1))?;
+    // A cell of 4 bytes holds a `u32`, one of 2 a `u16`: with CELL a
+    // constant, the one that applies is known at compile time.
     let entry = match cell.first_chunk::<4>() {
-        Some(wide) if CELL == 4 => u32::from_le_bytes(*wide) as usize,
-        _ => cell
+        Some(wide) => u32::from_le_bytes(*wide) as usize,
+        None => cell
             .first_chunk::<2>()
             .map_or(0, |narrow| usize::from(u16::from_le_bytes(*narrow))),
     };

@@ -249,3 +249,13 @@ fn direct_lookups_index_the_row_by_the_status() {
         }
     }
 }
+
+#[test]
+fn a_two_level_row_of_256_cells_is_read_through_its_columns() {
+    // 256 cells of 2 bytes: 512 bytes a row, 1,024 bytes times the cell
+    // width, and still two-level (status 404 is column 3, not cell 404).
+    let columns = columns_u8(&[(404, 3)]);
+    let rows = rows(1, 256, 2, |_, c| if c == 3 { 7 } else { 0 });
+    let found_404 = lookup_fixed::<u8, _, 512, 2>(&columns, rows, handles(8), 0, 404);
+    assert_eq!(found(found_404), Some(6));
+}

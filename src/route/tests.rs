@@ -58,6 +58,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("PUT", "/f/x/y"),
     ("PUT", "/f/x/z"),
     ("PUT", "/{p}/x/y"),
+    // 39..=40: in the wide /k/ node, a literal raw bytes cannot stand for,
+    // beside the literal those bytes decode to.
+    ("GET", "/k/a%2541"),
+    ("GET", "/k/aA"),
 ];
 
 /// The reference's reading of a path, eagerly, as documented: the path of a
@@ -511,6 +515,12 @@ fn wide_nodes_are_searched_by_length_then_bytes() {
     assert_eq!(check("GET", "/k/%c3%bc"), Some(31));
     assert_eq!(check("GET", "/k/k9"), None);
     assert_eq!(check("GET", "/k/k3/k"), Some(32));
+    // `a%41` is the literal's own text but stands for `aA`: the search by
+    // raw bytes finds that edge, which cannot take them, and the decoded
+    // search goes on to the right one.
+    assert_eq!(check("GET", "/k/a%2541"), Some(39));
+    assert_eq!(check("GET", "/k/a%41"), Some(40));
+    assert_eq!(check("GET", "/k/aA"), Some(40));
 }
 
 #[test]
