@@ -190,12 +190,16 @@ fn entry_handles_carry_each_record_status() {
     packed[entry::STATUS..entry::STATUS + 2].copy_from_slice(&409u16.to_le_bytes());
     packed[entry::SIZE + entry::STATUS..entry::SIZE + entry::STATUS + 2]
         .copy_from_slice(&500u16.to_le_bytes());
-    let packed: [Entry<NoCatalogue>; 3] = packed_entry_handles(&packed);
-    // A handle past the records has status 0.
+    // A handle past the records has status 0, as has one whose record is
+    // cut short, even one byte into its status.
+    let whole: [Entry<NoCatalogue>; 3] = packed_entry_handles(&packed);
     assert_eq!(
-        packed.map(|e| (e.index, e.code)),
+        whole.map(|e| (e.index, e.code)),
         [(0, 409), (1, 500), (2, 0)]
     );
+    packed.push(0x01);
+    let cut: [Entry<NoCatalogue>; 3] = packed_entry_handles(&packed);
+    assert_eq!(cut.map(|e| (e.index, e.code)), [(0, 409), (1, 500), (2, 0)]);
 }
 
 #[cfg(feature = "symbl")]
