@@ -36,6 +36,30 @@ fn found(e: Option<&Entry<NoCatalogue>>) -> Option<u32> {
     e.map(|e| e.index)
 }
 
+/// The entry `lookup_fixed` of this shape finds for `status` in `row`,
+/// after checking that `lookup_in` over the same tables (`wrap` makes the
+/// index's `Columns`) finds the same one.
+fn agreed<C: Copy + Into<usize>, const ROW_BYTES: usize, const CELL: usize>(
+    columns: &'static [C; STATUS_SLOTS],
+    wrap: fn(&'static [C; STATUS_SLOTS]) -> Columns,
+    rows: &'static [u8],
+    entries: &'static [Entry<NoCatalogue>],
+    (row, status): (usize, u16),
+) -> Option<u32> {
+    let fixed = found(lookup_fixed::<C, _, ROW_BYTES, CELL>(
+        columns, rows, entries, row, status,
+    ));
+    let index = LookupIndex {
+        status_column: wrap(columns),
+        rows,
+        row_width: ROW_BYTES / CELL,
+        cell_bytes: CELL,
+    };
+    let dynamic = found(lookup_in(&index, entries, row, status));
+    assert_eq!(dynamic, fixed, "lookup_in, row {row}, status {status}");
+    fixed
+}
+
 #[test]
 fn columns_map_each_status_to_its_column_and_every_other_to_zero() {
     let narrow = columns_u8(&[(404, 3), (999, 255), (100, 1)]);
@@ -54,46 +78,24 @@ fn columns_map_each_status_to_its_column_and_every_other_to_zero() {
 #[test]
 fn narrow_lookups_read_two_byte_cells() {
     // Column 1 of row r holds entry r + 1 (stored + 1), column 2 none.
-    let columns = columns_u8(&[(404, 1), (500, 2)]);
+    let columns = Box::leak(Box::new(columns_u8(&[(404, 1), (500, 2)])));
     let rows = rows(3, 4, 2, |r, c| if c == 1 { r as u32 + 2 } else { 0 });
-    let index = LookupIndex {
-        status_column: Columns::U8(Box::leak(Box::new(columns))),
-        rows,
-        row_width: 4,
-        cell_bytes: 2,
-    };
     let entries = handles(8);
+    let lookup = |at| agreed::<u8, 8, 2>(columns, Columns::U8, rows, entries, at);
     for row in 0..3 {
-        let want = Some(row as u32 + 1);
-        assert_eq!(
-            found(lookup_fixed::<u8, _, 8, 2>(
-                &columns, rows, entries, row, 404
-            )),
-            want
-        );
-        assert_eq!(found(lookup_in(&index, entries, row, 404)), want);
+        assert_eq!(lookup((row, 404)), Some(row as u32 + 1));
         for miss in [500, 200, 999] {
-            assert_eq!(
-                found(lookup_fixed::<u8, _, 8, 2>(
-                    &columns, rows, entries, row, miss
-                )),
-                None
-            );
-            assert_eq!(found(lookup_in(&index, entries, row, miss)), None);
+            assert_eq!(lookup((row, miss)), None);
         }
     }
     // A row past the table answers nothing.
-    assert_eq!(
-        found(lookup_fixed::<u8, _, 8, 2>(&columns, rows, entries, 3, 404)),
-        None
-    );
-    assert_eq!(found(lookup_in(&index, entries, 3, 404)), None);
+    assert_eq!(lookup((3, 404)), None);
 }
 
 #[test]
 fn wide_lookups_read_four_byte_cells_and_sixteen_bit_columns() {
     // 512 columns; entry numbers past 65,535 need all four bytes of a cell.
-    let columns = columns_u16(&[(404, 300), (999, 511), (100, 1)]);
+    let columns = Box::leak(Box::new(columns_u16(&[(404, 300), (999, 511), (100, 1)])));
     let value = |r: usize, c: usize| match c {
         300 => 70_000 + r as u32 + 1,
         511 => 0x0001_0000 + 1,
@@ -101,14 +103,7 @@ fn wide_lookups_read_four_byte_cells_and_sixteen_bit_columns() {
         _ => 0,
     };
     let rows = rows(2, 512, 4, value);
-    let index = LookupIndex {
-        status_column: Columns::U16(Box::leak(Box::new(columns))),
-        rows,
-        row_width: 512,
-        cell_bytes: 4,
-    };
     let entries = handles(70_010);
-    type Wide = u16;
     for row in 0..2 {
         for (status, want) in [
             (404, Some(70_000 + row as u32)),
@@ -116,18 +111,8 @@ fn wide_lookups_read_four_byte_cells_and_sixteen_bit_columns() {
             (100, Some(1)),
             (200, None),
         ] {
-            assert_eq!(
-                found(lookup_fixed::<Wide, _, 2048, 4>(
-                    &columns, rows, entries, row, status
-                )),
-                want,
-                "row {row}, status {status}"
-            );
-            assert_eq!(
-                found(lookup_in(&index, entries, row, status)),
-                want,
-                "row {row}, status {status}"
-            );
+            let got = agreed::<u16, 2048, 4>(columns, Columns::U16, rows, entries, (row, status));
+            assert_eq!(got, want, "row {row}, status {status}");
         }
     }
 }
@@ -221,18 +206,12 @@ fn direct_lookups_index_the_row_by_the_status() {
     // Rows of STATUS_SLOTS cells: status 404's cell is cell 404. The
     // columns map each listed status to itself, so the dynamic reader,
     // which always reads them, answers alike.
-    let columns = columns_u16(&[(404, 404), (500, 500)]);
+    let columns = Box::leak(Box::new(columns_u16(&[(404, 404), (500, 500)])));
     let rows = rows(2, STATUS_SLOTS, 2, |r, c| match c {
         404 => r as u32 + 1,
         500 => 5,
         _ => 0,
     });
-    let index = LookupIndex {
-        status_column: Columns::U16(Box::leak(Box::new(columns))),
-        rows,
-        row_width: STATUS_SLOTS,
-        cell_bytes: 2,
-    };
     let entries = handles(8);
     for row in 0..2 {
         for (status, want) in [
@@ -241,15 +220,14 @@ fn direct_lookups_index_the_row_by_the_status() {
             (409, None),
             (999, None),
         ] {
-            let direct = lookup_fixed::<u16, _, { 2 * STATUS_SLOTS }, 2>(
-                &columns, rows, entries, row, status,
+            let got = agreed::<u16, { 2 * STATUS_SLOTS }, 2>(
+                columns,
+                Columns::U16,
+                rows,
+                entries,
+                (row, status),
             );
-            assert_eq!(found(direct), want, "row {row}, status {status}");
-            assert_eq!(
-                found(lookup_in(&index, entries, row, status)),
-                want,
-                "row {row}, status {status}"
-            );
+            assert_eq!(got, want, "row {row}, status {status}");
         }
     }
 }
