@@ -14,6 +14,16 @@
 //! or `none` (the loop and the reads of the workload alone); PAIRS the
 //! workload's size (`benches/common`'s mixed workload: a third own statuses,
 //! a third general fallbacks, a third misses).
+//!
+//! MODE `race` times instead: N rounds, each timing 64 passes of `lookup`
+//! then 64 of the dense array over the same pairs, and prints the medians
+//! of ns per lookup and of the rounds' ratios. Each ratio compares two runs
+//! a few microseconds apart, so load that comes and goes on a shared
+//! machine moves both sides of it alike:
+//!
+//! ```sh
+//! $B symbl race 4096 2000
+//! ```
 
 use error_catalogue::CatalogueEndpoint;
 
@@ -33,7 +43,7 @@ fn main() {
         _ => None,
     };
     let Some((catalogue, mode, (pairs, n))) = parsed else {
-        eprintln!("usage: lookup_probe symbl|docker lookup|dense|none PAIRS N");
+        eprintln!("usage: lookup_probe symbl|docker lookup|dense|none|race PAIRS N");
         std::process::exit(2);
     };
     let sum = match catalogue.as_str() {
@@ -50,6 +60,9 @@ fn main() {
 fn probe<E: CatalogueEndpoint>(mode: &str, pairs: usize, n: usize) -> u32 {
     let work = common::lookup_workload_over(E::all(), pairs);
     let dense = Dense::<E>::new();
+    if mode == "race" {
+        return race(&work, &dense, n);
+    }
     let mut sum = 0u32;
     for _ in 0..n {
         sum = sum.wrapping_add(match mode {
@@ -58,5 +71,47 @@ fn probe<E: CatalogueEndpoint>(mode: &str, pairs: usize, n: usize) -> u32 {
             _ => run(&work, |_, _| None),
         });
     }
+    sum
+}
+
+/// Passes of the workload timed at a time in `race`.
+const PASSES: u32 = 64;
+
+/// `rounds` rounds of `lookup` against the dense array, each side timed
+/// over `PASSES` passes; prints the medians (see the module docs).
+fn race<E: CatalogueEndpoint>(
+    work: &[(E, error_catalogue::StatusCode)],
+    dense: &Dense<E>,
+    rounds: usize,
+) -> u32 {
+    use std::time::Instant;
+    let mut sum = 0u32;
+    let mut time = |f: &dyn Fn() -> u32| {
+        let start = Instant::now();
+        for _ in 0..PASSES {
+            sum = sum.wrapping_add(f());
+        }
+        start.elapsed().as_secs_f64() * 1e9 / f64::from(PASSES) / work.len() as f64
+    };
+    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let a = time(&|| run(work, E::lookup));
+        let b = time(&|| run(work, |ep, s| dense.get(ep, s)));
+        ours.push(a);
+        theirs.push(b);
+        ratios.push(a / b);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    eprintln!(
+        "{} pairs, {rounds} rounds: lookup {:.3} ns, dense {:.3} ns per lookup (medians); \
+         median ratio {:.3}",
+        work.len(),
+        median(&mut ours),
+        median(&mut theirs),
+        median(&mut ratios)
+    );
     sum
 }
