@@ -102,26 +102,47 @@ impl Layout {
 
 /// The generated module as tokens.
 pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
-    let Parts {
-        before,
-        codes,
-        after,
-    } = parts(catalogue, options);
-    let codes = codes.map(|c| c.tokens());
-    quote!(#before #codes #after)
+    parts(catalogue, options).iter().map(Part::tokens).collect()
 }
 
-/// The generated module in three parts, in order: the items before the
-/// `codes` module, the module when there is one, and the items after it.
-/// `source` formats the module without parsing it: at 10⁵ entries, parsing
-/// its tokens took more of an unoptimised build script than all the rest.
-struct Parts<'a> {
-    before: TokenStream,
-    codes: Option<EntryConsts<'a>>,
-    after: TokenStream,
+/// A part of the generated module, in order. `source` formats the two
+/// largest without parsing their tokens: at 10⁵ entries, parsing them took
+/// more of an unoptimised build script than all the rest.
+enum Part<'a> {
+    /// Items as tokens.
+    Tokens(TokenStream),
+    /// The `Endpoint` enum and its inherent impl.
+    Endpoints(EndpointEnum<'a>),
+    /// The `codes` module.
+    Consts(EntryConsts<'a>),
 }
 
-fn parts(catalogue: &Catalogue, options: Options) -> Parts<'_> {
+impl Part<'_> {
+    fn tokens(&self) -> TokenStream {
+        match self {
+            Part::Tokens(tokens) => tokens.clone(),
+            Part::Endpoints(endpoints) => endpoints.tokens(),
+            Part::Consts(consts) => consts.tokens(),
+        }
+    }
+}
+
+/// `skeleton`, whose last token is a braced body, with `items` appended
+/// to that body.
+fn fill_body(skeleton: &TokenStream, items: TokenStream) -> TokenStream {
+    let mut tokens = skeleton.clone().into_iter().collect::<Vec<_>>();
+    if let Some(proc_macro2::TokenTree::Group(body)) = tokens.last_mut() {
+        let mut filled = proc_macro2::Group::new(
+            body.delimiter(),
+            body.stream().into_iter().chain(items).collect(),
+        );
+        filled.set_span(body.span());
+        *body = filled;
+    }
+    tokens.into_iter().collect()
+}
+
+fn parts(catalogue: &Catalogue, options: Options) -> Vec<Part<'_>> {
     let rows = entry_rows(catalogue);
     let packed = options.layout.packs(rows.len());
     let mut texts = Texts::default();
@@ -158,15 +179,14 @@ fn parts(catalogue: &Catalogue, options: Options) -> Parts<'_> {
             use ::error_catalogue::__private::{self, EndpointRecord, EntryRecord, Method};
         )
     };
-    let before = quote! {
+    let head = quote! {
         #imports
 
         /// Fails to compile, naming both versions, when the runtime reads
         /// another version of the generated tables than this code was made for.
         const _: () = __private::#guard;
-
-        #endpoint_enum
-
+    };
+    let tables = quote! {
         ::error_catalogue::__private::catalogue_api!();
 
         #endpoint_records
@@ -202,11 +222,14 @@ fn parts(catalogue: &Catalogue, options: Options) -> Parts<'_> {
             routes: ROUTE_TABLES,
         };
     };
-    Parts {
-        before,
-        codes,
-        after: typed_errors,
-    }
+    let mut parts = vec![
+        Part::Tokens(head),
+        Part::Endpoints(endpoint_enum),
+        Part::Tokens(tables),
+    ];
+    parts.extend(codes.map(Part::Consts));
+    parts.push(Part::Tokens(typed_errors));
+    parts
 }
 
 /// The generated module as formatted Rust source, with a header naming
@@ -223,13 +246,8 @@ pub fn source(catalogue: &Catalogue, options: Options, data_file: &str) -> Strin
         Some(code) => format!("{header}{code}"),
         // Unreachable for tokens built above; keep the unformatted code rather than panic.
         None => {
-            let Parts {
-                before,
-                codes,
-                after,
-            } = parts;
-            let codes = codes.map(|c| c.tokens());
-            format!("{header}{before}{codes}{after}\n", codes = quote!(#codes))
+            let tokens: TokenStream = parts.iter().map(Part::tokens).collect();
+            format!("{header}{tokens}\n")
         }
     }
 }
@@ -455,64 +473,107 @@ impl<'a> Ahead<'a> {
 /// texts in the readable form, each entry's status and meaning in the packed
 /// one, whose catalogues are too large for the texts to be written three
 /// times (the table, this list, the `codes::` constants).
-fn endpoint_enum(catalogue: &Catalogue, packed: bool) -> TokenStream {
-    let idents: Vec<_> = catalogue
+fn endpoint_enum(catalogue: &Catalogue, packed: bool) -> EndpointEnum<'_> {
+    let variants = catalogue
         .endpoints
         .iter()
-        .map(|e| format_ident!("{}", e.ident))
-        .collect();
-    let variant_docs = catalogue.endpoints.iter().map(|e| {
-        let mut lines = vec![
-            format!("{}: `{} {}`", e.name, e.method, e.path),
-            String::new(),
-            format!("Slug `{}`. Its table:", e.slug),
-            String::new(),
-        ];
-        for entry in &e.entries {
-            if packed {
-                lines.push(format!("- `{}` {}", entry.status, entry.meaning));
-                continue;
+        .map(|e| {
+            let mut docs = vec![
+                format!("{}: `{} {}`", e.name, e.method, e.path),
+                String::new(),
+                format!("Slug `{}`. Its table:", e.slug),
+                String::new(),
+            ];
+            for entry in &e.entries {
+                if packed {
+                    docs.push(format!("- `{}` {}", entry.status, entry.meaning));
+                    continue;
+                }
+                docs.push(format!("- `{}` **{}**:", entry.status, entry.meaning));
+                if let Some(d) = &entry.description {
+                    docs.push(format!("  {}", d.replace('\n', "\n  ")));
+                }
+                if let Some(r) = &entry.resolution {
+                    docs.push(format!("  *Resolution:* {}", r.replace('\n', "\n  ")));
+                }
             }
-            lines.push(format!("- `{}` **{}**:", entry.status, entry.meaning));
-            if let Some(d) = &entry.description {
-                lines.push(format!("  {}", d.replace('\n', "\n  ")));
+            Variant {
+                ident: format_ident!("{}", e.ident),
+                docs,
+                deprecated: e.deprecated.as_deref(),
             }
-            if let Some(r) = &entry.resolution {
-                lines.push(format!("  *Resolution:* {}", r.replace('\n', "\n  ")));
-            }
-        }
-        let docs = docs(&lines);
-        let deprecated = deprecated_attr(e.deprecated.as_deref());
-        quote!(#docs #deprecated)
-    });
+        })
+        .collect::<Vec<_>>();
+    let idents = variants.iter().map(|v| &v.ident);
     let count = usize_lit(catalogue.endpoints.len());
     let index_body = if catalogue.endpoints.is_empty() {
         quote!(match self {})
     } else {
         quote!(self as usize)
     };
-    quote! {
-        /// An endpoint of the catalogue, one variant per `[[endpoints]]` table.
-        ///
-        /// Parse one from its name, slug or identifier, case-insensitively,
-        /// with [`str::parse`]; [`Endpoint::ALL`] lists them in page order.
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Endpoint {
-            #(#variant_docs #idents,)*
-        }
+    EndpointEnum {
+        skeleton: quote! {
+            /// An endpoint of the catalogue, one variant per `[[endpoints]]` table.
+            ///
+            /// Parse one from its name, slug or identifier, case-insensitively,
+            /// with [`str::parse`]; [`Endpoint::ALL`] lists them in page order.
+            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
+            pub enum Endpoint {}
+        },
+        impls: quote! {
+            #[allow(deprecated)]
+            impl Endpoint {
+                /// Every endpoint, in page order.
+                pub const ALL: [Endpoint; #count] = [#(Endpoint::#idents),*];
 
-        #[allow(deprecated)]
-        impl Endpoint {
-            /// Every endpoint, in page order.
-            pub const ALL: [Endpoint; #count] = [#(Endpoint::#idents),*];
-
-            /// The endpoint's position in [`Endpoint::ALL`].
-            #[inline]
-            pub const fn index(self) -> usize {
-                #index_body
+                /// The endpoint's position in [`Endpoint::ALL`].
+                #[inline]
+                pub const fn index(self) -> usize {
+                    #index_body
+                }
             }
-        }
+        },
+        variants,
+    }
+}
+
+/// A variant of the `Endpoint` enum, or a constant of `codes`: its name,
+/// doc lines (as given to [`docs`]) and deprecation note.
+struct Variant<'a> {
+    ident: proc_macro2::Ident,
+    docs: Vec<String>,
+    deprecated: Option<&'a str>,
+}
+
+impl Variant<'_> {
+    /// Its doc and deprecation attributes.
+    fn attrs(&self) -> TokenStream {
+        let docs = docs(&self.docs);
+        let deprecated = deprecated_attr(self.deprecated);
+        quote!(#docs #deprecated)
+    }
+}
+
+/// The `Endpoint` enum, kept as its variants so that `source` can format
+/// them without parsing them, and its inherent impl.
+struct EndpointEnum<'a> {
+    /// The enum with no variant.
+    skeleton: TokenStream,
+    variants: Vec<Variant<'a>>,
+    /// The items after the enum.
+    impls: TokenStream,
+}
+
+impl EndpointEnum<'_> {
+    fn tokens(&self) -> TokenStream {
+        let variants = self.variants.iter().map(|v| {
+            let (attrs, ident) = (v.attrs(), &v.ident);
+            quote!(#attrs #ident,)
+        });
+        let mut tokens = fill_body(&self.skeleton, quote!(#(#variants)*));
+        tokens.extend(self.impls.clone());
+        tokens
     }
 }
 
@@ -1154,12 +1215,9 @@ fn page(catalogue: &Catalogue) -> TokenStream {
 
 /// One constant of the `codes` module.
 struct EntryConst<'a> {
-    /// `SLUG_STATUS`.
-    name: proc_macro2::Ident,
-    /// Its doc lines (see [`entry_doc_lines`]).
-    docs: Vec<String>,
-    /// The entry's deprecation note, else its endpoint's.
-    deprecated: Option<&'a str>,
+    /// `SLUG_STATUS`, the entry's doc lines (see [`entry_doc_lines`]), and
+    /// its deprecation note, else its endpoint's.
+    name: Variant<'a>,
     /// The entry's position in `ENTRIES`.
     index: usize,
 }
@@ -1177,32 +1235,17 @@ impl EntryConsts<'_> {
     /// The whole module as tokens.
     fn tokens(&self) -> TokenStream {
         let consts = self.consts.iter().map(|c| {
-            let (name, k) = (&c.name, usize_lit(c.index));
-            let docs = docs(&c.docs);
-            let deprecated = deprecated_attr(c.deprecated);
+            let (attrs, name, k) = (c.name.attrs(), &c.name.ident, usize_lit(c.index));
             quote! {
-                #docs
-                #deprecated
+                #attrs
                 pub const #name: &Entry = at(#k);
             }
         });
-        let mut tokens = self.skeleton.clone().into_iter().collect::<Vec<_>>();
-        // The skeleton ends with the module's body; an empty module has none
-        // to fill (`pub mod codes {}` stays as it is).
-        if let Some(proc_macro2::TokenTree::Group(body)) = tokens.last_mut()
-            && !self.consts.is_empty()
-        {
-            let mut filled = proc_macro2::Group::new(
-                body.delimiter(),
-                body.stream()
-                    .into_iter()
-                    .chain(quote!(#(#consts)*))
-                    .collect(),
-            );
-            filled.set_span(body.span());
-            *body = filled;
+        // An empty catalogue's module has no constants to add.
+        if self.consts.is_empty() {
+            return self.skeleton.clone();
         }
-        tokens.into_iter().collect()
+        fill_body(&self.skeleton, quote!(#(#consts)*))
     }
 }
 
@@ -1229,9 +1272,11 @@ fn entry_consts<'a>(
         .zip(rows)
         .enumerate()
         .map(|(k, ((slug, endpoint_note, entry), _))| EntryConst {
-            name: format_ident!("{}", names::const_ident(slug, entry.status)),
-            docs: entry_doc_lines(entry, !packed),
-            deprecated: entry.deprecated.as_deref().or(endpoint_note),
+            name: Variant {
+                ident: format_ident!("{}", names::const_ident(slug, entry.status)),
+                docs: entry_doc_lines(entry, !packed),
+                deprecated: entry.deprecated.as_deref().or(endpoint_note),
+            },
             index: k,
         })
         .collect();

@@ -2,10 +2,11 @@
 //! that cargo runs unoptimised (its default for build scripts) over 10⁵
 //! entries, and the same text as formatting all of [`Parts`]' tokens.
 //!
-//! Two parts of a large catalogue would dominate the time if their tokens
+//! Three parts of a large catalogue would dominate the time if their tokens
 //! were parsed by syn for prettyplease:
 //!
-//! - the `codes` constants, one item per entry, are built as syn items
+//! - the `codes` constants, one item per entry, and the `Endpoint` enum's
+//!   variants, whose docs list every entry, are built as syn items
 //!   directly, from the same idents, doc strings and literals as their
 //!   tokens;
 //! - the few huge literals (the packed records, `TEXT`, ...), which syn
@@ -17,7 +18,7 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree
 use quote::quote;
 use syn::punctuated::Punctuated;
 
-use super::{EntryConst, EntryConsts, Parts, doc_values, usize_lit};
+use super::{EntryConst, EntryConsts, Part, Variant, doc_values, usize_lit};
 
 /// Literals whose text is at least this long are lifted out before parsing.
 /// Far below the packed tables of a catalogue of 10⁴ entries and more; high
@@ -33,16 +34,33 @@ const PLACEHOLDER_BYTES: usize = 128;
 
 /// The parts formatted, literals of at least `lift_min_bytes` lifted;
 /// `None` when they do not parse (never, for tokens `codegen` builds).
-pub(super) fn source(parts: &Parts<'_>, lift_min_bytes: usize) -> Option<String> {
+pub(super) fn source(parts: &[Part<'_>], lift_min_bytes: usize) -> Option<String> {
     let mut lifted = Vec::new();
-    let before = lift(parts.before.clone(), lift_min_bytes, &mut lifted);
-    let after = lift(parts.after.clone(), lift_min_bytes, &mut lifted);
-    let mut file: syn::File = syn::parse2(before).ok()?;
-    if let Some(codes) = &parts.codes {
-        file.items.push(codes_module(codes)?);
+    let mut items = Vec::new();
+    for part in parts {
+        match part {
+            Part::Tokens(tokens) => {
+                let tokens = lift(tokens.clone(), lift_min_bytes, &mut lifted);
+                items.extend(syn::parse2::<syn::File>(tokens).ok()?.items);
+            }
+            Part::Endpoints(endpoints) => {
+                let mut item: syn::ItemEnum = syn::parse2(endpoints.skeleton.clone()).ok()?;
+                item.variants.extend(endpoints.variants.iter().map(variant));
+                items.push(syn::Item::Enum(item));
+                items.extend(
+                    syn::parse2::<syn::File>(endpoints.impls.clone())
+                        .ok()?
+                        .items,
+                );
+            }
+            Part::Consts(codes) => items.push(codes_module(codes)?),
+        }
     }
-    file.items
-        .extend(syn::parse2::<syn::File>(after).ok()?.items);
+    let file = syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items,
+    };
     let formatted = prettyplease::unparse(&file);
     match splice(&formatted, &lifted) {
         Some(code) => Some(code),
@@ -155,10 +173,10 @@ fn codes_module(codes: &EntryConsts<'_>) -> Option<syn::Item> {
     Some(syn::Item::Mod(module))
 }
 
-/// `#[doc = ..]* #[deprecated(note = ..)]? pub const NAME: &Entry = at(k);`
-fn const_item(c: &EntryConst<'_>) -> syn::Item {
+/// The attributes of `v`, as `Variant::attrs`' tokens parse to.
+fn attrs(v: &Variant<'_>) -> Vec<syn::Attribute> {
     let span = Span::call_site();
-    let mut attrs: Vec<syn::Attribute> = doc_values(&c.docs)
+    let mut attrs: Vec<syn::Attribute> = doc_values(&v.docs)
         .map(|line| {
             outer(syn::Meta::NameValue(syn::MetaNameValue {
                 path: path("doc"),
@@ -170,7 +188,7 @@ fn const_item(c: &EntryConst<'_>) -> syn::Item {
             }))
         })
         .collect();
-    if let Some(note) = c.deprecated {
+    if let Some(note) = v.deprecated {
         let note = Literal::string(note);
         attrs.push(outer(syn::Meta::List(syn::MetaList {
             path: path("deprecated"),
@@ -178,15 +196,30 @@ fn const_item(c: &EntryConst<'_>) -> syn::Item {
             tokens: quote!(note = #note),
         })));
     }
+    attrs
+}
+
+/// A variant of the `Endpoint` enum, as `EndpointEnum::tokens` writes it.
+fn variant(v: &Variant<'_>) -> syn::Variant {
+    syn::Variant {
+        attrs: attrs(v),
+        ident: v.ident.clone(),
+        fields: syn::Fields::Unit,
+        discriminant: None,
+    }
+}
+
+/// `#[doc = ..]* #[deprecated(note = ..)]? pub const NAME: &Entry = at(k);`
+fn const_item(c: &EntryConst<'_>) -> syn::Item {
     let index = syn::Expr::Lit(syn::ExprLit {
         attrs: Vec::new(),
         lit: syn::Lit::Int(usize_lit(c.index).into()),
     });
     syn::Item::Const(syn::ItemConst {
-        attrs,
+        attrs: attrs(&c.name),
         vis: syn::Visibility::Public(Default::default()),
         const_token: Default::default(),
-        ident: c.name.clone(),
+        ident: c.name.ident.clone(),
         generics: Default::default(),
         colon_token: Default::default(),
         ty: Box::new(syn::Type::Reference(syn::TypeReference {
@@ -287,9 +320,13 @@ deprecated = "Names are no longer unique."
         prettyplease::unparse(&file)
     }
 
-    fn lifted(parts: &Parts<'_>) -> usize {
+    fn lifted(parts: &[Part<'_>]) -> usize {
         let mut lifted = Vec::new();
-        lift(parts.before.clone(), LIFT_MIN_BYTES, &mut lifted);
+        for part in parts {
+            if let Part::Tokens(tokens) = part {
+                lift(tokens.clone(), LIFT_MIN_BYTES, &mut lifted);
+            }
+        }
         lifted.len()
     }
 
