@@ -113,8 +113,9 @@ enum Part<'a> {
     Tokens(TokenStream),
     /// The `Endpoint` enum and its inherent impl.
     Endpoints(EndpointEnum<'a>),
-    /// The `codes` module.
-    Consts(EntryConsts<'a>),
+    /// The `codes` module, made when needed: `source` makes and formats
+    /// it on a thread of its own, from this data alone.
+    Consts(ConstsOf<'a>),
 }
 
 impl Part<'_> {
@@ -122,7 +123,7 @@ impl Part<'_> {
         match self {
             Part::Tokens(tokens) => tokens.clone(),
             Part::Endpoints(endpoints) => endpoints.tokens(),
-            Part::Consts(consts) => consts.tokens(),
+            Part::Consts(consts) => consts.build().tokens(),
         }
     }
 }
@@ -158,9 +159,7 @@ fn parts(catalogue: &Catalogue, options: Options) -> Vec<Part<'_>> {
     let (routes, route_table) = crate::routes::tokens(catalogue);
     let general_len = usize_lit(catalogue.general.entries.len());
     let entry_count = usize_lit(rows.len());
-    let codes = options
-        .entry_consts
-        .then(|| entry_consts(catalogue, &rows, packed));
+    let codes = consts_of(catalogue, options);
     let typed = options
         .typed_errors
         .unwrap_or(rows.len() <= READABLE_MAX_ENTRIES);
@@ -241,14 +240,10 @@ pub fn source(catalogue: &Catalogue, options: Options, data_file: &str) -> Strin
         env!("CARGO_PKG_VERSION"),
         data_file.replace(['\n', '\r'], " "),
     );
-    let parts = parts(catalogue, options);
-    match format::source(&parts, format::LIFT_MIN_BYTES) {
+    match format::source(catalogue, options) {
         Some(code) => format!("{header}{code}"),
         // Unreachable for tokens built above; keep the unformatted code rather than panic.
-        None => {
-            let tokens: TokenStream = parts.iter().map(Part::tokens).collect();
-            format!("{header}{tokens}\n")
-        }
+        None => format!("{header}{}\n", tokens(catalogue, options)),
     }
 }
 
@@ -1249,13 +1244,32 @@ impl EntryConsts<'_> {
     }
 }
 
+/// What the `codes` module is made from (plain data, which another thread
+/// can read).
+#[derive(Clone, Copy)]
+struct ConstsOf<'a> {
+    catalogue: &'a Catalogue,
+    /// Whether the records are packed (see [`Layout::packs`]).
+    packed: bool,
+}
+
+/// The `codes` module's data, when `options` ask for it.
+fn consts_of(catalogue: &Catalogue, options: Options) -> Option<ConstsOf<'_>> {
+    let packed = options.layout.packs(catalogue.entries().count());
+    options
+        .entry_consts
+        .then_some(ConstsOf { catalogue, packed })
+}
+
+impl<'a> ConstsOf<'a> {
+    fn build(self) -> EntryConsts<'a> {
+        entry_consts(self.catalogue, self.packed)
+    }
+}
+
 /// The `codes` module: one constant per entry, its doc the entry's texts
 /// (status and meaning only in the packed form, as `endpoint_enum`'s).
-fn entry_consts<'a>(
-    catalogue: &'a Catalogue,
-    rows: &[(u16, String)],
-    packed: bool,
-) -> EntryConsts<'a> {
+fn entry_consts(catalogue: &Catalogue, packed: bool) -> EntryConsts<'_> {
     let general = catalogue
         .general
         .entries
@@ -1267,11 +1281,10 @@ fn entry_consts<'a>(
             .iter()
             .map(move |e| (ep.slug.as_str(), endpoint_note, e))
     });
-    let consts = general
+    let consts: Vec<_> = general
         .chain(endpoints)
-        .zip(rows)
         .enumerate()
-        .map(|(k, ((slug, endpoint_note, entry), _))| EntryConst {
+        .map(|(k, (slug, endpoint_note, entry))| EntryConst {
             name: Variant {
                 ident: format_ident!("{}", names::const_ident(slug, entry.status)),
                 docs: entry_doc_lines(entry, !packed),
@@ -1280,7 +1293,7 @@ fn entry_consts<'a>(
             index: k,
         })
         .collect();
-    if rows.is_empty() {
+    if consts.is_empty() {
         return EntryConsts {
             skeleton: quote! {
                 /// One constant per entry (this catalogue has none).

@@ -1,6 +1,6 @@
 //! The generated module as formatted source, fast enough for a build script
 //! that cargo runs unoptimised (its default for build scripts) over 10⁵
-//! entries, and the same text as formatting all of [`Parts`]' tokens.
+//! entries, and the same text as formatting all of the [`Part`]s' tokens.
 //!
 //! Three parts of a large catalogue would dominate the time if their tokens
 //! were parsed by syn for prettyplease:
@@ -18,12 +18,15 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree
 use quote::quote;
 use syn::punctuated::Punctuated;
 
-use super::{EntryConst, EntryConsts, Part, Variant, doc_values, usize_lit};
+use super::{
+    Catalogue, EntryConst, EntryConsts, Options, Part, Variant, consts_of, doc_values, parts,
+    usize_lit,
+};
 
 /// Literals whose text is at least this long are lifted out before parsing.
 /// Far below the packed tables of a catalogue of 10⁴ entries and more; high
 /// enough that short ones, which cost syn little, stay in place.
-pub(super) const LIFT_MIN_BYTES: usize = 4096;
+const LIFT_MIN_BYTES: usize = 4096;
 
 /// Every placeholder starts with this and is padded to
 /// [`PLACEHOLDER_BYTES`], longer than prettyplease's line width: it then
@@ -32,43 +35,78 @@ pub(super) const LIFT_MIN_BYTES: usize = 4096;
 const PLACEHOLDER_PREFIX: &str = "__error_catalogue_lifted_literal_";
 const PLACEHOLDER_BYTES: usize = 128;
 
-/// The parts formatted, literals of at least `lift_min_bytes` lifted;
-/// `None` when they do not parse (never, for tokens `codegen` builds).
-pub(super) fn source(parts: &[Part<'_>], lift_min_bytes: usize) -> Option<String> {
+/// The generated module formatted; `None` when its tokens do not parse
+/// (never, for tokens `codegen` builds).
+///
+/// The `codes` module, a third of the work at 10⁵ entries, is made and
+/// formatted on a second thread while this one makes and formats the rest
+/// (a build script has the cores to itself: the crate's compilation waits
+/// for it). prettyplease ends every item with a line break at the top
+/// level, so items formatted apart and joined are the text of the items
+/// formatted together.
+pub(super) fn source(catalogue: &Catalogue, options: Options) -> Option<String> {
+    let codes = consts_of(catalogue, options);
+    let format_codes = move || match codes {
+        Some(of) => unparse(vec![codes_module(&of.build())?]),
+        None => Some(String::new()),
+    };
+    std::thread::scope(|scope| {
+        // No thread (the system refused one): the codes here, after the rest.
+        let thread = codes.and_then(|_| {
+            std::thread::Builder::new()
+                .name("error-catalogue codes".into())
+                .spawn_scoped(scope, format_codes)
+                .ok()
+        });
+        let rest = format_parts(&parts(catalogue, options), LIFT_MIN_BYTES);
+        let codes = match thread {
+            Some(thread) => thread.join().ok()?,
+            None => format_codes(),
+        };
+        let [before, after] = rest?;
+        Some(before + &codes? + &after)
+    })
+}
+
+/// The parts formatted, but for the `codes` module: the text before it
+/// and the text after it. Literals of at least `lift_min_bytes` are lifted.
+fn format_parts(parts: &[Part<'_>], lift_min_bytes: usize) -> Option<[String; 2]> {
     let mut lifted = Vec::new();
-    let mut items = Vec::new();
+    let mut items = [Vec::new(), Vec::new()];
+    let mut at = 0;
     for part in parts {
         match part {
             Part::Tokens(tokens) => {
                 let tokens = lift(tokens.clone(), lift_min_bytes, &mut lifted);
-                items.extend(syn::parse2::<syn::File>(tokens).ok()?.items);
+                items[at].extend(syn::parse2::<syn::File>(tokens).ok()?.items);
             }
             Part::Endpoints(endpoints) => {
                 let mut item: syn::ItemEnum = syn::parse2(endpoints.skeleton.clone()).ok()?;
                 item.variants.extend(endpoints.variants.iter().map(variant));
-                items.push(syn::Item::Enum(item));
-                items.extend(
-                    syn::parse2::<syn::File>(endpoints.impls.clone())
-                        .ok()?
-                        .items,
-                );
+                items[at].push(syn::Item::Enum(item));
+                let impls = syn::parse2::<syn::File>(endpoints.impls.clone()).ok()?;
+                items[at].extend(impls.items);
             }
-            Part::Consts(codes) => items.push(codes_module(codes)?),
+            Part::Consts(_) => at = 1,
         }
     }
-    let file = syn::File {
+    let [before, after] = items.map(unparse);
+    match splice(&[&before?, &after?], &lifted) {
+        Some(texts) => Some(texts),
+        // A placeholder's name also appears in the data (in a doc comment,
+        // say): format without lifting, as slowly as before.
+        None if !lifted.is_empty() => format_parts(parts, usize::MAX),
+        None => None,
+    }
+}
+
+/// `items` formatted as a file.
+fn unparse(items: Vec<syn::Item>) -> Option<String> {
+    Some(prettyplease::unparse(&syn::File {
         shebang: None,
         attrs: Vec::new(),
         items,
-    };
-    let formatted = prettyplease::unparse(&file);
-    match splice(&formatted, &lifted) {
-        Some(code) => Some(code),
-        // A placeholder's name also appears in the data (in a doc comment,
-        // say): format without lifting, as slowly as before.
-        None if !lifted.is_empty() => source(parts, usize::MAX),
-        None => None,
-    }
+    }))
 }
 
 /// `tokens` with each literal of at least `min_bytes` at its top level, or
@@ -116,49 +154,54 @@ fn placeholder(k: usize) -> String {
     )
 }
 
-/// `formatted` with each placeholder replaced by its literal's text, or
-/// `None` unless each placeholder appears exactly once, as a whole word.
-fn splice(formatted: &str, lifted: &[String]) -> Option<String> {
+/// `texts` with each placeholder replaced by its literal's text, or
+/// `None` unless each placeholder appears exactly once in them, as a whole
+/// word.
+fn splice(texts: &[&str; 2], lifted: &[String]) -> Option<[String; 2]> {
+    // Nothing lifted: any placeholder-like word is the data's.
     if lifted.is_empty() {
-        return Some(formatted.to_owned());
+        return Some(texts.map(str::to_owned));
     }
-    // One pass over the text for the shared prefix; each hit must be a
+    // One pass over each text for the shared prefix; each hit must be a
     // whole placeholder of a lifted literal, each seen once.
     let mut at = vec![None; lifted.len()];
-    for (i, _) in formatted.match_indices(PLACEHOLDER_PREFIX) {
-        let word = &formatted[i..];
-        let end = word
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(word.len());
-        let word = &word[..end];
-        let k: usize = word[PLACEHOLDER_PREFIX.len()..]
-            .trim_end_matches('_')
-            .parse()
-            .ok()?;
-        let starts_word = formatted[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        if !starts_word || k >= lifted.len() || word != placeholder(k) || at[k].is_some() {
-            return None;
+    for (t, text) in texts.iter().enumerate() {
+        for (i, _) in text.match_indices(PLACEHOLDER_PREFIX) {
+            let word = &text[i..];
+            let end = word
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(word.len());
+            let word = &word[..end];
+            let k: usize = word[PLACEHOLDER_PREFIX.len()..]
+                .trim_end_matches('_')
+                .parse()
+                .ok()?;
+            let starts_word = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            if !starts_word || k >= lifted.len() || word != placeholder(k) || at[k].is_some() {
+                return None;
+            }
+            at[k] = Some((t, i));
         }
-        at[k] = Some(i);
     }
     let mut at = at
         .into_iter()
         .enumerate()
-        .map(|(k, i)| Some((i?, k)))
+        .map(|(k, at)| Some((at?, k)))
         .collect::<Option<Vec<_>>>()?;
     at.sort_unstable();
-    let mut out =
-        String::with_capacity(formatted.len() + lifted.iter().map(String::len).sum::<usize>());
-    let mut from = 0;
-    for (i, k) in at {
-        out.push_str(&formatted[from..i]);
-        out.push_str(&lifted[k]);
-        from = i + PLACEHOLDER_BYTES;
+    let mut out = [String::new(), String::new()];
+    let mut from = [0, 0];
+    for ((t, i), k) in at {
+        out[t].push_str(&texts[t][from[t]..i]);
+        out[t].push_str(&lifted[k]);
+        from[t] = i + PLACEHOLDER_BYTES;
     }
-    out.push_str(&formatted[from..]);
+    for t in 0..2 {
+        out[t].push_str(&texts[t][from[t]..]);
+    }
     Some(out)
 }
 
@@ -262,7 +305,7 @@ fn path(name: &str) -> syn::Path {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codegen::{Layout, Options, parts, tokens};
+    use crate::codegen::{Layout, tokens};
 
     /// A catalogue with a deprecated endpoint and entry, a multi-line
     /// description, and a description long enough that the packed text
@@ -340,7 +383,7 @@ deprecated = "Names are no longer unique."
                 // The lookup rows (and the packed texts) are over the threshold.
                 assert!(lifted(&parts) > 0);
                 assert_eq!(
-                    source(&parts, LIFT_MIN_BYTES).as_deref(),
+                    source(&catalogue, options).as_deref(),
                     Some(reference(&catalogue, options).as_str()),
                     "{layout:?}, constants {entry_consts}"
                 );
@@ -355,7 +398,7 @@ deprecated = "Names are no longer unique."
             let options = Options::new(true, Layout::Packed);
             let parts = parts(&catalogue, options);
             assert!(lifted(&parts) > 0);
-            let out = source(&parts, LIFT_MIN_BYTES).expect("the parts format");
+            let out = source(&catalogue, options).expect("the parts format");
             assert_eq!(out, reference(&catalogue, options));
             assert!(out.contains(&format!("`401` {meaning}")));
         }
@@ -365,21 +408,27 @@ deprecated = "Names are no longer unique."
     fn splice_needs_each_placeholder_once_as_a_whole_word() {
         let lifted = ["\"a\"".to_string(), "b\"b\"".to_string()];
         let (p0, p1) = (placeholder(0), placeholder(1));
+        let spliced = |before: &str, after: &str| splice(&[before, after], &lifted);
         assert_eq!(
-            splice(&format!("x = {p1};\ny = ({p0});\n"), &lifted).as_deref(),
-            Some("x = b\"b\";\ny = (\"a\");\n")
+            spliced(&format!("x = {p1};\ny = ({p0});\n"), "z\n"),
+            Some(["x = b\"b\";\ny = (\"a\");\n".to_string(), "z\n".to_string()])
         );
-        assert_eq!(splice(&format!("{p0} {p1} {p0}"), &lifted), None);
-        assert_eq!(splice(&p0, &lifted), None);
-        assert_eq!(splice(&format!("x{p0} {p1}"), &lifted), None);
-        assert_eq!(splice(&format!("{p0}x {p1}"), &lifted), None);
         assert_eq!(
-            splice(&format!("{p0} {p1} {PLACEHOLDER_PREFIX}"), &lifted),
+            spliced(&format!("x = {p1};\n"), &format!("y = {p0};\n")),
+            Some(["x = b\"b\";\n".to_string(), "y = \"a\";\n".to_string()])
+        );
+        assert_eq!(spliced(&format!("{p0} {p1}"), &p0), None);
+        assert_eq!(spliced(&format!("{p0} {p1} {p0}"), ""), None);
+        assert_eq!(spliced(&p0, ""), None);
+        assert_eq!(spliced(&format!("x{p0} {p1}"), ""), None);
+        assert_eq!(spliced(&format!("{p0}x {p1}"), ""), None);
+        assert_eq!(
+            spliced(&format!("{p0} {p1} {PLACEHOLDER_PREFIX}"), ""),
             None
         );
         assert_eq!(
-            splice("no placeholder", &[]).as_deref(),
-            Some("no placeholder")
+            splice(&[&p0, "placeholder"], &[]),
+            Some([p0.clone(), "placeholder".to_string()])
         );
     }
 }
