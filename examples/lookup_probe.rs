@@ -15,10 +15,10 @@
 //! workload's size (`benches/common`'s mixed workload: a third own statuses,
 //! a third general fallbacks, a third misses).
 //!
-//! MODE `race` times instead: N rounds, each timing 64 passes of `lookup`
-//! then 64 of the dense array over the same pairs, and prints the medians
+//! MODE `race` times instead: N rounds, each timing 2,048 passes of `lookup`
+//! then 2,048 of the dense array over the same pairs, and prints the medians
 //! of ns per lookup and of the rounds' ratios. Each ratio compares two runs
-//! a few microseconds apart, so load that comes and goes on a shared
+//! milliseconds apart, so load that comes and goes on a shared
 //! machine moves both sides of it alike:
 //!
 //! ```sh
@@ -75,7 +75,7 @@ fn probe<E: CatalogueEndpoint>(mode: &str, pairs: usize, n: usize) -> u32 {
 }
 
 /// Passes of the workload timed at a time in `race`.
-const PASSES: u32 = 64;
+const PASSES: u32 = 2048;
 
 /// `rounds` rounds of `lookup` against the dense array, each side timed
 /// over `PASSES` passes; prints the medians (see the module docs).
