@@ -258,6 +258,10 @@ impl<'t> RouteTables<'t> {
         values: &mut [&'a str],
     ) -> Option<(u32, u32)> {
         let root = *self.roots.get(method_slot(method)?)?;
+        // A method no template has: no need to read the path.
+        if root == NONE {
+            return None;
+        }
         let rest = start(path)?;
         let route = self.walk(root, rest, values, 0)?;
         let bases = u32::try_from(self.base_paths.len()).unwrap_or(u32::MAX);
@@ -516,8 +520,11 @@ fn step(rest: &str, n: usize) -> Option<Option<&str>> {
 fn split(rest: &str) -> (&str, Option<&str>) {
     // The delimiters are ASCII: the index is a char boundary.
     let n = segment_end(rest.as_bytes());
-    let segment = rest.get(..n).unwrap_or(rest);
-    (segment, step(rest, n).flatten())
+    let Some((segment, tail)) = rest.split_at_checked(n) else {
+        return (rest, None);
+    };
+    // `tail` is empty or starts with the delimiter: only a `/` goes on.
+    (segment, tail.strip_prefix('/').and_then(after_slash))
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
