@@ -145,7 +145,7 @@ fn fill_body(skeleton: &TokenStream, items: TokenStream) -> TokenStream {
 
 fn parts(catalogue: &Catalogue, options: Options) -> Vec<Part<'_>> {
     let rows = entry_rows(catalogue);
-    let packed = options.layout.packs(rows.len());
+    let packed = packed(catalogue, options);
     let mut texts = Texts::default();
     let guard = format_ident!("CONTRACT_V{}", CONTRACT_VERSION);
     let endpoint_enum = endpoint_enum(catalogue, packed);
@@ -1255,10 +1255,17 @@ struct ConstsOf<'a> {
 
 /// The `codes` module's data, when `options` ask for it.
 fn consts_of(catalogue: &Catalogue, options: Options) -> Option<ConstsOf<'_>> {
-    let packed = options.layout.packs(catalogue.entries().count());
-    options
-        .entry_consts
-        .then_some(ConstsOf { catalogue, packed })
+    options.entry_consts.then_some(ConstsOf {
+        catalogue,
+        packed: packed(catalogue, options),
+    })
+}
+
+/// Whether `catalogue`'s records are packed under `options` (see
+/// [`Layout::packs`]): decided here once for the records and the `codes`
+/// module's docs, which `source` makes on another thread.
+fn packed(catalogue: &Catalogue, options: Options) -> bool {
+    options.layout.packs(catalogue.entries().count())
 }
 
 impl<'a> ConstsOf<'a> {
