@@ -16,6 +16,17 @@
 //! request count printed to stderr. `docker-route-all` and `docker-matchit-all` do the same
 //! with the Docker catalogue's workload (`catalogue_workload`, as `benches/catalogues.rs`:
 //! every template matchit takes, under each base path).
+//!
+//! MODE `race` times instead: N rounds, each timing 2,048 passes of `route`
+//! then 2,048 of matchit over the bench's workload, and prints the medians
+//! of ns per request and of the rounds' ratios, so load that comes and goes
+//! on a shared machine moves both sides of each ratio alike (as
+//! `lookup_probe`'s `race`). `catalogue-race` races the catalogues bench's
+//! workload of the shipped catalogue, `docker-race` the Docker one's:
+//!
+//! ```sh
+//! $B race GET / 300
+//! ```
 
 use std::hint::black_box;
 
@@ -33,6 +44,10 @@ fn main() {
         eprintln!("usage: route_probe route|matchit|none|route-all|matchit-all METHOD PATH N");
         std::process::exit(2);
     };
+    if mode.ends_with("race") {
+        race_mode(mode, n.parse().expect("a count"));
+        return;
+    }
     if let Some(mode) = mode.strip_prefix("docker-") {
         docker(mode, n.parse().expect("a count"));
         return;
@@ -105,5 +120,94 @@ fn all(mode: &str, n: usize) {
             hits += usize::from(hit);
         }
     }
+    println!("{hits}");
+}
+
+/// `race`, `catalogue-race` or `docker-race` over N rounds (see the module
+/// docs).
+fn race_mode(mode: &str, rounds: usize) {
+    use docker_engine_errors::docker::Endpoint as Docker;
+    fn over<E: error_catalogue::CatalogueEndpoint>(rounds: usize) {
+        let work = route_work::catalogue_workload::<E>(false);
+        let matchit = Matchit::<E>::new();
+        race(
+            rounds,
+            work.len(),
+            || {
+                work.iter()
+                    .filter(|(m, t, _)| E::route(black_box(m), black_box(t)).is_some())
+                    .count()
+            },
+            || {
+                work.iter()
+                    .filter(|(m, _, p)| matchit.route(black_box(m), black_box(p)).is_some())
+                    .count()
+            },
+        );
+    }
+    match mode {
+        "docker-race" => over::<Docker>(rounds),
+        "catalogue-race" => over::<Endpoint>(rounds),
+        _ => {
+            let work = workload();
+            let matchit = Matchit::<Endpoint>::new();
+            race(
+                rounds,
+                work.len(),
+                || {
+                    work.iter()
+                        .filter(|r| {
+                            Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some()
+                        })
+                        .count()
+                },
+                || {
+                    work.iter()
+                        .filter(|r| {
+                            matchit
+                                .route(black_box(&r.method), black_box(&r.path))
+                                .is_some()
+                        })
+                        .count()
+                },
+            );
+        }
+    }
+}
+
+/// Passes of the workload timed at a time in `race`.
+const PASSES: u32 = 2048;
+
+/// `rounds` rounds of `ours` against `theirs`, each timed over [`PASSES`]
+/// passes of `requests` requests; prints the medians.
+fn race(rounds: usize, requests: usize, ours: impl Fn() -> usize, theirs: impl Fn() -> usize) {
+    use std::time::Instant;
+    let mut hits = 0usize;
+    let mut time = |f: &dyn Fn() -> usize| {
+        let start = Instant::now();
+        for _ in 0..PASSES {
+            hits = hits.wrapping_add(f());
+        }
+        start.elapsed().as_secs_f64() * 1e9 / f64::from(PASSES) / requests as f64
+    };
+    let (mut a, mut b, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let x = time(&ours);
+        let y = time(&theirs);
+        a.push(x);
+        b.push(y);
+        ratios.push(x / y);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    eprintln!(
+        "{requests} requests, {rounds} rounds: route {:.2} ns, matchit {:.2} ns per request \
+         (medians); median ratio {:.3}",
+        median(&mut a),
+        median(&mut b),
+        median(&mut ratios)
+    );
     println!("{hits}");
 }
