@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Mutation testing with cargo-mutants (issue 15): mutates the runtime's
 # lookup, entry, endpoint, problem, explain, typed-error and generated-code
-# support files, and the build crate's validator and schema reader, and runs
-# the fast tests against each mutant. Not in .ci/run: on 2 cores the whole set
-# takes hours.
+# support files, and the build crate's validator, schema reader and output
+# formatter, and runs the fast tests against each mutant. Not in .ci/run: on
+# 2 cores the whole set takes hours.
 #
 #   scripts/mutants.sh                       # every file below
 #   scripts/mutants.sh src/problem.rs        # some of them (any of the lists)
@@ -35,6 +35,7 @@ runtime_files=(
 )
 build_files=(
     error-catalogue-build/src/validate.rs error-catalogue-build/src/schema.rs
+    error-catalogue-build/src/codegen/format.rs
 )
 
 # The root package's fast test targets: the library's unit tests and the

@@ -405,6 +405,25 @@ deprecated = "Names are no longer unique."
     }
 
     #[test]
+    fn lift_takes_long_literals_at_the_top_level_and_in_parentheses() {
+        let long = Literal::byte_string(b"0123456789");
+        let threshold = long.to_string().len();
+        let short = Literal::string("s");
+        let tokens = quote! {
+            static A: T = #long;
+            static B: Aligned<T> = Aligned(*#long);
+            static C: [&[u8]; 1] = [#long];
+            static D: &str = #short;
+        };
+        let mut lifted = Vec::new();
+        let out = lift(tokens, threshold, &mut lifted).to_string();
+        // A literal of exactly the threshold is lifted, in brackets it is not.
+        assert_eq!(lifted, [long.to_string(), long.to_string()]);
+        assert!(out.contains(&placeholder(0)) && out.contains(&placeholder(1)));
+        assert!(out.contains("[b\"0123456789\"]") && out.contains("\"s\""));
+    }
+
+    #[test]
     fn splice_needs_each_placeholder_once_as_a_whole_word() {
         let lifted = ["\"a\"".to_string(), "b\"b\"".to_string()];
         let (p0, p1) = (placeholder(0), placeholder(1));
@@ -426,6 +445,8 @@ deprecated = "Names are no longer unique."
             spliced(&format!("{p0} {p1} {PLACEHOLDER_PREFIX}"), ""),
             None
         );
+        // A placeholder of a literal not lifted (the data spells one).
+        assert_eq!(spliced(&format!("{p0} {p1} {}", placeholder(2)), ""), None);
         assert_eq!(
             splice(&[&p0, "placeholder"], &[]),
             Some([p0.clone(), "placeholder".to_string()])
