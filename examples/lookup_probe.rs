@@ -32,6 +32,9 @@ mod common;
 
 use common::{Dense, run};
 
+#[path = "../benches/common/race.rs"]
+mod race;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let parsed = match args.as_slice() {
@@ -74,44 +77,25 @@ fn probe<E: CatalogueEndpoint>(mode: &str, pairs: usize, n: usize) -> u32 {
     sum
 }
 
-/// Passes of the workload timed at a time in `race`.
-const PASSES: u32 = 2048;
-
-/// `rounds` rounds of `lookup` against the dense array, each side timed
-/// over `PASSES` passes; prints the medians (see the module docs).
+/// `rounds` rounds of `lookup` against the dense array; prints the medians
+/// (see the module docs).
 fn race<E: CatalogueEndpoint>(
     work: &[(E, error_catalogue::StatusCode)],
     dense: &Dense<E>,
     rounds: usize,
 ) -> u32 {
-    use std::time::Instant;
-    let mut sum = 0u32;
-    let mut time = |f: &dyn Fn() -> u32| {
-        let start = Instant::now();
-        for _ in 0..PASSES {
-            sum = sum.wrapping_add(f());
-        }
-        start.elapsed().as_secs_f64() * 1e9 / f64::from(PASSES) / work.len() as f64
-    };
-    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..rounds {
-        let a = time(&|| run(work, E::lookup));
-        let b = time(&|| run(work, |ep, s| dense.get(ep, s)));
-        ours.push(a);
-        theirs.push(b);
-        ratios.push(a / b);
-    }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-    };
-    eprintln!(
-        "{} pairs, {rounds} rounds: lookup {:.3} ns, dense {:.3} ns per lookup (medians); \
-         median ratio {:.3}",
+    let mut sink = 0u64;
+    let [ours, theirs, ratio] = race::race(
+        rounds,
         work.len(),
-        median(&mut ours),
-        median(&mut theirs),
-        median(&mut ratios)
+        &mut sink,
+        &|| u64::from(run(work, E::lookup)),
+        &|| u64::from(run(work, |ep, s| dense.get(ep, s))),
     );
-    sum
+    eprintln!(
+        "{} pairs, {rounds} rounds: lookup {ours:.3} ns, dense {theirs:.3} ns per lookup \
+         (medians); median ratio {ratio:.3}",
+        work.len(),
+    );
+    sink as u32
 }

@@ -38,6 +38,9 @@ mod route_work;
 
 use route_work::{Matchit, workload};
 
+#[path = "../benches/common/race.rs"]
+mod race;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, mode, method, path, n] = args.as_slice() else {
@@ -175,39 +178,16 @@ fn race_mode(mode: &str, rounds: usize) {
     }
 }
 
-/// Passes of the workload timed at a time in `race`.
-const PASSES: u32 = 2048;
-
-/// `rounds` rounds of `ours` against `theirs`, each timed over [`PASSES`]
-/// passes of `requests` requests; prints the medians.
+/// `rounds` rounds of `ours` (`route`) against `theirs` (matchit), each
+/// call a pass over `requests` requests; prints the medians.
 fn race(rounds: usize, requests: usize, ours: impl Fn() -> usize, theirs: impl Fn() -> usize) {
-    use std::time::Instant;
-    let mut hits = 0usize;
-    let mut time = |f: &dyn Fn() -> usize| {
-        let start = Instant::now();
-        for _ in 0..PASSES {
-            hits = hits.wrapping_add(f());
-        }
-        start.elapsed().as_secs_f64() * 1e9 / f64::from(PASSES) / requests as f64
-    };
-    let (mut a, mut b, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..rounds {
-        let x = time(&ours);
-        let y = time(&theirs);
-        a.push(x);
-        b.push(y);
-        ratios.push(x / y);
-    }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-    };
+    let mut hits = 0u64;
+    let [a, b, ratio] = race::race(rounds, requests, &mut hits, &|| ours() as u64, &|| {
+        theirs() as u64
+    });
     eprintln!(
-        "{requests} requests, {rounds} rounds: route {:.2} ns, matchit {:.2} ns per request \
-         (medians); median ratio {:.3}",
-        median(&mut a),
-        median(&mut b),
-        median(&mut ratios)
+        "{requests} requests, {rounds} rounds: route {a:.2} ns, matchit {b:.2} ns per request \
+         (medians); median ratio {ratio:.3}"
     );
     println!("{hits}");
 }
