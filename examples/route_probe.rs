@@ -130,64 +130,40 @@ fn all(mode: &str, n: usize) {
 /// docs).
 fn race_mode(mode: &str, rounds: usize) {
     use docker_engine_errors::docker::Endpoint as Docker;
-    fn over<E: error_catalogue::CatalogueEndpoint>(rounds: usize) {
-        let work = route_work::catalogue_workload::<E>(false);
-        let matchit = Matchit::<E>::new();
-        race(
-            rounds,
-            work.len(),
-            || {
-                work.iter()
-                    .filter(|(m, t, _)| E::route(black_box(m), black_box(t)).is_some())
-                    .count()
-            },
-            || {
-                work.iter()
-                    .filter(|(m, _, p)| matchit.route(black_box(m), black_box(p)).is_some())
-                    .count()
-            },
-        );
-    }
     match mode {
-        "docker-race" => over::<Docker>(rounds),
-        "catalogue-race" => over::<Endpoint>(rounds),
+        "docker-race" => race::<Docker>(rounds, route_work::catalogue_workload::<Docker>(false)),
+        "catalogue-race" => {
+            race::<Endpoint>(rounds, route_work::catalogue_workload::<Endpoint>(false))
+        }
         _ => {
-            let work = workload();
-            let matchit = Matchit::<Endpoint>::new();
-            race(
-                rounds,
-                work.len(),
-                || {
-                    work.iter()
-                        .filter(|r| {
-                            Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some()
-                        })
-                        .count()
-                },
-                || {
-                    work.iter()
-                        .filter(|r| {
-                            matchit
-                                .route(black_box(&r.method), black_box(&r.path))
-                                .is_some()
-                        })
-                        .count()
-                },
-            );
+            let work = workload().into_iter();
+            race::<Endpoint>(rounds, work.map(|r| (r.method, r.target, r.path)).collect());
         }
     }
 }
 
-/// `rounds` rounds of `ours` (`route`) against `theirs` (matchit), each
-/// call a pass over `requests` requests; prints the medians.
-fn race(rounds: usize, requests: usize, ours: impl Fn() -> usize, theirs: impl Fn() -> usize) {
+/// `rounds` rounds of `route` against matchit over `work` (method, target
+/// for `route`, path for matchit); prints the medians.
+fn race<E: error_catalogue::CatalogueEndpoint>(rounds: usize, work: Vec<(Method, String, String)>) {
+    let matchit = Matchit::<E>::new();
+    let ours = || {
+        let hits = work
+            .iter()
+            .filter(|(method, target, _)| E::route(black_box(method), black_box(target)).is_some());
+        hits.count() as u64
+    };
+    let theirs = || {
+        let hits = work.iter().filter(|(method, _, path)| {
+            matchit.route(black_box(method), black_box(path)).is_some()
+        });
+        hits.count() as u64
+    };
     let mut hits = 0u64;
-    let [a, b, ratio] = race::race(rounds, requests, &mut hits, &|| ours() as u64, &|| {
-        theirs() as u64
-    });
+    let [a, b, ratio] = race::race(rounds, work.len(), &mut hits, &ours, &theirs);
     eprintln!(
-        "{requests} requests, {rounds} rounds: route {a:.2} ns, matchit {b:.2} ns per request \
-         (medians); median ratio {ratio:.3}"
+        "{} requests, {rounds} rounds: route {a:.2} ns, matchit {b:.2} ns per request \
+         (medians); median ratio {ratio:.3}",
+        work.len()
     );
     println!("{hits}");
 }
