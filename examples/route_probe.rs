@@ -10,23 +10,26 @@
 //! done   # instructions per request: the difference of the two totals / 1000
 //! ```
 //!
-//! MODE is `route`, `matchit` or `none` (the loop alone); `route-all` and
-//! `matchit-all` run the bench's whole workload (`benches/common/route.rs`,
-//! shared with the bench) N times instead, METHOD and PATH ignored: divide by N and by the
-//! request count printed to stderr. `docker-route-all` and `docker-matchit-all` do the same
-//! with the Docker catalogue's workload (`catalogue_workload`, as `benches/catalogues.rs`:
-//! every template matchit takes, under each base path).
+//! MODE is `route`, `matchit` or `none` (the loop alone). With a workload
+//! instead of one request (METHOD and PATH ignored):
 //!
-//! MODE `race` times instead: N rounds, each timing 2,048 passes of `route`
-//! then 2,048 of matchit over the bench's workload, and prints the medians
-//! of ns per request and of the rounds' ratios, so load that comes and goes
-//! on a shared machine moves both sides of each ratio alike (as
-//! `lookup_probe`'s `race`). `catalogue-race` races the catalogues bench's
-//! workload of the shipped catalogue, `docker-race` the Docker one's:
+//! - `route-all` and `matchit-all` run the bench's workload (`benches/common/route.rs`,
+//!   shared with the bench, 21 requests) N times: divide by N and by the request count
+//!   printed to stderr;
+//! - `catalogue-…` and `docker-…` do the same with the catalogues bench's workload
+//!   (`catalogue_workload`: every template matchit takes, under each base path) of the
+//!   shipped catalogue (15 requests) and of the Docker one (630);
+//! - `race` (`catalogue-race`, `docker-race`) times instead: N rounds, each timing 2,048
+//!   passes of `route` then 2,048 of matchit, and prints the medians of ns per request and
+//!   of the rounds' ratios, so load that comes and goes on a shared machine moves both sides
+//!   of each ratio alike (as `lookup_probe`'s `race`).
 //!
 //! ```sh
-//! $B race GET / 300
+//! $B race _ _ 300
 //! ```
+//!
+//! A race reads one placement of the code in the binary; `scripts/route-layouts.sh` races
+//! many (see BENCHMARKS.md).
 
 use std::hint::black_box;
 
@@ -36,7 +39,7 @@ use http::Method;
 #[path = "../benches/common/route.rs"]
 mod route_work;
 
-use route_work::{Matchit, workload};
+use route_work::{Matchit, workload as workload_of_bench};
 
 #[path = "../benches/common/race.rs"]
 mod race;
@@ -44,23 +47,36 @@ mod race;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, mode, method, path, n] = args.as_slice() else {
-        eprintln!("usage: route_probe route|matchit|none|route-all|matchit-all METHOD PATH N");
+        eprintln!(
+            "usage: route_probe [catalogue-|docker-]route-all|matchit-all|race  _ _ N\n       \
+             route_probe route|matchit|none METHOD PATH N"
+        );
         std::process::exit(2);
     };
-    if mode.ends_with("race") {
-        race_mode(mode, n.parse().expect("a count"));
-        return;
-    }
-    if let Some(mode) = mode.strip_prefix("docker-") {
-        docker(mode, n.parse().expect("a count"));
-        return;
-    }
-    if mode.ends_with("-all") {
-        all(mode, n.parse().expect("a count"));
+    let n: usize = n.parse().expect("a count");
+    let (workload, kind) = match mode.split_once('-') {
+        Some((w @ ("catalogue" | "docker"), kind)) => (w, kind),
+        _ => ("bench", mode.as_str()),
+    };
+    if matches!(kind, "route-all" | "matchit-all" | "race") {
+        use docker_engine_errors::docker::Endpoint as Docker;
+        match workload {
+            "docker" => run::<Docker>(kind, n, route_work::catalogue_workload::<Docker>(false)),
+            "catalogue" => {
+                run::<Endpoint>(kind, n, route_work::catalogue_workload::<Endpoint>(false))
+            }
+            _ => {
+                let work = workload_of_bench().into_iter();
+                run::<Endpoint>(
+                    kind,
+                    n,
+                    work.map(|r| (r.method, r.target, r.path)).collect(),
+                );
+            }
+        }
         return;
     }
     let method: Method = method.parse().expect("a method");
-    let n: usize = n.parse().expect("a count");
     let mut router = matchit::Router::new();
     for &e in &Endpoint::ALL {
         if e.method() == method {
@@ -81,70 +97,14 @@ fn main() {
     println!("{hits}");
 }
 
-/// The Docker catalogue's workload, N times over, as [`all`].
-fn docker(mode: &str, n: usize) {
-    use docker_engine_errors::docker::Endpoint as Docker;
-    let work = route_work::catalogue_workload::<Docker>(false);
-    eprintln!("{} requests per pass", work.len());
-    let matchit = Matchit::<Docker>::new();
-    let route = mode == "route-all";
-    let mut hits = 0usize;
-    for _ in 0..n {
-        for (method, target, path) in &work {
-            let hit = if route {
-                Docker::route(black_box(method), black_box(target)).is_some()
-            } else {
-                matchit.route(black_box(method), black_box(path)).is_some()
-            };
-            hits += usize::from(hit);
-        }
-    }
-    println!("{hits}");
-}
-
-/// The bench's workload, N times over: with `route` as each request is, with
-/// matchit (one router per method, found by scanning, as in the bench) on its
-/// path without the query.
-fn all(mode: &str, n: usize) {
-    let work = workload();
-    eprintln!("{} requests per pass", work.len());
-    let matchit = Matchit::<Endpoint>::new();
-    let route = mode == "route-all";
-    let mut hits = 0usize;
-    for _ in 0..n {
-        for r in &work {
-            let hit = if route {
-                Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some()
-            } else {
-                matchit
-                    .route(black_box(&r.method), black_box(&r.path))
-                    .is_some()
-            };
-            hits += usize::from(hit);
-        }
-    }
-    println!("{hits}");
-}
-
-/// `race`, `catalogue-race` or `docker-race` over N rounds (see the module
-/// docs).
-fn race_mode(mode: &str, rounds: usize) {
-    use docker_engine_errors::docker::Endpoint as Docker;
-    match mode {
-        "docker-race" => race::<Docker>(rounds, route_work::catalogue_workload::<Docker>(false)),
-        "catalogue-race" => {
-            race::<Endpoint>(rounds, route_work::catalogue_workload::<Endpoint>(false))
-        }
-        _ => {
-            let work = workload().into_iter();
-            race::<Endpoint>(rounds, work.map(|r| (r.method, r.target, r.path)).collect());
-        }
-    }
-}
-
-/// `rounds` rounds of `route` against matchit over `work` (method, target
-/// for `route`, path for matchit); prints the medians.
-fn race<E: error_catalogue::CatalogueEndpoint>(rounds: usize, work: Vec<(Method, String, String)>) {
+/// `work` (method, target for `route`, path without the query for matchit)
+/// N times over with `route` or with matchit (one router per method, found
+/// by scanning, as in the benches), or raced over N rounds.
+fn run<E: error_catalogue::CatalogueEndpoint>(
+    kind: &str,
+    n: usize,
+    work: Vec<(Method, String, String)>,
+) {
     let matchit = Matchit::<E>::new();
     let ours = || {
         let hits = work
@@ -159,11 +119,22 @@ fn race<E: error_catalogue::CatalogueEndpoint>(rounds: usize, work: Vec<(Method,
         hits.count() as u64
     };
     let mut hits = 0u64;
-    let [a, b, ratio] = race::race(rounds, work.len(), &mut hits, &ours, &theirs);
-    eprintln!(
-        "{} requests, {rounds} rounds: route {a:.2} ns, matchit {b:.2} ns per request \
-         (medians); median ratio {ratio:.3}",
-        work.len()
-    );
+    match kind {
+        "race" => {
+            let [a, b, ratio] = race::race(n, work.len(), &mut hits, &ours, &theirs);
+            eprintln!(
+                "{} requests, {n} rounds: route {a:.2} ns, matchit {b:.2} ns per request \
+                 (medians); median ratio {ratio:.3}",
+                work.len()
+            );
+        }
+        _ => {
+            eprintln!("{} requests per pass", work.len());
+            let pass: &dyn Fn() -> u64 = if kind == "route-all" { &ours } else { &theirs };
+            for _ in 0..n {
+                hits += pass();
+            }
+        }
+    }
     println!("{hits}");
 }
