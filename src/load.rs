@@ -133,6 +133,8 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
             segs: e.segs,
             child: e.child,
             key: e.key,
+            head: Edge::head_of(&e.bytes),
+            mask: Edge::mask_of(e.bytes.len()),
             raw: e.raw,
         })
         .collect();

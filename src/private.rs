@@ -7,7 +7,7 @@
 //! [`catalogue_api!`] macro writes the module's API as thin calls into them.
 
 pub use error_catalogue_layout::route::Edge;
-pub use error_catalogue_layout::{CONTRACT_V3, EndpointRecord, EntryRecord, Method, Plain, TextId};
+pub use error_catalogue_layout::{CONTRACT_V4, EndpointRecord, EntryRecord, Method, Plain, TextId};
 pub use http;
 #[cfg(feature = "serde")]
 pub use serde;

@@ -16,8 +16,8 @@
 
 use std::borrow::Cow;
 
-use error_catalogue_layout::route::{ALWAYS, Edge, LINEAR, slot_count, slot_hash};
-use error_catalogue_layout::{NONE, route_node, u32_at, u64_at};
+use error_catalogue_layout::route::{Edge, LINEAR, slot_count, slot_hash};
+use error_catalogue_layout::{NONE, route_node, u32_at};
 use http::Method;
 use percent_encoding::percent_decode;
 
@@ -57,14 +57,11 @@ impl Node<'_> {
     fn catch_all(self) -> u32 {
         u32_at(self.0, route_node::CATCHALL)
     }
-    #[inline(always)]
-    fn tags(self) -> u64 {
-        u64_at(self.0, route_node::TAGS)
-    }
 }
 
-/// Generated node records, aligned so that no 32-byte record straddles two
-/// cache lines (a byte-string literal alone is aligned to one byte).
+/// Generated node records, aligned to a cache line (a byte-string literal
+/// alone is aligned to one byte): every field is an aligned load, and the
+/// records take the fewest lines.
 #[repr(C, align(64))]
 #[doc(hidden)]
 pub struct Aligned<T: ?Sized>(pub T);
@@ -294,41 +291,27 @@ impl<'t> RouteTables<'t> {
                 .get(here.first() as usize..here.last() as usize)?;
             let literal = match edges {
                 [] => None,
-                // One edge: compare it whole, no segment split.
-                [edge] => match cross_raw(edge, path) {
-                    Ok(after) => Some((edge, after)),
-                    Err(None) => None,
-                    Err(Some(from)) => cross_decoded(edge, path, from).map(|after| (edge, after)),
-                },
                 // A few: each compared whole, decoded where the raw bytes
                 // differ at a `%`. The edges' segments differ (a node's
                 // folded edges share a first segment, not the rest), so at
-                // most one can match and the order does not matter.
+                // most one can match and the order does not matter. An edge
+                // is compared only when the request's first eight bytes
+                // equal its head, or first differ from it at a `%`, or raw
+                // bytes cannot stand for it: elsewhere neither the request
+                // nor its decoding crosses it (see `cross_raw`).
                 _ if edges.len() <= LINEAR => {
-                    // Only edges whose tag is the request's first byte (or
-                    // ALWAYS) are compared: unless that byte is a `%`,
-                    // neither the request nor its decoding can cross the
-                    // others (see `cross_raw`). One word-at-a-time test
-                    // finds them; a spurious mark costs one comparison.
-                    let b0 = path.as_bytes().first().copied().unwrap_or(0);
-                    let mut marks = if b0 == b'%' {
-                        HIGH
-                    } else {
-                        let tags = here.tags();
-                        has(tags, b0) | has(tags, ALWAYS)
-                    };
+                    let request = path.as_bytes();
+                    let word = head(request);
                     let mut found = None;
-                    while marks != 0 {
-                        let i = (marks.trailing_zeros() / 8) as usize;
-                        marks &= marks - 1;
-                        // Marks rise with the index: past the last edge, stop.
-                        let Some(edge) = edges.get(i) else { break };
-                        let after = match cross_raw(edge, path) {
-                            Ok(after) => Some(after),
-                            Err(None) => None,
-                            Err(Some(from)) => cross_decoded(edge, path, from),
-                        };
-                        if let Some(after) = after {
+                    for edge in edges {
+                        let differ = (word ^ edge.head) & edge.mask;
+                        if differ != 0 && edge.raw {
+                            let d = (differ.trailing_zeros() / 8) as usize;
+                            if request.get(d) != Some(&b'%') {
+                                continue;
+                            }
+                        }
+                        if let Some(after) = cross(edge, path) {
                             found = Some((edge, after));
                             break;
                         }
@@ -563,6 +546,24 @@ fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
         .get(at..)
         .and_then(<[u8]>::first_chunk::<8>)
         .map(|w| u64::from_le_bytes(*w))
+}
+
+/// The first eight of `bytes`, little-endian, zero-padded (as
+/// [`Edge::head_of`]): the first and last four (or two) bytes of a shorter
+/// one, each at its place, overlapping.
+#[inline(always)]
+fn head(bytes: &[u8]) -> u64 {
+    if let Some(w) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*w);
+    }
+    let n = bytes.len();
+    if n >= 4 {
+        word4(bytes, 0) | (word4(bytes, n - 4) << (8 * (n - 4)))
+    } else if n >= 2 {
+        word2(bytes, 0) | (word2(bytes, n - 2) << (8 * (n - 2)))
+    } else {
+        bytes.first().copied().map_or(0, u64::from)
+    }
 }
 
 /// The index of the first `/`, `?` or `#` in `bytes`, else its length:

@@ -97,7 +97,7 @@ fn every_template_routes_with_any_literal_byte_percent_encoded() {
             let m = find(method.clone(), &plain).unwrap_or_else(|| panic!("{method} {plain}"));
             assert_eq!(m.endpoint(), e, "{method} {plain}");
             // Each literal segment's first and last byte, sent encoded:
-            // the first is what a node's edge tags are keyed on.
+            // the first is in the head a node compares first.
             let mut at = base.len();
             for (segment, literal) in e.path().split('/').map(|s| (s, !s.starts_with('{'))) {
                 if literal && !segment.is_empty() {

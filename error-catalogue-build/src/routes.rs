@@ -47,6 +47,7 @@ use toml::Spanned;
 use crate::catalogue::{Catalogue, METHODS};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::EndpointDef;
+use error_catalogue_layout::route::Edge;
 
 /// One segment of a path template.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -415,30 +416,12 @@ fn routed(
 /// literal edges `first..last`, the parameter and multi-segment parameter
 /// children and the route ending here (`u32::MAX`: none); a node of more
 /// than [`LINEAR`] edges has an edge table at `slots` of
-/// [`slot_count`] slots; `tags` holds each edge's first byte.
+/// [`slot_count`] slots.
 pub use error_catalogue_layout::route::Node as RouteNode;
 
-/// The tag of an edge every request is compared with (not a byte of UTF-8),
-/// how many edges a node compares in turn, the size of a wider node's slot
+/// How many edges a node compares in turn, the size of a wider node's slot
 /// table, and the slot hash (the matcher uses the same).
-pub use error_catalogue_layout::route::{ALWAYS, LINEAR, slot_count, slot_hash};
-
-/// The tag of no edge (not a byte of UTF-8).
-pub const UNUSED: u8 = 0xFF;
-
-/// The tags word of a node's edges (see [`RouteNode::tags`]).
-fn tags(edges: &[RouteEdge]) -> u64 {
-    let mut word = [UNUSED; 8];
-    if edges.len() <= LINEAR {
-        for (tag, edge) in word.iter_mut().zip(edges) {
-            *tag = match edge.bytes.first() {
-                Some(&b) if edge.raw && edge.first > 0 => b,
-                _ => ALWAYS,
-            };
-        }
-    }
-    u64::from_le_bytes(word)
-}
+pub use error_catalogue_layout::route::{LINEAR, slot_count, slot_hash};
 
 /// A literal edge: one or more literal segments joined by `/`. A chain of
 /// nodes with a single literal child and nothing else is merged into one
@@ -666,7 +649,6 @@ fn flatten(trie: &Trie, roots: &[(&'static str, usize)]) -> RouteTables {
             route: node.route.unwrap_or(NONE),
             slots,
             catchall: catch_all,
-            tags: tags(own),
         });
     }
     out
@@ -758,8 +740,21 @@ pub fn tokens(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
         let bytes = Literal::byte_string(&e.bytes);
         let (first, segs, child, raw) = (u32_lit(e.first), u32_lit(e.segs), u32_lit(e.child), e.raw);
         let key = Literal::u64_unsuffixed(e.key);
+        // `Edge::head_of` and `Edge::mask_of` of the bytes, written as the
+        // head's bytes and the mask's shift, so that both read as what they
+        // are.
+        let head = Literal::byte_string(&Edge::head_of(&e.bytes).to_le_bytes());
+        let head = quote!(u64::from_le_bytes(*#head));
+        let mask = match e.bytes.len() {
+            0 => quote!(0),
+            n if n >= 8 => quote!(u64::MAX),
+            n => {
+                let shift = Literal::u32_unsuffixed(64 - 8 * n as u32);
+                quote!(u64::MAX >> #shift)
+            }
+        };
         quote! {
-            __private::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, raw: #raw }
+            __private::Edge { bytes: #bytes, first: #first, segs: #segs, child: #child, key: #key, head: #head, mask: #mask, raw: #raw }
         }
     });
     let slots_doc = format!(

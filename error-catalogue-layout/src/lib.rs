@@ -19,11 +19,11 @@ pub mod keyhash;
 /// `CONTRACT_V{version}` constant, so a build crate and a runtime that
 /// disagree fail to compile with an error naming both versions (rustc
 /// suggests the runtime's constant, which names its version).
-pub const CONTRACT_VERSION: u32 = 3;
+pub const CONTRACT_VERSION: u32 = 4;
 
 /// The guard constant for [`CONTRACT_VERSION`]; its name must say the same
 /// number (the shipped catalogue's build fails otherwise).
-pub const CONTRACT_V3: () = ();
+pub const CONTRACT_V4: () = ();
 
 /// The most parameters a path template may have: a route match keeps
 /// their values inline, never on the heap, and the build rejects more.
@@ -138,10 +138,6 @@ layout! {
         SLOTS: u32,
         /// Its multi-segment parameter's child, or [`NONE`](crate::NONE).
         CATCHALL: u32,
-        /// Byte `i`: the first byte a request needs to cross edge `i` raw,
-        /// [`ALWAYS`](crate::route::ALWAYS) for an edge always compared,
-        /// `0xFF` past the last edge (nodes of at most eight edges).
-        TAGS: u64,
     }
 }
 
@@ -519,10 +515,6 @@ pub fn text<'t>(blob: &'t str, ends: &[u8], id: TextId) -> Option<&'t str> {
 
 /// The route tables' shared shapes.
 pub mod route {
-    /// The tag of an edge that every request is compared with (not a byte of
-    /// UTF-8).
-    pub const ALWAYS: u8 = 0xFE;
-
     /// Up to this many edges, the matcher compares a node's edges with the
     /// request in turn; a node of more has a slot table.
     pub const LINEAR: usize = 8;
@@ -583,8 +575,6 @@ pub mod route {
         pub slots: u32,
         /// Its multi-segment parameter's child, or [`NONE`](crate::NONE).
         pub catchall: u32,
-        /// Each edge's first byte (see [`route_node::TAGS`](crate::route_node::TAGS)).
-        pub tags: u64,
     }
 
     impl Node {
@@ -602,7 +592,6 @@ pub mod route {
             ] {
                 crate::put(&mut r, at, &word.to_le_bytes());
             }
-            crate::put(&mut r, n::TAGS, &self.tags.to_le_bytes());
             r
         }
     }
@@ -622,9 +611,38 @@ pub mod route {
         pub child: u32,
         /// The first segment's first eight bytes, big-endian, zero-padded.
         pub key: u64,
+        /// Its first eight bytes as a word ([`Edge::head_of`]): a narrow node
+        /// compares a request's first eight bytes with each edge's at once.
+        pub head: u64,
+        /// Which bytes of `head` are the edge's own ([`Edge::mask_of`]).
+        pub mask: u64,
         /// Whether equal raw bytes mean a match: no `%`, `?` or `#` in the
         /// literal, and no `/` inside a segment.
         pub raw: bool,
+    }
+
+    impl Edge<'_> {
+        /// The first eight of `bytes` as a little-endian word, zero-padded:
+        /// an edge's `head`.
+        pub const fn head_of(bytes: &[u8]) -> u64 {
+            let mut word = [0u8; 8];
+            let mut i = 0;
+            while i < 8 && i < bytes.len() {
+                word[i] = bytes[i];
+                i += 1;
+            }
+            u64::from_le_bytes(word)
+        }
+
+        /// The bytes of a `len`-byte edge's head that are its own, each
+        /// `0xFF`: the first `len`, at most eight. An edge's `mask`.
+        pub const fn mask_of(len: usize) -> u64 {
+            if len >= 8 {
+                u64::MAX
+            } else {
+                (1 << (8 * len)) - 1
+            }
+        }
     }
 }
 
@@ -640,7 +658,7 @@ mod tests {
         );
         assert_eq!((entry::MEANING, entry::EXAMPLE, entry::SIZE), (5, 33, 41));
         assert_eq!((endpoint::METHOD, endpoint::SIZE), (24, 29));
-        assert_eq!((route_node::TAGS, route_node::SIZE), (24, 32));
+        assert_eq!((route_node::CATCHALL, route_node::SIZE), (20, 24));
         assert_eq!(key_slot::SIZE, 8);
     }
 

@@ -7,7 +7,7 @@ use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
 use super::{
-    DECODED, Edge, LINEAR, RouteTables as Tables, decode_into, difference, eq_decoded,
+    DECODED, Edge, LINEAR, RouteTables as Tables, decode_into, difference, eq_decoded, head,
     holds_percent, key, method_slot, segment_end, slot_hash,
 };
 use error_catalogue_build::catalogue::METHODS;
@@ -203,6 +203,8 @@ impl Owned {
                 segs: e.segs,
                 child: e.child,
                 key: e.key,
+                head: Edge::head_of(&e.bytes),
+                mask: Edge::mask_of(e.bytes.len()),
                 raw: e.raw,
             })
             .collect();
@@ -494,7 +496,6 @@ fn literal_only_nodes_fold_into_their_parent() {
 #[test]
 fn wide_nodes_are_searched_by_length_then_bytes() {
     assert_eq!(LINEAR, error_catalogue_build::routes::LINEAR);
-    assert_eq!(super::ALWAYS, error_catalogue_build::routes::ALWAYS);
     let t = built();
     assert!(
         t.nodes.iter().any(|n| n.last - n.first > LINEAR as u32),
@@ -719,6 +720,13 @@ proptest! {
         let end = c.iter().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(c.len());
         prop_assert_eq!(segment_end(&c), end);
         prop_assert_eq!(holds_percent(&c), c.contains(&b'%'));
+        // A request's head is an edge's over the same bytes; the mask keeps
+        // exactly the edge's own.
+        prop_assert_eq!(head(&c), Edge::head_of(&c));
+        let own = c.len().min(8);
+        let masked = Edge::head_of(&c) & Edge::mask_of(c.len());
+        prop_assert_eq!(&masked.to_le_bytes()[..own], &c[..own]);
+        prop_assert!(masked.to_le_bytes()[own..].iter().all(|&b| b == 0));
         prop_assert_eq!(key(&a), error_catalogue_build::routes::key(&a));
         prop_assert_eq!(
             slot_hash(key(&c), c.len()),
