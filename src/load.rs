@@ -127,16 +127,7 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
     let edges: Vec<Edge<'static>> = packed
         .route_edges
         .iter()
-        .map(|e| Edge {
-            bytes: leak(e.bytes.clone()),
-            first: e.first,
-            segs: e.segs,
-            child: e.child,
-            key: e.key,
-            head: Edge::head_of(&e.bytes),
-            mask: Edge::mask_of(e.bytes.len()),
-            raw: e.raw,
-        })
+        .map(|e| e.edge_over(leak(e.bytes.clone())))
         .collect();
     let r = &packed.routes;
     let p = &model.page;

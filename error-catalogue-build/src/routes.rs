@@ -446,6 +446,24 @@ pub struct RouteEdge {
     pub raw: bool,
 }
 
+impl RouteEdge {
+    /// The edge as the matcher reads it, with `bytes` for its bytes (a
+    /// copy of them that lives as long as the tables); generated code
+    /// writes the same fields as literals.
+    pub fn edge_over<'t>(&self, bytes: &'t [u8]) -> Edge<'t> {
+        Edge {
+            bytes,
+            first: self.first,
+            segs: self.segs,
+            child: self.child,
+            key: self.key,
+            head: Edge::head_of(&self.bytes),
+            mask: Edge::mask_of(self.bytes.len()),
+            raw: self.raw,
+        }
+    }
+}
+
 /// The route tables as data; [`tokens`] writes them as static arrays.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RouteTables {

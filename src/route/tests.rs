@@ -194,20 +194,7 @@ impl Owned {
     }
 
     fn find<'a>(&self, method: &Method, path: &'a str) -> Option<(usize, Vec<&'a str>)> {
-        let edges: Vec<Edge<'_>> = self
-            .edges
-            .iter()
-            .map(|e| Edge {
-                bytes: &e.bytes,
-                first: e.first,
-                segs: e.segs,
-                child: e.child,
-                key: e.key,
-                head: Edge::head_of(&e.bytes),
-                mask: Edge::mask_of(e.bytes.len()),
-                raw: e.raw,
-            })
-            .collect();
+        let edges: Vec<Edge<'_>> = self.edges.iter().map(|e| e.edge_over(&e.bytes)).collect();
         let r = &self.records;
         let bases: Vec<&str> = r.base_paths.iter().map(String::as_str).collect();
         let tables = Tables::new(
