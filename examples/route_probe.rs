@@ -16,6 +16,8 @@
 //! - `route-all` and `matchit-all` run the bench's workload (`benches/common/route.rs`,
 //!   shared with the bench, 21 requests) N times: divide by N and by the request count
 //!   printed to stderr;
+//! - `alike-…` runs the bench's workload without the requests matchit answers otherwise
+//!   than `route` (a trailing slash, an encoded literal byte: 15 requests);
 //! - `catalogue-…` and `docker-…` do the same with the catalogues bench's workload
 //!   (`catalogue_workload`: every template matchit takes, under each base path) of the
 //!   shipped catalogue (15 requests) and of the Docker one (630);
@@ -48,14 +50,14 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, mode, method, path, n] = args.as_slice() else {
         eprintln!(
-            "usage: route_probe [catalogue-|docker-]route-all|matchit-all|race  _ _ N\n       \
+            "usage: route_probe [alike-|catalogue-|docker-]route-all|matchit-all|race  _ _ N\n       \
              route_probe route|matchit|none METHOD PATH N"
         );
         std::process::exit(2);
     };
     let n: usize = n.parse().expect("a count");
     let (workload, kind) = match mode.split_once('-') {
-        Some((w @ ("catalogue" | "docker"), kind)) => (w, kind),
+        Some((w @ ("catalogue" | "docker" | "alike"), kind)) => (w, kind),
         _ => ("bench", mode.as_str()),
     };
     if matches!(kind, "route-all" | "matchit-all" | "race") {
@@ -66,7 +68,11 @@ fn main() {
                 run::<Endpoint>(kind, n, route_work::catalogue_workload::<Endpoint>(false))
             }
             _ => {
-                let work = workload_of_bench().into_iter();
+                let work = workload_of_bench().into_iter().filter(|r| {
+                    // `alike`: the requests matchit answers as `route` does (it
+                    // takes neither a trailing slash nor an encoded literal byte).
+                    workload != "alike" || !matches!(r.kind, "slash" | "encoded")
+                });
                 run::<Endpoint>(
                     kind,
                     n,

@@ -37,6 +37,7 @@ for ((run = 1; run <= runs; run++)); do
   for ((seed = 0; seed < layouts; seed++)); do
     probe=$out/probe-$seed
     echo "bench $seed $(ratio "$probe" race _ _ "$rounds")"
+    echo "alike $seed $(ratio "$probe" alike-race _ _ "$rounds")"
     echo "catalogue $seed $(ratio "$probe" catalogue-race _ _ "$rounds")"
     # Docker's pass is 42 times the bench's: fewer rounds, one run.
     [ "$run" = 1 ] && echo "docker $seed $(ratio "$probe" docker-race _ _ $((rounds / 50 + 1)))"
