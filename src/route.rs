@@ -703,6 +703,19 @@ fn decoded_at(raw: &[u8], i: usize, b: u8) -> (u8, usize) {
     (b, 1)
 }
 
+/// Whether `digits` are the two hex digits of `byte`, in either case.
+#[inline(always)]
+fn escapes(digits: &[u8], byte: u8) -> bool {
+    const UPPER: &[u8; 16] = b"0123456789ABCDEF";
+    const LOWER: &[u8; 16] = b"0123456789abcdef";
+    let digit = |at: usize, v: u8| {
+        let d = digits.get(at).copied();
+        let v = usize::from(v & 15);
+        d == UPPER.get(v).copied() || d == LOWER.get(v).copied()
+    };
+    digit(0, byte >> 4) && digit(1, byte)
+}
+
 /// Whether `segment` percent-decodes to `literal` (as `percent_decode`
 /// would: a `%` not followed by two hex digits stands for itself).
 fn eq_decoded(literal: &[u8], segment: &[u8]) -> bool {
@@ -765,21 +778,31 @@ fn cross_decoded<'a>(edge: &Edge<'_>, rest: &'a str, from: usize) -> Option<Opti
     let mut i = from;
     for &literal in edge.bytes.get(from..)? {
         let r = *request.get(i)?;
-        if merged && literal == b'/' {
-            if r != b'/' {
-                return None;
-            }
+        let crossed = if r == b'%' {
+            let escape = request.get(i + 1..i + 3);
+            // Most often the escape is the literal byte's own: checked by
+            // its two digits, not by decoding.
+            let (byte, width) = if escape.is_some_and(|e| escapes(e, literal)) {
+                (literal, 3)
+            } else {
+                decoded_at(request, i, r)
+            };
+            i += width;
+            byte == literal && !(merged && literal == b'/')
+        } else {
             i += 1;
-            continue;
-        }
-        if matches!(r, b'/' | b'?' | b'#') {
+            r == literal
+                && match r {
+                    // A raw `/` is a merged edge's boundary; `?` and `#`
+                    // end the path.
+                    b'/' => merged,
+                    b'?' | b'#' => false,
+                    _ => true,
+                }
+        };
+        if !crossed {
             return None;
         }
-        let (byte, width) = decoded_at(request, i, r);
-        if byte != literal {
-            return None;
-        }
-        i += width;
     }
     step(rest, i)
 }

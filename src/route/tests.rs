@@ -7,8 +7,8 @@ use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
 use super::{
-    DECODED, Edge, LINEAR, RouteTables as Tables, decode_into, difference, eq_decoded, head,
-    holds_percent, key, method_slot, segment_end, slot_hash,
+    DECODED, Edge, LINEAR, RouteTables as Tables, decode_into, decoded_at, difference, eq_decoded,
+    escapes, head, holds_percent, key, method_slot, segment_end, slot_hash,
 };
 use error_catalogue_build::catalogue::METHODS;
 use error_catalogue_build::routes::{RouteRecords, RouteTables, Segment, Template};
@@ -62,6 +62,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     // beside the literal those bytes decode to.
     ("GET", "/k/a%2541"),
     ("GET", "/k/aA"),
+    // 41..=42: in a narrow node, one-segment literals holding a decoded `/`
+    // and `?`, which only their escapes match.
+    ("PUT", "/n%2Fo"),
+    ("PUT", "/n%3Fo/{x}"),
 ];
 
 /// The reference's reading of a path, eagerly, as documented: the path of a
@@ -528,6 +532,13 @@ fn literals_raw_bytes_cannot_stand_for() {
     assert_eq!(check("GET", "/a/b#?/c"), Some(2));
     assert_eq!(check("GET", "/a/b/?c"), Some(2));
     assert_eq!(check("GET", "/a/b//?c"), None);
+    // Compared in turn, not by a table: a raw `/` or `?` is no escape.
+    assert_eq!(check("PUT", "/n%2Fo"), Some(41));
+    assert_eq!(check("PUT", "/n%2fo/"), Some(41));
+    assert_eq!(check("PUT", "/n/o"), None);
+    assert_eq!(check("PUT", "/n%3Fo/1"), Some(42));
+    assert_eq!(check("PUT", "/n?o/1"), None);
+    assert_eq!(check("PUT", "/n#o/1"), None);
 }
 
 /// The values a [`check_multi`] captures, owned.
@@ -722,6 +733,20 @@ proptest! {
         if a.len() == b.len() {
             prop_assert_eq!(key(&a).cmp(&key(&b)), a[..a.len().min(8)].cmp(&b[..b.len().min(8)]));
         }
+    }
+
+    #[test]
+    fn an_escape_checked_by_its_digits_is_one_decoding_to_the_byte(
+        hi in prop_oneof![Just(b'7'), Just(b'4'), Just(b'a'), Just(b'A'), Just(b'f'), Just(b'F'), Just(b'\x17'), Just(b'g'), any::<u8>()],
+        lo in prop_oneof![Just(b'2'), Just(b'F'), Just(b'f'), Just(b'\x12'), Just(b'G'), any::<u8>()],
+        byte in any::<u8>(),
+    ) {
+        let escape = [b'%', hi, lo];
+        let (decoded, width) = decoded_at(&escape, 0, b'%');
+        if width == 3 {
+            prop_assert!(escapes(&escape[1..], decoded));
+        }
+        prop_assert_eq!(escapes(&escape[1..], byte), width == 3 && decoded == byte);
     }
 
     #[test]
