@@ -13,11 +13,24 @@
 #
 # Usage: scripts/route-layouts.sh [LAYOUTS [RUNS [ROUNDS]]]   (default 25 3 1000)
 # Needs rustc's default linker on x86_64 Linux (rust-lld, Rust 1.90 on).
+#
+# A change against its base, in one study: studies a few hours apart differ by
+# about 0.03 on the shipped templates, more than most changes to the walk, so
+# race both at once. At the base, `scripts/route-layouts.sh 25 0` links the
+# layouts without racing them; move target/route-layouts to another directory
+# and name it in BASE_PROBES at the change. Each of the change's layouts is
+# then raced beside the base's of the same seed, and the base's rows are
+# printed as `base-…`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 layouts=${1:-25} runs=${2:-3} rounds=${3:-1000}
+base=${BASE_PROBES:-}
 out=target/route-layouts
 mkdir -p "$out"
+if [ -n "$base" ] && [ ! -x "$base/probe-$((layouts - 1))" ]; then
+  echo "route-layouts: BASE_PROBES=$base holds no probe-$((layouts - 1)) (link the base's first)" >&2
+  exit 2
+fi
 
 touch examples/route_probe.rs # so that cargo runs rustc, which prints the link line
 link=$(cargo rustc --locked --release --example route_probe -- -C save-temps --print link-args 2>/dev/null |
@@ -33,17 +46,26 @@ for ((seed = 0; seed < layouts; seed++)); do
 done
 
 ratio() { "$@" 2>&1 >/dev/null | sed -n 's/.*median ratio \([0-9.]*\).*/\1/p'; }
+# One layout's races, each row labelled with `$2`'s prefix.
+races() {
+  local probe=$1 label=$2 run=$3 seed=$4
+  echo "${label}bench $seed $(ratio "$probe" race _ _ "$rounds")"
+  echo "${label}alike $seed $(ratio "$probe" alike-race _ _ "$rounds")"
+  echo "${label}catalogue $seed $(ratio "$probe" catalogue-race _ _ "$rounds")"
+  # Docker's pass is 42 times the bench's: fewer rounds, one run.
+  [ "$run" = 1 ] && echo "${label}docker $seed $(ratio "$probe" docker-race _ _ $((rounds / 50 + 1)))"
+  return 0
+}
 for ((run = 1; run <= runs; run++)); do
   for ((seed = 0; seed < layouts; seed++)); do
-    probe=$out/probe-$seed
-    echo "bench $seed $(ratio "$probe" race _ _ "$rounds")"
-    echo "alike $seed $(ratio "$probe" alike-race _ _ "$rounds")"
-    echo "catalogue $seed $(ratio "$probe" catalogue-race _ _ "$rounds")"
-    # Docker's pass is 42 times the bench's: fewer rounds, one run.
-    [ "$run" = 1 ] && echo "docker $seed $(ratio "$probe" docker-race _ _ $((rounds / 50 + 1)))"
+    races "$out/probe-$seed" "" "$run" "$seed"
+    [ -z "$base" ] || races "$base/probe-$seed" base- "$run" "$seed"
   done
 done >"$out/ratios.txt"
 
+echo "| workload (route ÷ matchit) | layouts | median | quartiles | range | below 1 |"
+echo "|---|---|---|---|---|---|"
+# The rows sorted by workload, so that a base's stands beside its change's.
 sort -k1,1 -k2,2n -k3,3g "$out/ratios.txt" | awk '
   function median(v, n) { return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
   # Per layout: the median of its runs.
@@ -51,8 +73,6 @@ sort -k1,1 -k2,2n -k3,3g "$out/ratios.txt" | awk '
   function flush() { if (n) { m[wl, ++count[wl]] = median(r, n); names[wl] = 1 } }
   END {
     flush()
-    print "| workload (route ÷ matchit) | layouts | median | quartiles | range | below 1 |"
-    print "|---|---|---|---|---|---|"
     for (w in names) {
       k = count[w]; for (i = 1; i <= k; i++) v[i] = m[w, i]
       # insertion sort of the layout medians
@@ -61,4 +81,4 @@ sort -k1,1 -k2,2n -k3,3g "$out/ratios.txt" | awk '
       printf "| %s | %d | %.3f | %.3f–%.3f | %.3f–%.3f | %d |\n", w, k, median(v, k),
         v[int((k + 3) / 4)], v[int((3 * k + 3) / 4)], v[1], v[k], below
     }
-  }'
+  }' | sed 's/^| base-\([a-z]*\)/| \1, base/' | sort -t'|' -k2,2
