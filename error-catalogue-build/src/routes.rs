@@ -763,11 +763,11 @@ pub fn tokens(catalogue: &Catalogue) -> (TokenStream, TokenStream) {
         // are.
         let head = Literal::byte_string(&Edge::head_of(&e.bytes).to_le_bytes());
         let head = quote!(u64::from_le_bytes(*#head));
-        let mask = match e.bytes.len() {
+        let mask = match Edge::mask_of(e.bytes.len()) {
             0 => quote!(0),
-            n if n >= 8 => quote!(u64::MAX),
-            n => {
-                let shift = Literal::u32_unsuffixed(64 - 8 * n as u32);
+            u64::MAX => quote!(u64::MAX),
+            mask => {
+                let shift = Literal::u32_unsuffixed(mask.leading_zeros());
                 quote!(u64::MAX >> #shift)
             }
         };
