@@ -21,10 +21,15 @@
 //! - `catalogue-…` and `docker-…` do the same with the catalogues bench's workload
 //!   (`catalogue_workload`: every template matchit takes, under each base path) of the
 //!   shipped catalogue (15 requests) and of the Docker one (630);
+//! - `normalised-all` runs the workload through matchit normalising a missed path as
+//!   `route` reads it (`Matchit::route_normalised`: one trailing slash cut, escapes
+//!   decoded, routed again), which answers the bench's 21 requests as `route` does
+//!   (checked before it runs);
 //! - `race` (`catalogue-race`, `docker-race`) times instead: N rounds, each timing 2,048
 //!   passes of `route` then 2,048 of matchit, and prints the medians of ns per request and
 //!   of the rounds' ratios, so load that comes and goes on a shared machine moves both sides
-//!   of each ratio alike (as `lookup_probe`'s `race`).
+//!   of each ratio alike (as `lookup_probe`'s `race`); `race-normalised` races `route`
+//!   against normalising matchit.
 //!
 //! ```sh
 //! $B race _ _ 300
@@ -50,7 +55,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, mode, method, path, n] = args.as_slice() else {
         eprintln!(
-            "usage: route_probe [alike-|catalogue-|docker-]route-all|matchit-all|race  _ _ N\n       \
+            "usage: route_probe [alike-|catalogue-|docker-]route-all|matchit-all|normalised-all|race|race-normalised  _ _ N\n       \
              route_probe route|matchit|none METHOD PATH N"
         );
         std::process::exit(2);
@@ -60,7 +65,10 @@ fn main() {
         Some((w @ ("catalogue" | "docker" | "alike"), kind)) => (w, kind),
         _ => ("bench", mode.as_str()),
     };
-    if matches!(kind, "route-all" | "matchit-all" | "race") {
+    if matches!(
+        kind,
+        "route-all" | "matchit-all" | "normalised-all" | "race" | "race-normalised"
+    ) {
         use docker_engine_errors::docker::Endpoint as Docker;
         match workload {
             "docker" => run::<Docker>(kind, n, route_work::catalogue_workload::<Docker>(false)),
@@ -124,10 +132,27 @@ fn run<E: error_catalogue::CatalogueEndpoint>(
         });
         hits.count() as u64
     };
+    let normalised = || {
+        let hits = work.iter().filter(|(method, _, path)| {
+            matchit
+                .route_normalised(black_box(method), black_box(path))
+                .is_some()
+        });
+        hits.count() as u64
+    };
+    if kind.ends_with("normalised") || kind == "normalised-all" {
+        for (method, target, path) in &work {
+            assert!(
+                E::route(method, target) == matchit.route_normalised(method, path),
+                "{method} {target}: normalised matchit answers otherwise than `route`"
+            );
+        }
+    }
     let mut hits = 0u64;
     match kind {
-        "race" => {
-            let [a, b, ratio] = race::race(n, work.len(), &mut hits, &ours, &theirs);
+        "race" | "race-normalised" => {
+            let theirs: &dyn Fn() -> u64 = if kind == "race" { &theirs } else { &normalised };
+            let [a, b, ratio] = race::race(n, work.len(), &mut hits, &ours, theirs);
             eprintln!(
                 "{} requests, {n} rounds: route {a:.2} ns, matchit {b:.2} ns per request \
                  (medians); median ratio {ratio:.3}",
@@ -136,7 +161,11 @@ fn run<E: error_catalogue::CatalogueEndpoint>(
         }
         _ => {
             eprintln!("{} requests per pass", work.len());
-            let pass: &dyn Fn() -> u64 = if kind == "route-all" { &ours } else { &theirs };
+            let pass: &dyn Fn() -> u64 = match kind {
+                "route-all" => &ours,
+                "normalised-all" => &normalised,
+                _ => &theirs,
+            };
             for _ in 0..n {
                 hits += pass();
             }
