@@ -86,6 +86,19 @@ impl Regexes {
     }
 }
 
+/// How many requests of `work` `routes` routes: one pass of a bench.
+#[inline(always)]
+fn pass<'r>(
+    work: impl IntoIterator<Item = &'r Request>,
+    routes: impl Fn(&Request) -> bool,
+) -> usize {
+    let mut n = 0usize;
+    for r in work {
+        n += usize::from(routes(r));
+    }
+    n
+}
+
 fn bench(c: &mut Criterion) {
     let work = workload();
     let matchit = Matchit::<Endpoint>::new();
@@ -120,52 +133,36 @@ fn bench(c: &mut Criterion) {
     group.throughput(criterion::Throughput::Elements(work.len() as u64));
     group.bench_function("Endpoint::route", |b| {
         b.iter(|| {
-            let mut n = 0usize;
-            for r in &work {
-                n += usize::from(
-                    Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some(),
-                );
-            }
-            n
+            pass(&work, |r| {
+                Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some()
+            })
         })
     });
     group.bench_function("matchit", |b| {
         b.iter(|| {
-            let mut n = 0usize;
-            for r in &work {
-                n += usize::from(
-                    matchit
-                        .route(black_box(&r.method), black_box(&r.path))
-                        .is_some(),
-                );
-            }
-            n
+            pass(&work, |r| {
+                matchit
+                    .route(black_box(&r.method), black_box(&r.path))
+                    .is_some()
+            })
         })
     });
     group.bench_function("matchit, normalised", |b| {
         b.iter(|| {
-            let mut n = 0usize;
-            for r in &work {
-                n += usize::from(
-                    matchit
-                        .route_normalised(black_box(&r.method), black_box(&r.path))
-                        .is_some(),
-                );
-            }
-            n
+            pass(&work, |r| {
+                matchit
+                    .route_normalised(black_box(&r.method), black_box(&r.path))
+                    .is_some()
+            })
         })
     });
     group.bench_function("RegexSet", |b| {
         b.iter(|| {
-            let mut n = 0usize;
-            for r in &work {
-                n += usize::from(
-                    regexes
-                        .route(black_box(&r.method), black_box(&r.path))
-                        .is_some(),
-                );
-            }
-            n
+            pass(&work, |r| {
+                regexes
+                    .route(black_box(&r.method), black_box(&r.path))
+                    .is_some()
+            })
         })
     });
     group.finish();
@@ -186,26 +183,18 @@ fn bench(c: &mut Criterion) {
             group.throughput(criterion::Throughput::Elements(some.len() as u64));
             group.bench_function(format!("Endpoint::route/{kind}"), |b| {
                 b.iter(|| {
-                    let mut n = 0usize;
-                    for r in &some {
-                        n += usize::from(
-                            Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some(),
-                        );
-                    }
-                    n
+                    pass(some.iter().copied(), |r| {
+                        Endpoint::route(black_box(&r.method), black_box(&r.target)).is_some()
+                    })
                 })
             });
             group.bench_function(format!("matchit/{kind}"), |b| {
                 b.iter(|| {
-                    let mut n = 0usize;
-                    for r in &some {
-                        n += usize::from(
-                            matchit
-                                .route(black_box(&r.method), black_box(&r.path))
-                                .is_some(),
-                        );
-                    }
-                    n
+                    pass(some.iter().copied(), |r| {
+                        matchit
+                            .route(black_box(&r.method), black_box(&r.path))
+                            .is_some()
+                    })
                 })
             });
         }

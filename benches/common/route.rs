@@ -193,9 +193,15 @@ impl<E: CatalogueEndpoint> Matchit<E> {
         Matchit(routers)
     }
 
+    /// The router of `method`'s templates, found by scanning.
+    #[inline]
+    fn router(&self, method: &Method) -> Option<&matchit::Router<E>> {
+        Some(&self.0.iter().find(|(m, _)| m == method)?.1)
+    }
+
     #[inline]
     pub fn route(&self, method: &Method, path: &str) -> Option<E> {
-        let router = &self.0.iter().find(|(m, _)| m == method)?.1;
+        let router = self.router(method)?;
         router.at(path).ok().map(|m| *m.value)
     }
 
@@ -210,9 +216,10 @@ impl<E: CatalogueEndpoint> Matchit<E> {
     /// and the bench checks the two agree on every one.
     #[inline]
     pub fn route_normalised(&self, method: &Method, path: &str) -> Option<E> {
-        let router = &self.0.iter().find(|(m, _)| m == method)?.1;
-        if let Ok(m) = router.at(path) {
-            return Some(*m.value);
+        let router = self.router(method)?;
+        let at = |path: &str| router.at(path).ok().map(|m| *m.value);
+        if let Some(e) = at(path) {
+            return Some(e);
         }
         let trimmed = match path.strip_suffix('/') {
             Some(p) if !p.is_empty() => p,
@@ -227,10 +234,9 @@ impl<E: CatalogueEndpoint> Matchit<E> {
                 *buf.get_mut(n)? = b;
                 n += 1;
             }
-            let decoded = std::str::from_utf8(&buf[..n]).ok()?;
-            router.at(decoded).ok().map(|m| *m.value)
+            at(std::str::from_utf8(&buf[..n]).ok()?)
         } else if trimmed.len() < path.len() {
-            router.at(trimmed).ok().map(|m| *m.value)
+            at(trimmed)
         } else {
             None
         }
