@@ -19,8 +19,8 @@
 # race both at once. At the base, `scripts/route-layouts.sh 25 0` links the
 # layouts without racing them; move target/route-layouts to another directory
 # and name it in BASE_PROBES at the change. Each of the change's layouts is
-# then raced beside the base's of the same seed, and the base's rows are
-# printed as `base-…`.
+# then raced beside the base's of the same seed, and each base row is
+# printed under its change's as `bench, base` (`alike, base`, …).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 layouts=${1:-25} runs=${2:-3} rounds=${3:-1000}
