@@ -6,7 +6,7 @@
 //! word-at-a-time `keyhash` with a lower-cased copy. `from_str` itself is
 //! ptrhash over `keyhash` folding case as it hashes, without the copy.
 //!
-//! `cargo bench --bench parse`; BENCHMARKS.md has the figures.
+//! `cargo bench -p error-catalogue-bench --bench parse`; BENCHMARKS.md has the figures.
 
 mod common;
 
