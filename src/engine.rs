@@ -23,16 +23,17 @@ use core::fmt;
 use core::hash::Hash;
 use core::marker::PhantomData;
 use core::str::FromStr;
+use std::borrow::Cow;
 
-use error_catalogue_records::EndpointRecord;
+use error_catalogue_records::{EndpointRecord, MAX_PARAMS, template};
 use http::{Method, StatusCode};
+use percent_encoding::percent_decode;
 
 pub use crate::entry::Entry;
 #[cfg(feature = "serde")]
 pub use crate::explain::Explanation;
 #[cfg(feature = "serde")]
 pub use crate::problem::Problem;
-pub use crate::route::RouteMatch;
 
 use crate::__private::Tables;
 use crate::{Page, ParseEndpointError};
@@ -524,6 +525,78 @@ macro_rules! __catalogue_serde_api {
 #[macro_export]
 macro_rules! __catalogue_serde_api {
     () => {};
+}
+
+/// A request routed to its endpoint, with the template's parameters captured
+/// as raw slices of the request path. Holds no heap memory.
+///
+/// ```
+/// use error_catalogue::{route, Endpoint};
+/// use http::Method;
+///
+/// let m = route(&Method::GET, "https://api.symbl.ai/v1/manage/tracker/5f3c%20a?x=1").unwrap();
+/// assert_eq!(m.endpoint(), Endpoint::GetTracker);
+/// assert_eq!(m.param("trackerId"), Some("5f3c%20a"));
+/// assert_eq!(m.param_decoded("trackerId").as_deref(), Some("5f3c a"));
+/// assert_eq!(m.params().collect::<Vec<_>>(), [("trackerId", "5f3c%20a")]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteMatch<'a, E> {
+    endpoint: E,
+    /// The base path the request carried, as listed.
+    base_path: &'static str,
+    /// The parameters' values: the base path's, then the template's.
+    values: [&'a str; MAX_PARAMS],
+}
+
+impl<'a, E: CatalogueEndpoint> RouteMatch<'a, E> {
+    /// Routes a request to its endpoint and captures its parameters. `path`
+    /// is a bare path (`/v1/manage/trackers`) or a full URL
+    /// (`https://host/v1/...`). `None` when no endpoint of that method
+    /// matches, or `path` is neither.
+    #[inline]
+    pub fn find(method: &Method, path: &'a str) -> Option<RouteMatch<'a, E>> {
+        let mut values = [""; MAX_PARAMS];
+        let found = crate::route::find(E::tables().routes, method, path, &mut values)?;
+        Some(RouteMatch {
+            endpoint: found.endpoint,
+            base_path: found.base_path,
+            values,
+        })
+    }
+
+    /// The endpoint the request routes to.
+    #[inline]
+    pub fn endpoint(&self) -> E {
+        self.endpoint
+    }
+
+    /// The base path the request carried, as the catalogue lists it (`""`
+    /// when it declares none, or the request carried the empty one).
+    pub fn base_path(&self) -> &'static str {
+        self.base_path
+    }
+
+    /// The raw (still percent-encoded) value of parameter `name`; a
+    /// multi-segment parameter's segments joined by `/`.
+    pub fn param(&self, name: &str) -> Option<&'a str> {
+        self.params().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// Parameter `name` percent-decoded, invalid UTF-8 replaced by U+FFFD;
+    /// borrowed unless decoding changed it.
+    pub fn param_decoded(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.param(name)
+            .map(|raw| percent_decode(raw.as_bytes()).decode_utf8_lossy())
+    }
+
+    /// Every parameter as `(name, raw value)`: the base path's, then the
+    /// template's, in order.
+    pub fn params(&self) -> impl Iterator<Item = (&'static str, &'a str)> + use<'a, E> {
+        template::params(self.base_path)
+            .chain(template::params(self.endpoint.path()))
+            .zip(self.values)
+    }
 }
 
 /// What `status` means for the endpoint `method path` routes to: its own
