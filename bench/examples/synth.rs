@@ -200,10 +200,7 @@ fn main() {
         assert!(report.diagnostics.is_empty(), "{}", report.render(false));
         let catalogue = report.catalogue.expect("the synthetic catalogue is valid");
         for entry_consts in [false, true] {
-            let options = error_catalogue_build::codegen::Options::new(
-                entry_consts,
-                error_catalogue_build::Layout::Auto,
-            );
+            let options = error_catalogue_build::codegen::Options::new(entry_consts);
             let t = Instant::now();
             let tokens = error_catalogue_build::codegen::tokens(&catalogue, options);
             let tokenized = t.elapsed();

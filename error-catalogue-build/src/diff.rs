@@ -33,12 +33,12 @@ use std::path::Path;
 use toml::Spanned;
 
 use crate::catalogue::{Catalogue, Endpoint, Entry};
+use crate::check::{Report, check_source_keeping_model};
 use crate::diagnostic::{Location, Source, shown};
 use crate::model::{CatalogueFile, EndpointDef, EntryDef};
 use crate::names;
 use crate::read;
 use crate::validate::GENERAL_KEY;
-use crate::{Report, check_source_keeping_model};
 
 /// How much a finding matters to code and clients, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
