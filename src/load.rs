@@ -59,7 +59,8 @@ static EMPTY: Tables<Loaded> = Tables {
     lookup: Lookup::new(&[], &[]),
     keys: &phf::Map {
         key: 0,
-        disps: &[],
+        pilots: &[],
+        remap: &[],
         entries: &[],
     },
     routes: &[],
@@ -122,7 +123,8 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
     let keys = records::keys(model);
     let keys = phf::Map {
         key: keys.key,
-        disps: leak(keys.disps),
+        pilots: leak(keys.pilots),
+        remap: leak(keys.remap),
         entries: leak(
             keys.entries
                 .iter()

@@ -124,22 +124,40 @@ fn multi<'a, E: Copy>(
 const DECODED: usize = 128;
 
 /// The literal `segment` matches: the one equal to its percent-decoded
-/// bytes, found by binary search (the literals are sorted by their bytes).
+/// bytes, found by binary search (the literals are sorted by length, then
+/// bytes, so most comparisons are of lengths).
 fn literal<'n, E>(
     literals: &'n [Literal<'static, E>],
     segment: &str,
 ) -> Option<&'n Literal<'static, E>> {
     let search = |bytes: &[u8]| {
         literals
-            .binary_search_by(|l| l.segment.as_bytes().cmp(bytes))
+            .binary_search_by(|l| {
+                (l.segment.len(), l.segment.as_bytes()).cmp(&(bytes.len(), bytes))
+            })
             .ok()
             .and_then(|i| literals.get(i))
     };
     let raw = segment.as_bytes();
-    // Without a `%`, a segment decodes to itself.
-    if !raw.contains(&b'%') {
-        return search(raw);
+    match search(raw) {
+        // Equal raw bytes without a `%` decode alike.
+        Some(found) if !found.segment.contains('%') => Some(found),
+        // A literal holding `%` (decoded from `%25`): the request's bytes
+        // must decode to it.
+        Some(_) => search_decoded(literals, raw, search),
+        // A segment without `%` decodes to itself: no other literal.
+        None if !raw.contains(&b'%') => None,
+        None => search_decoded(literals, raw, search),
     }
+}
+
+/// [`literal`] for a segment that holds a `%`: by its decoded bytes.
+#[cold]
+fn search_decoded<'n, E>(
+    literals: &'n [Literal<'static, E>],
+    raw: &[u8],
+    search: impl Fn(&[u8]) -> Option<&'n Literal<'static, E>>,
+) -> Option<&'n Literal<'static, E>> {
     let mut buffer = [0u8; DECODED];
     match decode_into(raw, &mut buffer) {
         Some(decoded) => search(decoded),

@@ -66,11 +66,12 @@ fn phf_map() -> phf::Map<(u16, u16), &'static Entry> {
         .map(|((ep, code), e)| ((ep as u16, code), e))
         .collect();
     let keys: Vec<(u16, u16)> = pairs.iter().map(|p| p.0).collect();
-    let state = phf_generator::generate_hash(&keys);
+    let state = phf_generator::ptrhash::generate_hash(&keys);
     let slots: Vec<_> = state.map.iter().map(|&i| pairs[i]).collect();
     phf::Map {
-        key: state.key,
-        disps: Vec::leak(state.disps),
+        key: state.seed,
+        pilots: Vec::leak(state.pilots),
+        remap: Vec::leak(state.remap),
         entries: Vec::leak(slots),
     }
 }

@@ -159,14 +159,16 @@ pub fn lookup(catalogue: &Catalogue) -> Lookup {
     Lookup { statuses, rows }
 }
 
-/// The perfect hash (phf's) of every endpoint's lower-cased name, slug and
-/// identifier, which `FromStr` reads.
+/// The perfect hash (phf's, its PtrHash form) of every endpoint's
+/// lower-cased name, slug and identifier, which `FromStr` reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keys {
-    /// phf's hash key.
+    /// phf's hash seed.
     pub key: u64,
-    /// phf's displacements.
-    pub disps: Vec<(u32, u32)>,
+    /// phf's pilots, one per bucket.
+    pub pilots: Vec<u8>,
+    /// phf's remapping of slots past the end.
+    pub remap: Vec<u32>,
     /// `(key, endpoint index)` in phf's slot order.
     pub entries: Vec<(String, usize)>,
 }
@@ -182,10 +184,11 @@ pub fn keys(catalogue: &Catalogue) -> Keys {
     }
     let keys: Vec<(String, usize)> = keys.into_iter().collect();
     let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
-    let state = phf_generator::generate_hash(&names);
+    let state = phf_generator::ptrhash::generate_hash(&names);
     Keys {
-        key: state.key,
-        disps: state.disps,
+        key: state.seed,
+        pilots: state.pilots,
+        remap: state.remap,
         entries: state.map.iter().map(|&i| keys[i].clone()).collect(),
     }
 }

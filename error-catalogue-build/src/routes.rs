@@ -20,7 +20,7 @@
 //!
 //! One segment trie per method, as nested records
 //! (`error_catalogue_records::Node`): each node holds its literal segments,
-//! sorted by their decoded bytes, its `{param}` and `{*param}` children and
+//! sorted by length, then decoded bytes, its `{param}` and `{*param}` children and
 //! the route that ends there. The matcher picks a literal by binary search,
 //! then tries the parameter, then the multi-segment parameter, depth first.
 
@@ -253,8 +253,8 @@ pub fn ambiguities(endpoints: &[Spanned<EndpointDef>], base_paths: &[&str]) -> V
 /// literals and error-catalogue's `load` feature serves.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TrieNode {
-    /// Literal segments, percent-decoded, sorted by their bytes, each with
-    /// the node after it.
+    /// Literal segments, percent-decoded, sorted by length, then bytes,
+    /// each with the node after it.
     pub literals: Vec<(String, TrieNode)>,
     /// The node after a `{param}` segment.
     pub param: Option<Box<TrieNode>>,
@@ -297,7 +297,8 @@ impl Building {
             .into_iter()
             .map(|(bytes, node)| (String::from_utf8_lossy(&bytes).into_owned(), node.finish()))
             .collect();
-        literals.sort_by(|a, b| a.0.cmp(&b.0));
+        // The matcher's binary search compares lengths first.
+        literals.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
         TrieNode {
             literals,
             param: self.param.map(|n| Box::new(n.finish())),

@@ -393,7 +393,8 @@ pub struct MethodRoutes<'t, E> {
 /// parameter, then the multi-segment parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Node<'t, E> {
-    /// Literal segments, sorted by their bytes, each with the node after it.
+    /// Literal segments, sorted by length, then bytes, each with the node
+    /// after it.
     pub literals: &'t [Literal<'t, E>],
     /// The node after a `{name}` segment: one non-empty segment. (Templates
     /// that share a node may name it differently: a match names its

@@ -117,22 +117,21 @@ pub(super) fn records(catalogue: &Catalogue) -> TokenStream {
 pub(super) fn keys(catalogue: &Catalogue) -> TokenStream {
     let keys = records::keys(catalogue);
     let key = Literal::u64_unsuffixed(keys.key);
-    let disps = keys.disps.iter().map(|&(a, b)| {
-        let (a, b) = (Literal::u32_unsuffixed(a), Literal::u32_unsuffixed(b));
-        quote!((#a, #b))
-    });
+    let pilots = keys.pilots.iter().map(|&p| Literal::u8_unsuffixed(p));
+    let remap = keys.remap.iter().map(|&r| Literal::u32_unsuffixed(r));
     let entries = keys.entries.iter().map(|(k, i)| {
         let (k, ident) = (lit(k), format_ident!("{}", catalogue.endpoints[*i].ident));
         quote!((#k, Endpoint::#ident))
     });
     quote! {
         /// Every endpoint's lower-cased name, slug and identifier, in a
-        /// perfect hash map made by phf: `key` seeds its hash and `disps`
-        /// place each key in `entries`.
+        /// perfect hash map made by phf (PtrHash): `key` seeds its hash, and
+        /// `pilots` and `remap` place each key in `entries`.
         #[allow(deprecated)]
         static ENDPOINT_KEYS: __private::phf::Map<&str, Endpoint> = __private::phf::Map {
             key: #key,
-            disps: &[#(#disps),*],
+            pilots: &[#(#pilots),*],
+            remap: &[#(#remap),*],
             entries: &[#(#entries),*],
         };
     }
