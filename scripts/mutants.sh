@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Mutation testing with cargo-mutants (issue 15): mutates the runtime's
-# lookup, entry, endpoint, problem, explain, typed-error and generated-code
-# support files, and the build crate's validator, schema reader and output
-# formatter, and runs the fast tests against each mutant. Not in .ci/run: on
+# Mutation testing with cargo-mutants: mutates the runtime's lookup, entry,
+# endpoint, problem, explain, typed-error, router and generated-code support
+# files, and the build crate's validator, schema reader and record maker,
+# and runs the fast tests against each mutant. Not in .ci/run: on
 # 2 cores the whole set takes hours.
 #
 #   scripts/mutants.sh                       # every file below
@@ -28,15 +28,14 @@ cd "$(dirname "$0")/.."
 # with ordinary builds would leave a mutant's library behind for them.
 export CARGO_TARGET_DIR="${MUTANTS_TARGET_DIR:-$PWD/target/mutants}"
 
-# The runtime files. src/route.rs alone has about 320 mutants, each run
-# against the matcher's proptests: some two hours here.
+# The runtime files.
 runtime_files=(
     src/engine.rs src/entry.rs src/endpoint.rs src/problem.rs
     src/explain.rs src/private.rs src/typed.rs src/route.rs
 )
 build_files=(
     error-catalogue-build/src/validate.rs error-catalogue-build/src/schema.rs
-    error-catalogue-build/src/codegen/format.rs
+    error-catalogue-build/src/records.rs
 )
 
 # The root package's test targets: the library's unit tests and its
@@ -45,7 +44,7 @@ build_files=(
 # time per mutant). Doc tests are left out (cargo test runs none once
 # targets are named).
 runtime_tests=(--lib --tests)
-# Every feature. (`load` is on: tests/loaded.rs reads packed tables through
+# Every feature. (`load` is on: tests/loaded.rs serves a catalogue through
 # the engine's generic paths.)
 runtime_features=symbl,serde,entry-consts,render,miette,axum,load
 # The build crate's tests spawn no cargo: all of them.

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The scale study (issue 7): for each catalogue size N (default 10^2..10^5),
-# generate a synthetic catalogue (examples/synth.rs) and measure
+# generate a synthetic catalogue (bench/examples/synth.rs) and measure
 #   - clean build time of this crate alone (dependencies prebuilt), release
 #     and debug, with the catalogue and nothing else (`--no-default-features
 #     --features symbl`: http + phf_shared + the build crate for the build
 #     script), and release with the default-on `entry-consts` feature too;
 #   - the size of the generated source;
 #   - what linking the catalogue adds to a stripped release binary
-#     (examples/scale_probe vs examples/scale_base);
-#   - lookup and parse time at that size (medians, examples/scale_probe);
+#     (bench/examples/scale_probe vs scale_base);
+#   - lookup and parse time at that size (medians, bench/examples/scale_probe);
 #     lookup twice: over the benches' workload, whose distinct pairs grow
 #     with the catalogue, and over a fixed 8-endpoint spread (spread_ns).
 # Usage: scripts/scale.sh [N ...]. Prints one line per N, and records them in
@@ -37,10 +37,12 @@ timed() {
   echo "$(now) - $t0" | bc
 }
 
-# Dependencies (and the build crate) once, for both profiles.
-cargo build -q --release --example synth 2>/dev/null
-cp "$CARGO_TARGET_DIR/release/examples/synth" "$work/synth" # `cargo clean -p` removes examples
-cargo build -q --release --no-default-features --features symbl --lib --example scale_probe --example scale_base 2>/dev/null
+# Dependencies (and the build crate) once, for both profiles. The generator
+# and the probes are examples of the bench package.
+cargo build -q --release -p error-catalogue-bench --example synth 2>/dev/null
+synth=$CARGO_TARGET_DIR/release/examples/synth
+cargo build -q --release --no-default-features --features symbl --lib 2>/dev/null
+cargo build -q --release -p error-catalogue-bench --example scale_probe --example scale_base 2>/dev/null
 cargo build -q --no-default-features --features symbl --lib 2>/dev/null
 cargo build -q --release --no-default-features --features entry-consts --lib 2>/dev/null
 
@@ -52,7 +54,7 @@ trap 'rm -f "$rows"' EXIT
 echo entries,release_s,debug_s,consts_s,gen_bytes,added_bytes,text_bytes,distinct_text_bytes,lookup_ns,spread_ns,parse_ns >"$rows"
 for n in "${sizes[@]}"; do
   toml=$work/synth-$n.toml
-  "$work/synth" "$n" "$toml"
+  "$synth" "$n" "$toml"
   export ERROR_CATALOGUE_TOML=$toml
   # The 10⁵ catalogue is 37 MB, over the default 8 MiB limit.
   export ERROR_CATALOGUE_MAX_BYTES=$((64 * 1024 * 1024))
@@ -61,7 +63,7 @@ for n in "${sizes[@]}"; do
   release=$(timed --release)
   generated=$(ls -t "$CARGO_TARGET_DIR"/release/build/error-catalogue-*/out/error_catalogue.rs | head -1)
   gen_bytes=$(stat -c %s "$generated")
-  cargo build -q --release --no-default-features --features symbl --example scale_probe --example scale_base 2>/dev/null
+  cargo build -q --release -p error-catalogue-bench --example scale_probe --example scale_base 2>/dev/null
   strip -o "$work/probe" "$CARGO_TARGET_DIR/release/examples/scale_probe"
   strip -o "$work/base" "$CARGO_TARGET_DIR/release/examples/scale_base"
   added=$(( $(stat -c %s "$work/probe") - $(stat -c %s "$work/base") ))

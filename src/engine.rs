@@ -23,16 +23,17 @@ use core::fmt;
 use core::hash::Hash;
 use core::marker::PhantomData;
 use core::str::FromStr;
+use std::borrow::Cow;
 
-use error_catalogue_layout::{KeySlot, key_slot, keyhash};
+use error_catalogue_records::{EndpointRecord, MAX_PARAMS, template};
 use http::{Method, StatusCode};
+use percent_encoding::percent_decode;
 
 pub use crate::entry::Entry;
 #[cfg(feature = "serde")]
 pub use crate::explain::Explanation;
 #[cfg(feature = "serde")]
 pub use crate::problem::Problem;
-pub use crate::route::RouteMatch;
 
 use crate::__private::Tables;
 use crate::{Page, ParseEndpointError};
@@ -79,65 +80,72 @@ pub trait CatalogueEndpoint:
     fn tables() -> &'static Tables<Self>;
 
     /// Entry of `code` in row `row` of the lookup index (0: the general
-    /// table, `i + 1`: endpoint `i`). Generated catalogues answer from
-    /// constants, so that after inlining the index's shape folds away.
+    /// table, `i + 1`: endpoint `i`).
     #[doc(hidden)]
     #[inline]
     fn lookup_row(row: usize, code: u16) -> Option<&'static Entry<Self>> {
-        let t = Self::tables();
-        crate::__private::lookup_in(&t.index, t.entries, row, code)
+        Self::tables().lookup.get(row, code)
     }
 
-    /// The route tables (constants in generated catalogues, as above).
+    /// The endpoint's record.
     #[doc(hidden)]
     #[inline]
-    fn route_tables() -> &'static crate::__private::RouteTables<'static> {
-        &Self::tables().routes
+    fn record(self) -> &'static EndpointRecord<'static> {
+        const NONE: &EndpointRecord<'static> = &EndpointRecord {
+            name: "",
+            slug: "",
+            ident: "",
+            method: error_catalogue_records::Method::Get,
+            path: "",
+            entries: 0..0,
+            deprecated: None,
+        };
+        // Generated tables hold a record for every variant.
+        Self::tables().endpoints.get(self.index()).unwrap_or(NONE)
     }
 
     /// The name the page heads its table with ("Create Trackers").
     #[inline]
     fn name(self) -> &'static str {
-        Self::tables().endpoint(self.index()).name
+        self.record().name
     }
 
     /// The kebab-case slug ("create-trackers"), the anchor of its table.
     #[inline]
     fn slug(self) -> &'static str {
-        Self::tables().endpoint(self.index()).slug
+        self.record().slug
     }
 
     /// The Rust identifier of its variant ("CreateTrackers").
     #[inline]
     fn ident(self) -> &'static str {
-        Self::tables().endpoint(self.index()).ident
+        self.record().ident
     }
 
     /// The HTTP method.
     #[inline]
     fn method(self) -> Method {
-        crate::route::http_method(Self::tables().endpoint(self.index()).method)
+        crate::route::http_method(self.record().method)
     }
 
     /// The path template, parameters in braces (`/v1/manage/tracker/{trackerId}`).
     #[inline]
     fn path(self) -> &'static str {
-        Self::tables().endpoint(self.index()).path
+        self.record().path
     }
 
     /// Why the endpoint is deprecated and what to use instead, when it is.
     #[inline]
     fn deprecated(self) -> Option<&'static str> {
-        Self::tables().endpoint(self.index()).deprecated
+        self.record().deprecated
     }
 
     /// This endpoint's own entries, in page order (not the general table's).
     #[inline]
     fn entries(self) -> &'static [Entry<Self>] {
-        let r = Self::tables().endpoint(self.index());
         Self::tables()
             .entries
-            .get(r.entries_start as usize..r.entries_end as usize)
+            .get(self.record().entries.clone())
             .unwrap_or(&[])
     }
 
@@ -175,8 +183,7 @@ pub trait CatalogueEndpoint:
     /// parameters too). Never allocates or panics.
     #[inline]
     fn route(method: &Method, path: &str) -> Option<Self> {
-        let (i, _) = Self::route_tables().find(method, path, &mut [])?;
-        Self::all().get(i as usize).copied()
+        crate::route::find(Self::tables().routes, method, path, &mut []).map(|found| found.endpoint)
     }
 
     /// Parses a name ("Create Trackers"), slug ("create-trackers") or
@@ -186,28 +193,28 @@ pub trait CatalogueEndpoint:
     /// wants a suggestion compares the input with [`CatalogueEndpoint::all`]'s
     /// names (as `errcat` does).
     fn parse(s: &str) -> Result<Self, ParseEndpointError> {
-        let keys = &Self::tables().keys;
-        let (slots, _) = keys.slots.as_chunks::<{ key_slot::SIZE }>();
-        if slots.is_empty() {
-            return Err(ParseEndpointError);
-        }
-        let hash = keyhash::hash(s.as_bytes(), keys.seed);
-        let slot =
-            phf_shared::ptrhash::get_index(keys.seed, hash, keys.pilots, keys.remap, slots.len());
-        let found = slots.get(slot as usize).map(KeySlot::from_bytes);
-        match found {
-            Some(k)
-                if keyhash::eq_folded(s.as_bytes(), Self::tables().texts.get(k.key).as_bytes()) =>
-            {
-                Self::all()
-                    .get(k.endpoint as usize)
-                    .copied()
-                    .ok_or(ParseEndpointError)
+        let keys = Self::tables().keys;
+        let mut buffer = [0u8; KEY_BUFFER];
+        let found = match buffer.get_mut(..s.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(s.as_bytes());
+                // Lower-casing ASCII letters keeps UTF-8 valid.
+                lower.make_ascii_lowercase();
+                core::str::from_utf8(lower).ok().and_then(|k| keys.get(k))
             }
-            _ => Err(ParseEndpointError),
-        }
+            // Longer than the buffer: compared with each key, folding case.
+            None => keys
+                .entries()
+                .find(|(k, _)| k.eq_ignore_ascii_case(s))
+                .map(|(_, e)| e),
+        };
+        found.copied().ok_or(ParseEndpointError)
     }
 }
+
+/// The longest input [`CatalogueEndpoint::parse`] lower-cases on the stack
+/// before its hash look-up; a longer one is compared with each key.
+const KEY_BUFFER: usize = 128;
 
 /// A whole catalogue as one value: its page, tables and endpoints, the docs
 /// renderers (feature `render`) and `Serialize` (feature `serde`). Each
@@ -300,7 +307,7 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
     /// ```
     #[inline]
     pub fn base_paths(self) -> &'static [&'static str] {
-        E::route_tables().base_paths()
+        E::tables().base_paths
     }
 }
 
@@ -324,22 +331,6 @@ macro_rules! __catalogue_api {
             #[inline]
             fn tables() -> &'static $crate::__private::Tables<Self> {
                 &TABLES
-            }
-
-            #[inline]
-            fn lookup_row(row: usize, code: u16) -> ::core::option::Option<&'static Entry> {
-                $crate::__private::lookup_fixed::<_, _, LOOKUP_ROW_BYTES, LOOKUP_CELL_BYTES>(
-                    &STATUS_COLUMN,
-                    LOOKUP_ROWS,
-                    &ENTRIES,
-                    row,
-                    code,
-                )
-            }
-
-            #[inline]
-            fn route_tables() -> &'static $crate::__private::RouteTables<'static> {
-                &ROUTE_TABLES
             }
         }
 
@@ -534,6 +525,78 @@ macro_rules! __catalogue_serde_api {
 #[macro_export]
 macro_rules! __catalogue_serde_api {
     () => {};
+}
+
+/// A request routed to its endpoint, with the template's parameters captured
+/// as raw slices of the request path. Holds no heap memory.
+///
+/// ```
+/// use error_catalogue::{route, Endpoint};
+/// use http::Method;
+///
+/// let m = route(&Method::GET, "https://api.symbl.ai/v1/manage/tracker/5f3c%20a?x=1").unwrap();
+/// assert_eq!(m.endpoint(), Endpoint::GetTracker);
+/// assert_eq!(m.param("trackerId"), Some("5f3c%20a"));
+/// assert_eq!(m.param_decoded("trackerId").as_deref(), Some("5f3c a"));
+/// assert_eq!(m.params().collect::<Vec<_>>(), [("trackerId", "5f3c%20a")]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteMatch<'a, E> {
+    endpoint: E,
+    /// The base path the request carried, as listed.
+    base_path: &'static str,
+    /// The parameters' values: the base path's, then the template's.
+    values: [&'a str; MAX_PARAMS],
+}
+
+impl<'a, E: CatalogueEndpoint> RouteMatch<'a, E> {
+    /// Routes a request to its endpoint and captures its parameters. `path`
+    /// is a bare path (`/v1/manage/trackers`) or a full URL
+    /// (`https://host/v1/...`). `None` when no endpoint of that method
+    /// matches, or `path` is neither.
+    #[inline]
+    pub fn find(method: &Method, path: &'a str) -> Option<RouteMatch<'a, E>> {
+        let mut values = [""; MAX_PARAMS];
+        let found = crate::route::find(E::tables().routes, method, path, &mut values)?;
+        Some(RouteMatch {
+            endpoint: found.endpoint,
+            base_path: found.base_path,
+            values,
+        })
+    }
+
+    /// The endpoint the request routes to.
+    #[inline]
+    pub fn endpoint(&self) -> E {
+        self.endpoint
+    }
+
+    /// The base path the request carried, as the catalogue lists it (`""`
+    /// when it declares none, or the request carried the empty one).
+    pub fn base_path(&self) -> &'static str {
+        self.base_path
+    }
+
+    /// The raw (still percent-encoded) value of parameter `name`; a
+    /// multi-segment parameter's segments joined by `/`.
+    pub fn param(&self, name: &str) -> Option<&'a str> {
+        self.params().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// Parameter `name` percent-decoded, invalid UTF-8 replaced by U+FFFD;
+    /// borrowed unless decoding changed it.
+    pub fn param_decoded(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.param(name)
+            .map(|raw| percent_decode(raw.as_bytes()).decode_utf8_lossy())
+    }
+
+    /// Every parameter as `(name, raw value)`: the base path's, then the
+    /// template's, in order.
+    pub fn params(&self) -> impl Iterator<Item = (&'static str, &'a str)> + use<'a, E> {
+        template::params(self.base_path)
+            .chain(template::params(self.endpoint.path()))
+            .zip(self.values)
+    }
 }
 
 /// What `status` means for the endpoint `method path` routes to: its own

@@ -2,13 +2,12 @@
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
-use core::marker::PhantomData;
 
-use error_catalogue_layout::EntryRecord;
+use error_catalogue_records::EntryRecord;
 use http::StatusCode;
 
+use crate::DocsUrl;
 use crate::engine::CatalogueEndpoint;
-use crate::page::DocsUrl;
 
 /// One row of a catalogue: what a status means (for one endpoint, or for
 /// every endpoint in the general table) and what the caller should do.
@@ -19,83 +18,52 @@ use crate::page::DocsUrl;
 /// Text fields are inline Markdown as written in the data file; the `plain_*`
 /// accessors give them with the markup removed, for terminals and messages.
 pub struct Entry<E: 'static> {
-    /// The entry's position in its catalogue's entries, and so its record.
-    pub(crate) index: u32,
-    /// The status code, copied from the record: the one field read on the
-    /// lookup path, kept one load away.
-    pub(crate) code: u16,
-    catalogue: PhantomData<fn() -> E>,
+    record: EntryRecord<'static, E>,
 }
 
 impl<E> Entry<E> {
-    /// A handle to no record, to fill arrays before the real ones.
-    pub(crate) const NONE: Entry<E> = Entry::new(u32::MAX, 0);
+    /// The entry over its record (generated code's `__private::entry`).
+    pub(crate) const fn from_record(record: EntryRecord<'static, E>) -> Entry<E> {
+        Entry { record }
+    }
 
-    pub(crate) const fn new(index: u32, code: u16) -> Entry<E> {
-        Entry {
-            index,
-            code,
-            catalogue: PhantomData,
-        }
+    /// The entry's record.
+    #[cfg(test)]
+    pub(crate) fn record(&self) -> &EntryRecord<'static, E> {
+        &self.record
     }
 }
 
-impl<E> Clone for Entry<E> {
+impl<E: Copy> Clone for Entry<E> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<E> Copy for Entry<E> {}
+impl<E: Copy> Copy for Entry<E> {}
 
-impl<E: CatalogueEndpoint> PartialEq for Entry<E> {
+/// An example response body documented with an entry: its
+/// [`caption`](Example::caption), [`lang`](Example::lang) and
+/// [`body`](Example::body).
+pub type Example = error_catalogue_records::Example<'static>;
+
+impl<E: PartialEq> PartialEq for Entry<E> {
     /// Equal records: the same fields, texts compared by value.
     #[inline]
     fn eq(&self, other: &Self) -> bool {
-        self.record() == other.record()
+        self.record == other.record
     }
 }
 
-impl<E: CatalogueEndpoint> Eq for Entry<E> {}
+impl<E: Eq> Eq for Entry<E> {}
 
-impl<E: CatalogueEndpoint> Hash for Entry<E> {
+impl<E: Hash> Hash for Entry<E> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.record().hash(state);
-    }
-}
-
-/// An example response body documented with an entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Example {
-    pub(crate) caption: Option<&'static str>,
-    pub(crate) lang: &'static str,
-    pub(crate) body: &'static str,
-}
-
-impl Example {
-    /// A one-line caption (the page shows it as a comment above the body).
-    pub fn caption(&self) -> Option<&'static str> {
-        self.caption
-    }
-
-    /// The code block's language, e.g. `json`.
-    pub fn lang(&self) -> &'static str {
-        self.lang
-    }
-
-    /// The body, verbatim.
-    pub fn body(&self) -> &'static str {
-        self.body
+        self.record.hash(state);
     }
 }
 
 impl<E: CatalogueEndpoint> Entry<E> {
-    /// The entry's record, texts resolved.
-    #[inline(always)]
-    fn record(&self) -> EntryRecord<&'static str> {
-        E::tables().entry(self.index)
-    }
-
     /// The HTTP status.
     #[inline]
     pub fn status(&self) -> StatusCode {
@@ -106,84 +74,81 @@ impl<E: CatalogueEndpoint> Entry<E> {
     /// The HTTP status as a number.
     #[inline]
     pub fn code(&self) -> u16 {
-        self.code
+        self.record.status
     }
 
     /// Short meaning, usually the reason phrase ("Conflict"). Inline Markdown.
     #[inline]
     pub fn meaning(&self) -> &'static str {
-        self.record().meaning
+        self.record.meaning
     }
 
     /// What the status means here. Inline Markdown.
     #[inline]
     pub fn description(&self) -> Option<&'static str> {
-        self.record().description
+        self.record.description
     }
 
     /// What the caller should do. Inline Markdown.
     #[inline]
     pub fn resolution(&self) -> Option<&'static str> {
-        self.record().resolution
+        self.record.resolution
     }
 
     /// The endpoint whose table holds this entry; `None` for the general table.
     #[inline]
     pub fn endpoint(&self) -> Option<E> {
-        usize::from(self.record().endpoint_row)
-            .checked_sub(1)
-            .and_then(|i| E::all().get(i).copied())
+        self.record.endpoint
     }
 
     /// Whether the entry is from the general table.
     #[inline]
     pub fn is_general(&self) -> bool {
-        self.record().endpoint_row == 0
+        self.record.endpoint.is_none()
     }
 
     /// Whether a later retry of the same request may succeed (429 and 5xx
     /// gateway/server errors by default; the data file may override it).
     #[inline]
     pub fn retryable(&self) -> bool {
-        self.record().retryable
+        self.record.retryable
     }
 
     /// The entry's anchor on the docs page: `create-trackers-409`, or
     /// `http-codes-401` for the general table.
     #[inline]
     pub fn anchor(&self) -> &'static str {
-        self.record().anchor
+        self.record.anchor
     }
 
     /// Why the entry is deprecated and what to use instead, when it is (its
     /// own note; see its endpoint's too).
     #[inline]
     pub fn deprecated(&self) -> Option<&'static str> {
-        self.record().deprecated
+        self.record.deprecated
     }
 
     /// The example body documented with this entry, if any.
     #[inline]
     pub fn example(&self) -> Option<&'static Example> {
-        let i = self.record().example?;
-        E::tables().examples.get(i as usize)
+        self.record.example
     }
 
     /// [`Entry::meaning`] with its markup removed.
     pub fn plain_meaning(&self) -> &'static str {
-        let r = self.record();
+        let r = &self.record;
         r.plain.map_or(r.meaning, |p| p.meaning)
     }
 
     /// [`Entry::description`] with its markup removed.
     pub fn plain_description(&self) -> Option<&'static str> {
-        let r = self.record();
+        let r = &self.record;
         r.plain.map_or(r.description, |p| p.description)
     }
 
     /// [`Entry::resolution`] with its markup removed.
     pub fn plain_resolution(&self) -> Option<&'static str> {
-        let r = self.record();
+        let r = &self.record;
         r.plain.map_or(r.resolution, |p| p.resolution)
     }
 

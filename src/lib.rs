@@ -92,7 +92,6 @@ mod entry;
 mod explain;
 #[cfg(feature = "load")]
 pub mod load;
-mod page;
 #[cfg(feature = "serde")]
 mod problem;
 #[cfg(feature = "render")]
@@ -112,10 +111,23 @@ mod symbl {
 pub use endpoint::ParseEndpointError;
 pub use engine::CatalogueEndpoint;
 pub use entry::Example;
+pub use error_catalogue_records::DocsUrl;
 #[cfg(feature = "serde")]
 pub use explain::{MAX_EXPLAINED_BODY, RetryAfter};
 pub use http::{Method, StatusCode};
-pub use page::{DocsUrl, Page, Support};
+
+/// The documentation page's metadata: front matter, intro, support notice
+/// and the general table's heading, with its [`url`](Page::url).
+///
+/// ```
+/// let page = error_catalogue::page();
+/// assert_eq!(page.url(), "https://docs.symbl.ai/docs/developer-tools/errors/");
+/// assert_eq!(page.general_title(), "HTTP Codes");
+/// ```
+pub type Page = error_catalogue_records::Page<'static>;
+
+/// The support notice at the end of the page.
+pub type Support = error_catalogue_records::Support<'static>;
 #[cfg(feature = "serde")]
 pub use problem::{ExtensionError, PROBLEM_JSON, STANDARD_MEMBERS};
 // The shipped catalogue's whole module: `Endpoint`, `Entry`, `lookup`,

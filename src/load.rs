@@ -22,15 +22,15 @@ use core::str::FromStr;
 use std::sync::OnceLock;
 
 use error_catalogue_build::Catalogue as Model;
-use error_catalogue_build::codegen::packed_tables;
-use error_catalogue_layout::route::Edge;
-
-use crate::__private::{
-    Columns, EndpointRecords, EntryRecords, KeyTable, LookupIndex, Tables, Texts,
+use error_catalogue_build::records::{self, Derived};
+use error_catalogue_build::routes::{self, TrieNode};
+use error_catalogue_records::{
+    EndpointRecord, EntryRecord, Example, Literal, MethodRoutes, Node, Plain, Route, Support,
 };
+
+use crate::__private::{Lookup, Tables};
 use crate::engine::{CatalogueEndpoint, Entry};
-use crate::route::RouteTables;
-use crate::{Example, Page, ParseEndpointError, Support};
+use crate::{Page, ParseEndpointError};
 
 /// An endpoint of the catalogue loaded at run time: its index in page order.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,25 +52,17 @@ static EMPTY: Tables<Loaded> = Tables {
         general_title: "",
         general_slug: "",
     },
+    base_paths: &[],
+    endpoints: &[],
     entries: &[],
     general_len: 0,
-    entry_records: EntryRecords::Packed(&[]),
-    endpoint_records: EndpointRecords::Packed(&[]),
-    texts: Texts::NONE,
-    examples: &[],
-    index: LookupIndex {
-        status_column: Columns::U16(&[0; 1024]),
-        rows: &[],
-        row_width: 1,
-        cell_bytes: 2,
+    lookup: Lookup::new(&[], &[]),
+    keys: &phf::Map {
+        key: 0,
+        disps: &[],
+        entries: &[],
     },
-    keys: KeyTable {
-        seed: 0,
-        pilots: &[],
-        remap: &[],
-        slots: &[],
-    },
-    routes: RouteTables::new(&[], &[], &[], &[], "", &[], &[]),
+    routes: &[],
 };
 
 /// Why a catalogue was not loaded.
@@ -97,39 +89,65 @@ fn leak_str(s: &str) -> &'static str {
     String::leak(s.to_owned())
 }
 
+fn leak_opt(s: Option<&str>) -> Option<&'static str> {
+    s.map(leak_str)
+}
+
+/// Endpoint `i` of a loaded catalogue.
+fn loaded(i: usize) -> Loaded {
+    // Validation bounds the endpoints far below `u32::MAX`.
+    Loaded(u32::try_from(i).unwrap_or(u32::MAX))
+}
+
 /// Loads a checked catalogue (`error_catalogue_build::check_file`'s) as
-/// this process's [`Loaded`] catalogue. Its tables are built with the
-/// build crate's own code, the same bytes generated code holds.
+/// this process's [`Loaded`] catalogue: the records generated code would
+/// hold, made by the build crate's own code, their texts leaked to live as
+/// long as the process.
 pub fn load(model: &Model) -> Result<(), LoadError> {
     if LOADED.get().is_some() {
         return Err(LoadError::AlreadyLoaded);
     }
-    let packed = packed_tables(model);
-    let entry_count = model.entries().count();
-    let entries: Vec<Entry<Loaded>> = model
-        .entries()
-        .enumerate()
-        .map(|(i, e)| Entry::new(u32::try_from(i).unwrap_or(u32::MAX), e.status))
+    let derived = Derived::new(model);
+    let entries: Vec<Entry<Loaded>> = records::entries(model, &derived)
+        .map(|r| crate::__private::entry(entry(r)))
         .collect();
-    let examples: Vec<Example> = model
-        .entries()
-        .filter_map(|e| e.example.as_ref())
-        .map(|x| Example {
-            caption: x.caption.as_deref().map(leak_str),
-            lang: leak_str(&x.lang),
-            body: leak_str(&x.body),
+    let entries = leak(entries);
+    let lookup = records::lookup(model);
+    let cells = lookup
+        .rows
+        .iter()
+        .flatten()
+        .map(|cell| cell.and_then(|k| entries.get(k)))
+        .collect();
+    let keys = records::keys(model);
+    let keys = phf::Map {
+        key: keys.key,
+        disps: leak(keys.disps),
+        entries: leak(
+            keys.entries
+                .iter()
+                .map(|(k, i)| (leak_str(k), loaded(*i)))
+                .collect(),
+        ),
+    };
+    let endpoints = records::endpoints(model)
+        .map(|r| EndpointRecord {
+            name: leak_str(r.name),
+            slug: leak_str(r.slug),
+            ident: leak_str(r.ident),
+            method: r.method,
+            path: leak_str(r.path),
+            entries: r.entries,
+            deprecated: leak_opt(r.deprecated),
         })
         .collect();
-    let mut columns = Box::new([0u16; 1024]);
-    for &(status, column) in &packed.status_columns {
-        columns[usize::from(status) & 1023] = column;
-    }
-    let edges: Vec<Edge<'static>> = packed
-        .route_edges
+    let routes = routes::tries(model)
         .iter()
-        .map(|e| e.edge_over(leak(e.bytes.clone())))
+        .map(|(method, root)| MethodRoutes {
+            method: *method,
+            root: leaked_node(root, &loaded),
+        })
         .collect();
-    let r = &packed.routes;
     let p = &model.page;
     let tables = Tables {
         page: Page {
@@ -147,44 +165,69 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
             general_title: leak_str(&model.general.title),
             general_slug: leak_str(&model.general.slug),
         },
-        entries: leak(entries),
+        base_paths: leak(model.base_paths.iter().map(|b| leak_str(b)).collect()),
+        endpoints: leak(endpoints),
+        entries,
         general_len: model.general.entries.len(),
-        entry_records: EntryRecords::Packed(leak(packed.entry_records)),
-        endpoint_records: EndpointRecords::Packed(leak(packed.endpoint_records)),
-        texts: Texts {
-            blob: String::leak(packed.text),
-            ends: leak(packed.text_ends),
-        },
-        examples: leak(examples),
-        index: LookupIndex {
-            status_column: Columns::U16(Box::leak(columns)),
-            rows: leak(packed.rows),
-            row_width: packed.row_width,
-            cell_bytes: packed.cell_bytes,
-        },
-        keys: KeyTable {
-            seed: packed.key_seed,
-            pilots: leak(packed.key_pilots),
-            remap: leak(packed.key_remap),
-            slots: leak(packed.key_slots),
-        },
-        routes: RouteTables::new(
-            leak(r.roots.clone()),
-            leak(r.nodes.clone()),
-            leak(edges),
-            leak(r.slots.clone()),
-            leak_str(&r.param_names),
-            leak(r.param_ends.clone()),
-            leak(r.base_paths.iter().map(|b| leak_str(b)).collect()),
-        ),
+        lookup: Lookup::from_cells(&lookup.statuses, leak(cells)),
+        keys: Box::leak(Box::new(keys)),
+        routes: leak(routes),
     };
-    debug_assert_eq!(tables.entries.len(), entry_count);
-    let all: Vec<Loaded> = (0..model.endpoints.len())
-        .map(|i| Loaded(u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
+    let all: Vec<Loaded> = (0..model.endpoints.len()).map(loaded).collect();
     LOADED
         .set((Box::leak(Box::new(tables)), leak(all)))
         .map_err(|_| LoadError::AlreadyLoaded)
+}
+
+/// An entry's record, its texts leaked.
+fn entry(r: EntryRecord<'_, usize>) -> EntryRecord<'static, Loaded> {
+    EntryRecord {
+        anchor: leak_str(r.anchor),
+        status: r.status,
+        endpoint: r.endpoint.map(loaded),
+        retryable: r.retryable,
+        meaning: leak_str(r.meaning),
+        description: leak_opt(r.description),
+        resolution: leak_opt(r.resolution),
+        plain: r.plain.map(|p| Plain {
+            meaning: leak_str(p.meaning),
+            description: leak_opt(p.description),
+            resolution: leak_opt(p.resolution),
+        }),
+        example: r.example.map(|x| {
+            &*Box::leak(Box::new(Example {
+                caption: leak_opt(x.caption),
+                lang: leak_str(x.lang),
+                body: leak_str(x.body),
+            }))
+        }),
+        deprecated: leak_opt(r.deprecated),
+    }
+}
+
+/// A route trie's node, leaked, its endpoints named by `endpoint(index)`.
+pub(crate) fn leaked_node<E>(n: &TrieNode, endpoint: &impl Fn(usize) -> E) -> Node<'static, E> {
+    let child = |c: &Option<Box<TrieNode>>| {
+        c.as_deref()
+            .map(|c| &*Box::leak(Box::new(leaked_node(c, endpoint))))
+    };
+    Node {
+        literals: leak(
+            n.literals
+                .iter()
+                .map(|(segment, next)| Literal {
+                    segment: leak_str(segment),
+                    node: leaked_node(next, endpoint),
+                })
+                .collect(),
+        ),
+        param: child(&n.param),
+        catch_all: child(&n.catch_all),
+        route: n.route.as_ref().map(|(at, base_path)| Route {
+            endpoint: endpoint(*at),
+            base_path: leak_str(base_path),
+        }),
+    }
 }
 
 impl CatalogueEndpoint for Loaded {

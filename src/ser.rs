@@ -1,10 +1,9 @@
 //! `Serialize` for the public types (feature `serde`): the JSON shape that
 //! `errcat render --format json` prints and `schema/` describes.
 
-use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
-use crate::{Example, Page, Support};
 
 /// The whole catalogue as one value: page metadata, the base paths (only
 /// when it declares some), the general table, and every endpoint with its
@@ -88,40 +87,6 @@ impl<E: CatalogueEndpoint> Serialize for Entry<E> {
             Some(note) => map.serialize_field("deprecated", note)?,
             None => map.skip_field("deprecated")?,
         }
-        map.end()
-    }
-}
-
-impl Serialize for Example {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_struct("Example", 3)?;
-        map.serialize_field("caption", &self.caption())?;
-        map.serialize_field("lang", self.lang())?;
-        map.serialize_field("body", self.body())?;
-        map.end()
-    }
-}
-
-impl Serialize for Page {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(8))?;
-        map.serialize_entry("id", self.id())?;
-        map.serialize_entry("title", self.title())?;
-        map.serialize_entry("sidebar_label", self.sidebar_label())?;
-        map.serialize_entry("slug", self.slug())?;
-        map.serialize_entry("docs_base_url", self.docs_base_url())?;
-        map.serialize_entry("imports", self.imports())?;
-        map.serialize_entry("intro", self.intro())?;
-        map.serialize_entry("support", &self.support())?;
-        map.end()
-    }
-}
-
-impl Serialize for Support {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_struct("Support", 2)?;
-        map.serialize_field("notice", self.notice())?;
-        map.serialize_field("email", self.email())?;
         map.end()
     }
 }

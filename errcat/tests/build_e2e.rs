@@ -312,8 +312,11 @@ fn a_third_party_crate_fails_on_bad_data_as_the_shipped_one_does() {
 #[test]
 fn a_contract_version_mismatch_is_one_named_compile_error() {
     let data = std::fs::read_to_string(root().join("errors.toml")).unwrap();
-    let runtime = format!("CONTRACT_V{}", error_catalogue_layout::CONTRACT_VERSION);
-    let next = format!("CONTRACT_V{}", error_catalogue_layout::CONTRACT_VERSION + 1);
+    let runtime = format!("CONTRACT_V{}", error_catalogue_records::CONTRACT_VERSION);
+    let next = format!(
+        "CONTRACT_V{}",
+        error_catalogue_records::CONTRACT_VERSION + 1
+    );
     // The generated file as a build crate of the next contract would write it.
     let post = format!(
         "let out = std::path::Path::new(&std::env::var(\"OUT_DIR\").unwrap()).join(\"error_catalogue.rs\");\n    \

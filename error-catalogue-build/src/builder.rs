@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::codegen::{self, Layout, Options};
-use crate::{Report, check_file_with_limit, read};
+use crate::check::{Report, check_file_with_limit};
+use crate::codegen::{self, Options};
+use crate::read;
 
 /// The generated file's name in the output directory for an unnamed
 /// catalogue; a named one is `error_catalogue.NAME.rs`.
@@ -127,18 +128,10 @@ impl Builder {
 
     /// Whether to generate one error enum per endpoint (`CreateTrackersError`)
     /// and the catalogue-wide `Error`. By default: yes for catalogues of up to
-    /// [`codegen::READABLE_MAX_ENTRIES`] entries, no beyond, where they would
+    /// [`codegen::FULL_DOCS_MAX_ENTRIES`] entries, no beyond, where they would
     /// multiply a clean build's time; `true` asks for them at any size.
     pub fn typed_errors(mut self, yes: bool) -> Self {
         self.options.typed_errors = Some(yes);
-        self
-    }
-
-    /// The form of the generated records (default [`Layout::Auto`]: readable
-    /// struct literals up to [`codegen::READABLE_MAX_ENTRIES`] entries, packed
-    /// byte strings beyond, which compile far faster).
-    pub fn layout(mut self, layout: Layout) -> Self {
-        self.options.layout = layout;
         self
     }
 

@@ -23,7 +23,7 @@ pub const METHODS: [&str; 9] = {
     let mut names = [""; 9];
     let mut i = 0;
     while i < names.len() {
-        names[i] = error_catalogue_layout::Method::ALL[i].as_str();
+        names[i] = error_catalogue_records::Method::ALL[i].as_str();
         i += 1;
     }
     names

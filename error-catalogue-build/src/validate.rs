@@ -1,8 +1,8 @@
 //! Validation: the file model into a [`Catalogue`], with every problem found
 //! in one pass reported as a located [`Diagnostic`].
 
-use error_catalogue_layout::MAX_PARAMS;
-use error_catalogue_layout::route::MAX_BASE_PATHS;
+use error_catalogue_records::MAX_PARAMS;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -13,6 +13,10 @@ use crate::diagnostic::{Code, Diagnostic, shown};
 use crate::model::{CatalogueFile, EndpointDef, EntryDef};
 use crate::names;
 use crate::routes::{Key, Template, check_path};
+
+/// The most base paths a catalogue may declare: every template is routed
+/// under each, so they multiply the route tries.
+const MAX_BASE_PATHS: usize = 64;
 
 /// The most endpoints a catalogue may have (entry rows index them with `u16`).
 pub const MAX_ENDPOINTS: usize = u16::MAX as usize - 1;

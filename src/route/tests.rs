@@ -6,12 +6,10 @@ use http::Method;
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 
-use super::{
-    DECODED, Edge, LINEAR, RouteTables as Tables, decode_into, decoded_at, difference, eq_decoded,
-    escapes, head, holds_percent, key, method_slot, segment_end, slot_hash,
-};
-use error_catalogue_build::catalogue::METHODS;
-use error_catalogue_build::routes::{RouteRecords, RouteTables, Segment, Template};
+use error_catalogue_build::routes::{Segment, Template, TrieNode};
+use error_catalogue_records::MethodRoutes;
+
+use super::{DECODED, decode_into, eq_decoded, find, segment_end};
 
 /// (method, template) of each endpoint, in page order.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -34,7 +32,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("GET", "/m/n/{x}/q"),
     ("GET", "/s%2Fl/x"),
     ("POST", "/m/n/o"),
-    // 19..=32: a node with more edges than are compared in turn.
+    // 19..=32: a node of many literals, found by binary search.
     ("GET", "/k/k0"),
     ("GET", "/k/k1"),
     ("GET", "/k/k2"),
@@ -53,17 +51,16 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("GET", "/pc/a%2541"),
     ("GET", "/pc/aA"),
     ("GET", "/q%3Fm/{x}"),
-    // 36..=38: a node of literal edges alone, folded into its parent's,
-    // next to a parameter to fall back on.
+    // 36..=38: literals beside a parameter to fall back on.
     ("PUT", "/f/x/y"),
     ("PUT", "/f/x/z"),
     ("PUT", "/{p}/x/y"),
-    // 39..=40: in the wide /k/ node, a literal raw bytes cannot stand for,
+    // 39..=40: in the /k/ node, a literal raw bytes cannot stand for,
     // beside the literal those bytes decode to.
     ("GET", "/k/a%2541"),
     ("GET", "/k/aA"),
-    // 41..=42: in a narrow node, one-segment literals holding a decoded `/`
-    // and `?`, which only their escapes match.
+    // 41..=42: literals holding a decoded `/` and `?`, which only their
+    // escapes match.
     ("PUT", "/n%2Fo"),
     ("PUT", "/n%3Fo/{x}"),
 ];
@@ -148,13 +145,13 @@ impl Fixture {
         text
     }
 
-    fn built(&self) -> RouteTables {
+    fn built(&self) -> Vec<(error_catalogue_records::Method, TrieNode)> {
         let report = error_catalogue_build::check_str("routes.toml", &self.toml());
         let rendered = report.render(false);
         let catalogue = report
             .catalogue
             .unwrap_or_else(|| panic!("the fixture is valid: {rendered}"));
-        error_catalogue_build::routes::tables(&catalogue)
+        error_catalogue_build::routes::tries(&catalogue)
     }
 
     /// Each template under each base path (none: the empty one), with its
@@ -176,50 +173,37 @@ impl Fixture {
     }
 }
 
-fn built() -> RouteTables {
-    MAIN.built()
-}
-
-/// Owned tables, borrowed as the matcher's [`Tables`].
+/// A fixture's tries as the matcher reads them, endpoints by index.
 struct Owned {
-    records: RouteRecords,
-    edges: Vec<error_catalogue_build::routes::RouteEdge>,
+    routes: &'static [MethodRoutes<'static, usize>],
     fixture: &'static Fixture,
 }
 
 impl Owned {
     fn new(fixture: &'static Fixture) -> Owned {
-        let t = fixture.built();
+        let routes = fixture
+            .built()
+            .iter()
+            .map(|(method, root)| MethodRoutes {
+                method: *method,
+                root: crate::load::leaked_node(root, &|i| i),
+            })
+            .collect();
         Owned {
-            records: t.records(),
-            edges: t.edges,
+            routes: Vec::leak(routes),
             fixture,
         }
     }
 
     fn find<'a>(&self, method: &Method, path: &'a str) -> Option<(usize, Vec<&'a str>)> {
-        let edges: Vec<Edge<'_>> = self.edges.iter().map(|e| e.edge_over(&e.bytes)).collect();
-        let r = &self.records;
-        let bases: Vec<&str> = r.base_paths.iter().map(String::as_str).collect();
-        let tables = Tables::new(
-            &r.roots,
-            &r.nodes,
-            &edges,
-            &r.slots,
-            &r.param_names,
-            &r.param_ends,
-            &bases,
-        );
         let mut values = [""; 8];
-        let (i, base) = tables.find(method, path, &mut values)?;
-        let (i, base) = (i as usize, base as usize);
-        let base = self.fixture.bases.get(base).copied().unwrap_or("");
-        let n = Template::parse(self.fixture.templates[i].1)
+        let found = find(self.routes, method, path, &mut values)?;
+        let n = Template::parse(self.fixture.templates[found.endpoint].1)
             .unwrap()
-            .under(&Template::parse_base(base).unwrap())
+            .under(&Template::parse_base(found.base_path).unwrap())
             .params()
             .count();
-        Some((i, values[..n].to_vec()))
+        Some((found.endpoint, values[..n].to_vec()))
     }
 }
 
@@ -338,16 +322,9 @@ fn check_multi(method: &str, path: &str) -> Option<(usize, Vec<String>)> {
 }
 
 #[test]
-fn method_slots_follow_the_build_order() {
-    for (i, m) in METHODS.iter().enumerate() {
-        assert_eq!(
-            method_slot(&Method::from_bytes(m.as_bytes()).unwrap()),
-            Some(i),
-            "{m}"
-        );
-    }
-    assert_eq!(method_slot(&Method::from_bytes(b"PURGE").unwrap()), None);
+fn methods_no_template_has_route_nothing() {
     assert_eq!(check("PURGE", "/a/b"), None);
+    assert_eq!(check("PATCH", "/a/b"), None);
 }
 
 #[test]
@@ -442,7 +419,7 @@ proptest! {
 }
 
 #[test]
-fn merged_chains_and_slashes_inside_literals() {
+fn chains_of_literals_and_slashes_inside_literals() {
     assert_eq!(check("GET", "/m/n/o/p"), Some(15));
     assert_eq!(check("GET", "/m/%6E/o/%70"), Some(15));
     assert_eq!(check("GET", "/m/n/o/q"), Some(16));
@@ -456,24 +433,10 @@ fn merged_chains_and_slashes_inside_literals() {
     assert_eq!(check("GET", "/s%2Fl/x"), Some(17));
     assert_eq!(check("GET", "/s%2fl/x"), Some(17));
     assert_eq!(check("GET", "/s/l/x"), None);
-    let t = built();
-    assert!(
-        t.edges.iter().any(|e| e.bytes == b"m/n" && e.segs == 2),
-        "the chain is merged: {:?}",
-        t.edges
-    );
-    assert!(t.edges.iter().any(|e| e.bytes == b"s/l" && e.segs == 1));
 }
 
 #[test]
-fn literal_only_nodes_fold_into_their_parent() {
-    let t = built();
-    assert!(
-        t.edges.iter().any(|e| e.bytes == b"f/x/y" && e.segs == 3),
-        "folded: {:?}",
-        t.edges
-    );
-    assert!(!t.edges.iter().any(|e| e.bytes == b"f/x"));
+fn literals_beside_a_parameter() {
     assert_eq!(check("PUT", "/f/x/y"), Some(36));
     assert_eq!(check("PUT", "/f/x/z/"), Some(37));
     assert_eq!(check("PUT", "/f/%78/%7a?q"), Some(37));
@@ -485,13 +448,7 @@ fn literal_only_nodes_fold_into_their_parent() {
 }
 
 #[test]
-fn wide_nodes_are_searched_by_length_then_bytes() {
-    assert_eq!(LINEAR, error_catalogue_build::routes::LINEAR);
-    let t = built();
-    assert!(
-        t.nodes.iter().any(|n| n.last - n.first > LINEAR as u32),
-        "the /k/ node has a table"
-    );
+fn many_literals_are_searched_by_their_bytes() {
     for (i, name) in ["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "kk"]
         .iter()
         .enumerate()
@@ -507,9 +464,8 @@ fn wide_nodes_are_searched_by_length_then_bytes() {
     assert_eq!(check("GET", "/k/%c3%bc"), Some(31));
     assert_eq!(check("GET", "/k/k9"), None);
     assert_eq!(check("GET", "/k/k3/k"), Some(32));
-    // `a%41` is the literal's own text but stands for `aA`: the search by
-    // raw bytes finds that edge, which cannot take them, and the decoded
-    // search goes on to the right one.
+    // `a%41` is the first literal's decoded text, but the request's
+    // `a%41` stands for `aA`: a segment with `%` is searched decoded.
     assert_eq!(check("GET", "/k/a%2541"), Some(39));
     assert_eq!(check("GET", "/k/a%41"), Some(40));
     assert_eq!(check("GET", "/k/aA"), Some(40));
@@ -532,7 +488,7 @@ fn literals_raw_bytes_cannot_stand_for() {
     assert_eq!(check("GET", "/a/b#?/c"), Some(2));
     assert_eq!(check("GET", "/a/b/?c"), Some(2));
     assert_eq!(check("GET", "/a/b//?c"), None);
-    // Compared in turn, not by a table: a raw `/` or `?` is no escape.
+    // A raw `/` or `?` is no escape.
     assert_eq!(check("PUT", "/n%2Fo"), Some(41));
     assert_eq!(check("PUT", "/n%2fo/"), Some(41));
     assert_eq!(check("PUT", "/n/o"), None);
@@ -640,9 +596,6 @@ fn base_paths_prefix_every_template() {
 
 #[test]
 fn route_matches_name_base_path_parameters_first() {
-    let t = MULTI.built();
-    let r = t.records();
-    assert_eq!(r.base_paths, ["", "/{version}", "/api/v2"]);
     let owned = owned_multi();
     let (i, values) = owned.find(&Method::GET, "/v9/files/a/b/raw/3").unwrap();
     assert_eq!((i, values), (6, vec!["v9", "a/b", "3"]));
@@ -705,48 +658,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn word_comparisons_agree_with_bytes(
-        a in proptest::collection::vec(0u8..4, 0..20),
-        b in proptest::collection::vec(0u8..4, 0..20),
+    fn segments_end_at_a_delimiter(
         c in proptest::collection::vec(
-            prop_oneof![Just(b'a'), Just(b'/'), Just(b'?'), Just(b'#'), Just(b'%'), Just(b'\x1f'), any::<u8>()],
+            prop_oneof![Just(b'a'), Just(b'/'), Just(b'?'), Just(b'#'), Just(b'%'), any::<u8>()],
             0..40,
         ),
     ) {
-        let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-        prop_assert_eq!(difference(&a, &b), common);
         let end = c.iter().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(c.len());
         prop_assert_eq!(segment_end(&c), end);
-        prop_assert_eq!(holds_percent(&c), c.contains(&b'%'));
-        // A request's head is an edge's over the same bytes; the mask keeps
-        // exactly the edge's own.
-        prop_assert_eq!(head(&c), Edge::head_of(&c));
-        let own = c.len().min(8);
-        let masked = Edge::head_of(&c) & Edge::mask_of(c.len());
-        prop_assert_eq!(&masked.to_le_bytes()[..own], &c[..own]);
-        prop_assert!(masked.to_le_bytes()[own..].iter().all(|&b| b == 0));
-        prop_assert_eq!(key(&a), error_catalogue_build::routes::key(&a));
-        prop_assert_eq!(
-            slot_hash(key(&c), c.len()),
-            error_catalogue_build::routes::slot_hash(error_catalogue_build::routes::key(&c), c.len())
-        );
-        if a.len() == b.len() {
-            prop_assert_eq!(key(&a).cmp(&key(&b)), a[..a.len().min(8)].cmp(&b[..b.len().min(8)]));
-        }
-    }
-
-    #[test]
-    fn an_escape_checked_by_its_digits_is_one_decoding_to_the_byte(
-        hi in prop_oneof![Just(b'7'), Just(b'4'), Just(b'a'), Just(b'A'), Just(b'f'), Just(b'F'), Just(b'\x17'), Just(b'g'), any::<u8>()],
-        lo in prop_oneof![Just(b'2'), Just(b'F'), Just(b'f'), Just(b'\x12'), Just(b'G'), any::<u8>()],
-        byte in any::<u8>(),
-    ) {
-        let escape = [b'%', hi, lo];
-        let (decoded, width) = decoded_at(&escape, 0, b'%');
-        if width == 3 {
-            prop_assert!(escapes(&escape[1..], decoded));
-        }
-        prop_assert_eq!(escapes(&escape[1..], byte), width == 3 && decoded == byte);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use error_catalogue_layout::MAX_PARAMS;
+use error_catalogue_records::MAX_PARAMS;
 
 use super::Problem;
 use super::tree::{Key, Node, Pos, Value};

@@ -5,9 +5,9 @@
 //! 100–200 bytes, one in ten with a code span, and resolutions drawn from a
 //! pool of 24, as real pages repeat them.
 //!
-//! `cargo run --example synth -- N [OUT]` (stdout without OUT). With
-//! `--time-codegen` it also reports how long validation, token generation
-//! and prettyplease take on it, on stderr.
+//! `cargo run -p error-catalogue-bench --example synth -- N [OUT]` (stdout
+//! without OUT). With `--time-codegen` it also reports how long validation,
+//! token generation and prettyplease take on it, on stderr.
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -113,7 +113,7 @@ fn catalogue(n: usize) -> String {
     let mut rng = Rng(n as u64);
     let mut out = String::with_capacity(n * 400);
     out.push_str(concat!(
-        "# Synthetic catalogue for the scale study (examples/synth.rs).\n\n",
+        "# Synthetic catalogue for the scale study (bench/examples/synth.rs).\n\n",
         "[page]\nid = \"errors\"\ntitle = \"Error Codes\"\nslug = \"/errors/\"\n",
         "docs_base_url = \"https://docs.example.com\"\n\n",
         "[general]\ntitle = \"HTTP Codes\"\n",
@@ -200,10 +200,7 @@ fn main() {
         assert!(report.diagnostics.is_empty(), "{}", report.render(false));
         let catalogue = report.catalogue.expect("the synthetic catalogue is valid");
         for entry_consts in [false, true] {
-            let options = error_catalogue_build::codegen::Options::new(
-                entry_consts,
-                error_catalogue_build::Layout::Auto,
-            );
+            let options = error_catalogue_build::codegen::Options::new(entry_consts);
             let t = Instant::now();
             let tokens = error_catalogue_build::codegen::tokens(&catalogue, options);
             let tokenized = t.elapsed();

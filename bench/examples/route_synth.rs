@@ -2,8 +2,8 @@
 //! templates (default 1000) to stdout, for benchmarking routing at scale:
 //!
 //! ```sh
-//! cargo run --example route_synth -- 1000 > /tmp/synth-1000.toml
-//! ERROR_CATALOGUE_TOML=/tmp/synth-1000.toml cargo bench --bench route
+//! cargo run -p error-catalogue-bench --example route_synth -- 1000 > /tmp/synth-1000.toml
+//! ERROR_CATALOGUE_TOML=/tmp/synth-1000.toml cargo bench -p error-catalogue-bench --bench route
 //! ```
 //!
 //! Shaped like a REST API: a few API versions and service groups, resources

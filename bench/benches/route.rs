@@ -6,9 +6,9 @@
 //! same bench runs over whichever catalogue the crate was built from:
 //!
 //! ```sh
-//! cargo bench --bench route                                  # errors.toml
-//! cargo run --example route_synth -- 1000 > /tmp/synth-1000.toml
-//! ERROR_CATALOGUE_TOML=/tmp/synth-1000.toml cargo bench --bench route
+//! cargo bench -p error-catalogue-bench --bench route          # errors.toml
+//! cargo run -p error-catalogue-bench --example route_synth -- 1000 > /tmp/synth-1000.toml
+//! ERROR_CATALOGUE_TOML=/tmp/synth-1000.toml cargo bench -p error-catalogue-bench --bench route
 //! ```
 //!
 //! The workload, per endpoint: a hit with a realistic id in each parameter,

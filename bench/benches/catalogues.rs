@@ -10,7 +10,7 @@
 //! - `route` against matchit over the Docker templates and real-shaped
 //!   requests (hits, queries, misses, wrong methods).
 //!
-//! `cargo bench --bench catalogues`; BENCHMARKS.md has the figures.
+//! `cargo bench -p error-catalogue-bench --bench catalogues`; BENCHMARKS.md has the figures.
 
 use std::hint::black_box;
 

@@ -2,7 +2,7 @@
 //! instead, over one fixed mixed workload (own-table hits, general fallbacks,
 //! misses). Figures are per batch of `common::BATCH` lookups.
 //!
-//! `cargo bench --bench lookup`; BENCHMARKS.md has the figures.
+//! `cargo bench -p error-catalogue-bench --bench lookup`; BENCHMARKS.md has the figures.
 
 mod common;
 

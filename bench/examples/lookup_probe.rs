@@ -3,7 +3,7 @@
 //! valgrind, which are repeatable where timings on a shared machine are not:
 //!
 //! ```sh
-//! cargo build --release --example lookup_probe
+//! cargo build -p error-catalogue-bench --release --example lookup_probe
 //! B=target/release/examples/lookup_probe
 //! for n in 100 200; do
 //!   valgrind --tool=callgrind --callgrind-out-file=/dev/null $B symbl lookup 4096 $n

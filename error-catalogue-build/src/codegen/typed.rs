@@ -1,0 +1,179 @@
+//! The typed errors: one `#[non_exhaustive]` enum per endpoint and the
+//! catalogue-wide `Error` over them.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::catalogue::{Catalogue, Entry};
+use crate::names;
+
+use super::docs::{deprecated_attr, docs, entry_docs};
+use super::lit;
+
+/// One `#[non_exhaustive]` error enum per endpoint, a variant per 4xx/5xx
+/// status `lookup` answers for it (its own rows and the general table's),
+/// named from the status's canonical reason phrase, plus `Undocumented`;
+/// and the catalogue-wide `Error` over them. The enums and their
+/// status ↔ variant matches are here; their behaviour is the runtime's
+/// `EndpointError`, implemented by `endpoint_error!`.
+pub(super) fn errors(catalogue: &Catalogue) -> TokenStream {
+    let general: BTreeMap<u16, &Entry> = catalogue
+        .general
+        .entries
+        .iter()
+        .filter(|e| e.status >= 400)
+        .map(|e| (e.status, e))
+        .collect();
+    let mut enums = Vec::new();
+    let mut wide_variants = Vec::new();
+    let mut wide_names = Vec::new();
+    for e in &catalogue.endpoints {
+        let mut rows = general.clone();
+        rows.extend(
+            e.entries
+                .iter()
+                .filter(|x| x.status >= 400)
+                .map(|x| (x.status, x)),
+        );
+        let statuses: Vec<u16> = rows.keys().copied().collect();
+        let names: Vec<_> = names::status_variants(&statuses)
+            .into_iter()
+            .map(|n| format_ident!("{}", n))
+            .collect();
+        let ty = format_ident!("{}Error", e.ident);
+        let variant = format_ident!("{}", e.ident);
+        let variant_docs = rows.values().map(|entry| {
+            let docs = entry_docs(entry, true);
+            let deprecated = deprecated_attr(entry.deprecated.as_deref());
+            quote!(#docs #deprecated)
+        });
+        let codes: Vec<_> = statuses
+            .iter()
+            .map(|&s| Literal::u16_unsuffixed(s))
+            .collect();
+        let name_strs = names.iter().map(|n| Literal::string(&n.to_string()));
+        // The link is ours; only the data (method, path) goes through `docs`.
+        let link = lit(&format!(
+            " The errors documented for [`Endpoint::{}`], its own and the general table's:",
+            e.ident
+        ));
+        let enum_docs = docs(&[
+            format!("`{} {}`.", e.method, e.path),
+            String::new(),
+            "Match a status that may become documented later by its number, with".to_string(),
+            "`e.status()`, rather than on `Undocumented`: that arm stops matching the".to_string(),
+            "day the catalogue documents the status.".to_string(),
+        ]);
+        let enum_docs = quote!(#[doc = #link] #enum_docs);
+        enums.push(quote! {
+            #enum_docs
+            #[derive(Clone, Copy)]
+            #[non_exhaustive]
+            pub enum #ty {
+                #(#variant_docs #names,)*
+                /// A 4xx or 5xx status the catalogue does not document for this endpoint.
+                Undocumented(::error_catalogue::StatusCode),
+            }
+
+            #[allow(deprecated)]
+            impl #ty {
+                /// The error a response of `status` is: `None` below 400 or
+                /// above 599, `Undocumented` for a status not documented here.
+                #[inline]
+                pub fn from_status(status: ::error_catalogue::StatusCode) -> Option<Self> {
+                    let code = status.as_u16();
+                    if !(400..=599).contains(&code) {
+                        return None;
+                    }
+                    Some(match code {
+                        #(#codes => Self::#names,)*
+                        _ => Self::Undocumented(status),
+                    })
+                }
+
+                /// The HTTP status as a number.
+                #[inline]
+                pub fn code(self) -> u16 {
+                    self.__variant().0
+                }
+
+                #[doc(hidden)]
+                #[inline]
+                pub fn __variant(self) -> (u16, ::core::option::Option<&'static str>) {
+                    match self {
+                        #(Self::#names => (#codes, ::core::option::Option::Some(#name_strs)),)*
+                        Self::Undocumented(status) => (status.as_u16(), ::core::option::Option::None),
+                    }
+                }
+            }
+
+            ::error_catalogue::__private::endpoint_error!(#ty, Endpoint::#variant);
+
+            impl ::core::convert::From<#ty> for Error {
+                #[inline]
+                fn from(e: #ty) -> Error {
+                    Error::#variant(e)
+                }
+            }
+        });
+        let doc = lit(&format!(" An error of [`Endpoint::{}`].", e.ident));
+        wide_variants.push(quote!(#[doc = #doc] #variant(#ty)));
+        wide_names.push((variant, ty));
+    }
+    let variants: Vec<_> = wide_names.iter().map(|(v, _)| v).collect();
+    let types: Vec<_> = wide_names.iter().map(|(_, t)| t).collect();
+    let from_body = if variants.is_empty() {
+        quote!(match endpoint {})
+    } else {
+        quote! {
+            match endpoint {
+                #(Endpoint::#variants => #types::from_status(status).map(Error::#variants),)*
+            }
+        }
+    };
+    let (endpoint_body, code_body) = if variants.is_empty() {
+        (quote!(match *self {}), quote!(match self {}))
+    } else {
+        (
+            quote!(match self { #(Error::#variants(_) => Endpoint::#variants,)* }),
+            quote!(match self { #(Error::#variants(e) => e.code(),)* }),
+        )
+    };
+    quote! {
+        #(#enums)*
+
+        /// An error of any endpoint of this catalogue: one variant per
+        /// endpoint, holding that endpoint's error.
+        // One enum: derived, its impls are one match each, over endpoints.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Error {
+            #(#wide_variants,)*
+        }
+
+        #[allow(deprecated)]
+        impl Error {
+            /// The error a response of `status` from `endpoint` is (`None`
+            /// below 400 or above 599).
+            #[inline]
+            pub fn from_status(endpoint: Endpoint, status: ::error_catalogue::StatusCode) -> Option<Self> {
+                #from_body
+            }
+
+            /// The endpoint it is an error of.
+            pub fn endpoint(&self) -> Endpoint {
+                #endpoint_body
+            }
+
+            /// The HTTP status as a number.
+            #[inline]
+            pub fn code(self) -> u16 {
+                #code_body
+            }
+        }
+
+        ::error_catalogue::__private::catalogue_error!();
+    }
+}
