@@ -15,9 +15,10 @@
 # (git-ignored); the tally printed last is read from its outcomes.json.
 #
 # The tests run are the fast ones (see runtime_tests below): the build
-# crate's whole suite, the root package's library-level tests, never
-# tests/build_e2e.rs (it runs `cargo build` on generated crates) nor the
-# docs-toolchain checks (scripts/check-docs-toolchains, not a cargo test). Equivalent mutants are excluded in .cargo/mutants.toml,
+# crate's whole suite, the root package's library tests, never the errcat
+# package's (they run the binary, and build_e2e.rs runs `cargo build` on
+# generated crates) nor the docs-toolchain checks
+# (scripts/check-docs-toolchains, not a cargo test). Equivalent mutants are excluded in .cargo/mutants.toml,
 # each with its reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,21 +38,14 @@ build_files=(
     error-catalogue-build/src/records.rs
 )
 
-# The root package's fast test targets: the library's unit tests and the
-# integration tests that call the library. Left out: tests/build_e2e.rs (it
-# runs `cargo build` on generated crates) and the tests that run the errcat
-# binary (cli, check_cli, catalogue_flag, cli_explain, deprecated, diff_cli,
-# import, render_cli), which on 2 cores would double the time per mutant; doc
-# tests are left out too (cargo test runs none once targets are named).
-runtime_tests=(--lib)
-for t in api loaded loaded_base_paths never_panic no_alloc problem route service_roundtrip \
-    typed_errors render_escaping render_faithful render_json render_snapshots \
-    render_tables source_page; do
-    runtime_tests+=(--test "$t")
-done
-# Every feature but `cli`: with it cargo would also build the errcat binary
-# for every mutant, which none of these tests runs. (`load` is on: tests/
-# loaded.rs serves a catalogue through the engine's generic paths.)
+# The root package's test targets: the library's unit tests and its
+# integration tests, which all call the library (the tests that run the
+# errcat binary are the errcat package's, which on 2 cores would double the
+# time per mutant). Doc tests are left out (cargo test runs none once
+# targets are named).
+runtime_tests=(--lib --tests)
+# Every feature. (`load` is on: tests/loaded.rs serves a catalogue through
+# the engine's generic paths.)
 runtime_features=symbl,serde,entry-consts,render,miette,axum,load
 # The build crate's tests spawn no cargo: all of them.
 build_tests=(--lib --tests)

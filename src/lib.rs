@@ -60,10 +60,8 @@
     doc = "- `render` (default): `render`, the docs renderers (MDX, Markdown;"
 )]
 //!   JSON and OpenAPI with `serde`).
-//! - `cli` (default): the `errcat` binary. Depend with
-//!   `default-features = false` to compile none of its dependencies.
 //! - `load`: `error_catalogue::load`, any `errors.toml` read and served at run
-//!   time (the build crate at run time; `cli` turns it on).
+//!   time (the build crate at run time), as `errcat --catalogue` does.
 //! - `miette`: `miette::Diagnostic` for every catalogue's typed errors.
 //! - `axum`: axum's `IntoResponse` for `Problem` and every catalogue's
 //!   typed errors (implies `serde`).

@@ -137,18 +137,6 @@ impl Format {
     }
 }
 
-/// `errcat render --format`'s values: every format, by [`Format::name`].
-#[cfg(feature = "cli")]
-impl clap::ValueEnum for Format {
-    fn value_variants<'a>() -> &'a [Self] {
-        Format::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.name()).help(self.summary()))
-    }
-}
-
 impl<E: CatalogueEndpoint> Catalogue<E> {
     /// Renders the catalogue in `format` to `w`.
     pub fn render(self, format: Format, w: &mut impl Write) -> io::Result<()> {

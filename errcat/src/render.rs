@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use error_catalogue::CatalogueEndpoint;
 use error_catalogue::engine::Catalogue;
 use error_catalogue::render::Format;
@@ -13,10 +14,9 @@ use crate::Outcome;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The format to render.
-    // Its values are `render::Format`'s, through its `clap::ValueEnum`.
     #[arg(
         long,
-        value_enum,
+        value_parser = formats(),
         required_unless_present = "all",
         conflicts_with = "all"
     )]
@@ -27,6 +27,15 @@ pub struct Args {
     /// Write every format into this directory (created if missing).
     #[arg(long, value_name = "DIR")]
     all: Option<PathBuf>,
+}
+
+/// `--format`'s values: `render::Format`'s names, each with its summary.
+fn formats() -> impl TypedValueParser<Value = Format> {
+    let values = Format::ALL
+        .iter()
+        .map(|f| PossibleValue::new(f.name()).help(f.summary()));
+    // The parser lets through only those names, so each has its format.
+    PossibleValuesParser::new(values).map(|name| Format::from_name(&name).unwrap())
 }
 
 /// Runs `render`.

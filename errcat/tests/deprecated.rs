@@ -2,7 +2,6 @@
 //! the JSON (valid against its schema), the OpenAPI operation, and
 //! `errcat lookup`'s text. (The generated code's `#[deprecated]` is held by
 //! tests/build_e2e.rs, which compiles a crate that names deprecated items.)
-#![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
 
@@ -49,10 +48,7 @@ fn every_output_says_what_is_deprecated() {
 
     let json: serde_json::Value = serde_json::from_str(&render("json")).unwrap();
     let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/catalogue.schema.json"),
-        )
-        .unwrap(),
+        &std::fs::read_to_string(common::root().join("schema/catalogue.schema.json")).unwrap(),
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();

@@ -1,8 +1,9 @@
 //! `errcat explain` and `errcat lookup "METHOD PATH"` through the real
 //! command line: output, JSON, stdin bodies and exit codes.
-#![cfg(feature = "cli")]
 
 use assert_cmd::Command;
+
+mod common;
 
 fn errcat() -> Command {
     Command::cargo_bin("errcat").unwrap()
@@ -165,15 +166,12 @@ fn lookup_takes_a_request_as_its_endpoint() {
 /// multi-segment image name routes through its base path.
 #[test]
 fn explains_through_a_base_path_and_a_multi_segment_name() {
-    let file = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/catalogues/docker-engine/errors.toml"
-    );
+    let file = common::root().join("catalogues/docker-engine/errors.toml");
     let body = br#"{"message":"No such image: library/ubuntu:99"}"#;
     let (code, out, err) = run(
         &[
             "-c",
-            file,
+            file.to_str().unwrap(),
             "explain",
             "GET",
             "/v1.43/images/library/ubuntu:99/json",

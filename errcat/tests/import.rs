@@ -2,23 +2,24 @@
 //! of the shipped catalogue, three real API descriptions, bad input (one
 //! located line per problem, exit 2, no file), and `-o` never leaving a
 //! partial file.
-#![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use error_catalogue_build::{Catalogue, check_file};
 
+mod common;
+
+use common::root;
+
 fn errcat() -> Command {
     Command::cargo_bin("errcat").unwrap()
 }
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures/openapi").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/openapi")
+        .join(name)
 }
 
 /// A fresh scratch directory for one test.

@@ -1,10 +1,11 @@
 //! `errcat check` through the built binary: good, bad, hostile and missing
 //! files, both formats, exit statuses.
-#![cfg(feature = "cli")]
 
 use std::path::PathBuf;
 
 use assert_cmd::Command;
+
+mod common;
 
 fn errcat() -> Command {
     let mut cmd = Command::cargo_bin("errcat").unwrap();
@@ -13,9 +14,7 @@ fn errcat() -> Command {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    common::root().join("tests/fixtures").join(name)
 }
 
 /// A scratch directory for one test.
@@ -47,7 +46,8 @@ meaning = "Too many requests"
 #[test]
 fn the_shipped_catalogue_is_clean() {
     let out = errcat()
-        .args(["check", concat!(env!("CARGO_MANIFEST_DIR"), "/errors.toml")])
+        .arg("check")
+        .arg(common::shipped())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

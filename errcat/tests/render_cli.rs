@@ -1,6 +1,5 @@
 //! `errcat render` through its real command line: every format to stdout
 //! and to a file, `--all DIR`, and one-line errors for bad arguments.
-#![cfg(feature = "cli")]
 
 use assert_cmd::Command;
 use error_catalogue::render::{Format, render};

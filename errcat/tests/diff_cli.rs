@@ -2,7 +2,6 @@
 //! workflow-command syntax, JSON against schema/diff.schema.json, Markdown
 //! through a CommonMark parser), `--fail-on`, git revisions in a temporary
 //! repository, and bad input.
-#![cfg(feature = "cli")]
 
 mod common;
 
@@ -11,7 +10,7 @@ use std::path::Path;
 use common::{errcat_in, git, scratch, shipped, stderr, stdout};
 use serde_json::Value;
 
-const SCHEMA: &str = include_str!("../schema/diff.schema.json");
+const SCHEMA: &str = include_str!("../../schema/diff.schema.json");
 
 /// The shipped catalogue.
 fn base() -> String {
@@ -63,7 +62,7 @@ fn diff_in(dir: &Path, extra: &[&str]) -> std::process::Output {
 
 #[test]
 fn a_file_against_itself_reports_nothing() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = common::root();
     for format in ["text", "markdown", "github"] {
         let out = errcat_in(
             root,

@@ -53,14 +53,16 @@ pub fn run(a: &Args, catalogue: Option<&Path>, max_bytes: Option<u64>) -> Outcom
     }
 }
 
-/// `./errors.toml` when there is one, else the package's own.
+/// `./errors.toml` when there is one, else the one the built-in catalogue
+/// is built from: error-catalogue's, beside this package in the workspace.
 fn default_file() -> PathBuf {
     let here = PathBuf::from("errors.toml");
-    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("errors.toml");
-    if !here.exists() && built.exists() {
-        built
-    } else {
-        here
+    let built = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(|workspace| workspace.join("errors.toml"));
+    match built {
+        Some(built) if !here.exists() && built.exists() => built,
+        _ => here,
     }
 }
 

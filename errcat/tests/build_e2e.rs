@@ -5,29 +5,28 @@
 //! Both build into one target dir, `target/alt`, which
 //! scripts/check-docs-toolchains shares, so the dependencies are compiled
 //! once and later runs only rebuild this crate.
-#![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Mutex;
 
+mod common;
+
+use common::root;
+
 /// Builds share a target dir; one at a time keeps cargo's lock wait out of
 /// the picture and each build's output whole.
 static CARGO: Mutex<()> = Mutex::new(());
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn target_dir() -> PathBuf {
     root().join("target/alt")
 }
 
-/// `cargo build --bin errcat` over `data`, in the shared target dir.
+/// `cargo build -p errcat` over `data`, in the shared target dir.
 fn cargo_build(data: &Path) -> Output {
     cargo(
         data,
-        &["build", "--offline", "--locked", "--bin", "errcat"],
+        &["build", "--offline", "--locked", "-p", "errcat"],
         &[],
     )
 }
@@ -202,6 +201,8 @@ fn a_hostile_catalogue_documents_without_warnings() {
     let (data, _) = hostile_data();
     let args = [
         "doc",
+        "-p",
+        "error-catalogue",
         "--offline",
         "--locked",
         "--no-deps",
@@ -343,7 +344,8 @@ fn a_contract_version_mismatch_is_one_named_compile_error() {
 /// the public path.
 #[test]
 fn an_imported_openapi_description_builds_as_a_third_party_crate() {
-    let spec = root().join("tests/fixtures/openapi/docker-engine-v1.56.yaml");
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/openapi/docker-engine-v1.56.yaml");
     let imported = error_catalogue_build::import::openapi_file(&spec).unwrap();
     let dir = third_party_crate("tp-imported", &imported.toml, "", "");
     let out = build_third_party(&dir);

@@ -1,5 +1,4 @@
 //! The errcat binary through its real command line: output, JSON and exit codes.
-#![cfg(feature = "cli")]
 
 use assert_cmd::Command;
 

@@ -2,17 +2,14 @@
 //! checked at run time, answering byte for byte as the compiled catalogue
 //! does: the shipped one (errcat's own build) and the third-party Docker
 //! Engine one (the docker-engine-errors crate, compiled in).
-#![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
 
 mod common;
+
+use common::root;
 use docker_engine_errors::docker;
 use error_catalogue::render::Format;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn shipped_file() -> PathBuf {
     root().join("errors.toml")
