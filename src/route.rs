@@ -56,38 +56,50 @@ pub(crate) fn find<'a, E: Copy>(
 }
 
 /// Depth first, literal before parameter before multi-segment parameter:
-/// the first template to match is the one of highest priority.
+/// the first template to match is the one of highest priority. It recurses
+/// only where a node has something to fall back on; elsewhere it loops.
 fn walk<'a, E: Copy>(
-    node: &Node<'static, E>,
-    rest: Option<&'a str>,
+    mut node: &Node<'static, E>,
+    mut rest: Option<&'a str>,
     values: &mut [&'a str],
-    captured: usize,
+    mut captured: usize,
 ) -> Option<Found<E>> {
-    let Some(path) = rest else {
-        return node.route.map(|r| Found {
-            endpoint: r.endpoint,
-            base_path: r.base_path,
-        });
-    };
-    let (segment, after) = split(path);
-    if let Some(literal) = literal(node.literals, segment)
-        && let Some(hit) = walk(&literal.node, after, values, captured)
-    {
-        return Some(hit);
-    }
-    // A parameter takes a non-empty segment.
-    if segment.is_empty() {
-        return None;
-    }
-    if let Some(param) = node.param {
-        if let Some(value) = values.get_mut(captured) {
-            *value = segment;
+    loop {
+        let Some(path) = rest else {
+            return node.route.map(|r| Found {
+                endpoint: r.endpoint,
+                base_path: r.base_path,
+            });
+        };
+        let (segment, after) = split(path);
+        let fallback = node.param.is_some() || node.catch_all.is_some();
+        if let Some(literal) = literal(node.literals, segment) {
+            if !fallback {
+                (node, rest) = (&literal.node, after);
+                continue;
+            }
+            if let Some(hit) = walk(&literal.node, after, values, captured) {
+                return Some(hit);
+            }
         }
-        if let Some(hit) = walk(param, after, values, captured + 1) {
-            return Some(hit);
+        // A parameter takes a non-empty segment.
+        if segment.text.is_empty() {
+            return None;
         }
+        if let Some(param) = node.param {
+            if let Some(value) = values.get_mut(captured) {
+                *value = segment.text;
+            }
+            if node.catch_all.is_none() {
+                (node, rest, captured) = (param, after, captured + 1);
+                continue;
+            }
+            if let Some(hit) = walk(param, after, values, captured + 1) {
+                return Some(hit);
+            }
+        }
+        return multi(node.catch_all?, path, values, captured);
     }
-    multi(node.catch_all?, path, values, captured)
 }
 
 /// A multi-segment parameter at the start of `path`, then `child`: it takes
@@ -124,30 +136,25 @@ fn multi<'a, E: Copy>(
 const DECODED: usize = 128;
 
 /// The literal `segment` matches: the one equal to its percent-decoded
-/// bytes, found by binary search (the literals are sorted by length, then
-/// bytes, so most comparisons are of lengths).
+/// bytes, among those of its length (the literals are sorted by length,
+/// then bytes: a binary search finds the first of that length).
 fn literal<'n, E>(
     literals: &'n [Literal<'static, E>],
-    segment: &str,
+    segment: Segment<'_>,
 ) -> Option<&'n Literal<'static, E>> {
     let search = |bytes: &[u8]| {
+        let from = literals.partition_point(|l| l.segment.len() < bytes.len());
         literals
-            .binary_search_by(|l| {
-                (l.segment.len(), l.segment.as_bytes()).cmp(&(bytes.len(), bytes))
-            })
-            .ok()
-            .and_then(|i| literals.get(i))
+            .get(from..)?
+            .iter()
+            .take_while(|l| l.segment.len() == bytes.len())
+            .find(|l| l.segment.as_bytes() == bytes)
     };
-    let raw = segment.as_bytes();
-    match search(raw) {
-        // Equal raw bytes without a `%` decode alike.
-        Some(found) if !found.segment.contains('%') => Some(found),
-        // A literal holding `%` (decoded from `%25`): the request's bytes
-        // must decode to it.
-        Some(_) => search_decoded(literals, raw, search),
-        // A segment without `%` decodes to itself: no other literal.
-        None if !raw.contains(&b'%') => None,
-        None => search_decoded(literals, raw, search),
+    // Without a `%`, a segment decodes to itself.
+    if segment.encoded {
+        search_decoded(literals, segment.text.as_bytes(), search)
+    } else {
+        search(segment.text.as_bytes())
     }
 }
 
@@ -215,22 +222,67 @@ fn step(rest: &str, n: usize) -> Option<Option<&str>> {
     }
 }
 
+/// A request path's segment.
+#[derive(Debug, Clone, Copy)]
+struct Segment<'a> {
+    /// Its bytes, as sent.
+    text: &'a str,
+    /// Whether it holds a `%`, so may decode to other bytes.
+    encoded: bool,
+}
+
 /// The first segment of `rest` and what follows it.
-fn split(rest: &str) -> (&str, Option<&str>) {
+fn split(rest: &str) -> (Segment<'_>, Option<&str>) {
+    let bytes = rest.as_bytes();
+    let mut encoded = false;
+    // One pass finds the segment's end and whether it holds a `%`; most
+    // bytes are neither, which one table load tells.
+    let mut n = 0;
+    while let Some(&b) = bytes.get(n) {
+        if SPECIAL[usize::from(b)] {
+            if b != b'%' {
+                break;
+            }
+            encoded = true;
+        }
+        n += 1;
+    }
     // The delimiters are ASCII: the index is a char boundary.
-    let n = segment_end(rest.as_bytes());
-    let Some((segment, tail)) = rest.split_at_checked(n) else {
-        return (rest, None);
+    let Some((text, tail)) = rest.split_at_checked(n) else {
+        return (
+            Segment {
+                text: rest,
+                encoded,
+            },
+            None,
+        );
     };
+    let segment = Segment { text, encoded };
     // `tail` is empty or starts with the delimiter: only a `/` goes on.
     (segment, tail.strip_prefix('/').and_then(after_slash))
 }
+
+/// Whether `b` ends a segment: `/`, or `?` or `#`, which end the path.
+const fn delimits(b: u8) -> bool {
+    matches!(b, b'/' | b'?' | b'#')
+}
+
+/// The bytes [`split`] stops at: the delimiters and `%`.
+const SPECIAL: [bool; 256] = {
+    let mut special = [false; 256];
+    let mut b = 0;
+    while b < special.len() {
+        special[b] = delimits(b as u8) || b as u8 == b'%';
+        b += 1;
+    }
+    special
+};
 
 /// The index of the first `/`, `?` or `#` in `bytes`, else its length.
 fn segment_end(bytes: &[u8]) -> usize {
     bytes
         .iter()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .position(|&b| delimits(b))
         .unwrap_or(bytes.len())
 }
 
