@@ -1,7 +1,7 @@
 //! Symbl.ai's error codes as checked, compiled data.
 //!
 //! The catalogue (`errors.toml`) is read, validated and turned into static
-//! tables at build time, so a lookup is two array reads: no parsing, no
+//! tables at build time, so a lookup reads those tables: no parsing, no
 //! allocation, no panic.
 //!
 //! ```
