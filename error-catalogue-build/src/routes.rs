@@ -86,7 +86,7 @@ pub fn check_base_path(base: &str) -> Result<(), &'static str> {
     if base.split('/').skip(1).any(str::is_empty) {
         return Err("has an empty segment");
     }
-    if base.contains("{*") {
+    if template::segments(base).any(|s| matches!(s, Ok(Parsed::CatchAll(_)))) {
         return Err("has a multi-segment parameter, which only a template may have");
     }
     Ok(())

@@ -17,6 +17,9 @@
 //! the path and the template as written in `x-endpoint.path`; base paths
 //! are `servers`, each parameter a variable.
 
+use std::borrow::Cow;
+
+use error_catalogue_records::template::{self, Segment};
 use serde_json::{Map, Value, json};
 
 use super::escape::{Place, Target};
@@ -117,15 +120,20 @@ pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
 
 /// A template as an OpenAPI path: `{*name}` is `{name}`.
 fn openapi_path(template: &str) -> String {
-    template.replace("{*", "{")
+    let segments: Vec<Cow<'_, str>> = template
+        .split('/')
+        .map(|text| match template::segment(text) {
+            Ok(Segment::CatchAll(name)) => Cow::Owned(format!("{{{name}}}")),
+            _ => Cow::Borrowed(text),
+        })
+        .collect();
+    segments.join("/")
 }
 
 /// A base path as a server: relative to the document, `/` for none, each
 /// parameter a variable whose default is its name.
 fn server(base: &str) -> Value {
-    let variables: Map<String, Value> = base
-        .split('/')
-        .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+    let variables: Map<String, Value> = template::params(base)
         .map(|name| (name.to_string(), json!({ "default": name })))
         .collect();
     let url = if base.is_empty() { "/" } else { base };
@@ -152,27 +160,21 @@ fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E, order: usize) -
             json!({ "description": "No documented responses." }),
         );
     }
-    let mut seen = Vec::new();
-    let parameters: Vec<Value> = endpoint
-        .path()
-        .split('/')
-        .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
-        .filter(|name| {
-            let new = !seen.contains(name);
-            seen.push(name);
-            new
-        })
-        .map(|name| match name.strip_prefix('*') {
-            Some(name) => json!({
+    // Validation admits no name twice.
+    let parameters: Vec<Value> = template::segments(endpoint.path())
+        .filter_map(Result::ok)
+        .filter_map(|s| match s {
+            Segment::CatchAll(name) => Some(json!({
                 "name": name,
                 "in": "path",
                 "required": true,
                 "description": "One or more path segments, `/` kept.",
                 "schema": { "type": "string" },
-            }),
-            None => {
-                json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } })
-            }
+            })),
+            Segment::Param(name) => Some(
+                json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }),
+            ),
+            Segment::Literal(_) => None,
         })
         .collect();
     let mut op = json!({
@@ -182,7 +184,8 @@ fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E, order: usize) -
         "x-endpoint": { "name": endpoint.name(), "slug": endpoint.slug(), "order": order },
         "responses": responses,
     });
-    if endpoint.path().contains("{*") {
+    let multi = |s: Result<Segment<'_>, _>| matches!(s, Ok(Segment::CatchAll(_)));
+    if template::segments(endpoint.path()).any(multi) {
         op["x-endpoint"]["path"] = json!(endpoint.path());
     }
     if !parameters.is_empty() {

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use error_catalogue_records::MAX_PARAMS;
+use error_catalogue_records::template::{self, Segment};
 
 use super::Problem;
 use super::tree::{Key, Node, Pos, Value};
@@ -823,15 +824,14 @@ fn server_path(url: &str, variables: Option<&Node>, template_params: &[String]) 
     };
     let path = path.split(['?', '#']).next().unwrap_or("");
     path.split('/')
-        .map(|segment| {
-            let whole = segment
-                .strip_prefix('{')
-                .and_then(|s| s.strip_suffix('}'))
-                .filter(|name| !name.contains(['{', '}']) && !name.is_empty());
-            match whole {
-                Some(name) if !template_params.iter().any(|p| p == name) => segment.to_string(),
-                _ => substitute_defaults(segment, variables),
+        .map(|segment| match template::segment(segment) {
+            // A whole-segment parameter that is no server variable's but the
+            // template's own stays a parameter of the base path.
+            Ok(Segment::Param(name)) if !template_params.iter().any(|p| p == name) => {
+                segment.to_string()
             }
+            Ok(Segment::CatchAll(_)) => segment.to_string(),
+            _ => substitute_defaults(segment, variables),
         })
         .collect::<Vec<_>>()
         .join("/")
