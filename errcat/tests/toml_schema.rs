@@ -2,7 +2,8 @@
 //! Better TOML) check errors.toml with, held to the reader and validator
 //! (`error_catalogue_build::check_str`):
 //!
-//! - every catalogue in the repository validates;
+//! - every catalogue in the repository, and every one `errcat import openapi`
+//!   makes from the fixture specs, validates;
 //! - each table has the keys the reader accepts (its unknown-key hint lists
 //!   them; `schema.rs`'s `*_KEYS` lists too), no more, no fewer;
 //! - for every key of every table: an unknown key beside it, the key left
@@ -29,7 +30,7 @@ mod common;
 
 use common::root;
 
-/// Where the schema is published.
+/// Where `errcat import openapi` says the schema is published.
 const SCHEMA_URL: &str = "https://raw.githubusercontent.com/error-catalogue/error-catalogue/main/schema/errors-toml.schema.json";
 
 fn schema() -> Json {
@@ -131,8 +132,37 @@ fn every_catalogue_in_the_repository_validates() {
     }
 }
 
-/// The URL is where the repository publishes this file, and the schema says
-/// so as its `$id`.
+#[test]
+fn every_imported_catalogue_names_the_schema_and_validates() {
+    let validator = validator();
+    let specs = root().join("errcat/tests/fixtures/openapi");
+    let mut imported = 0;
+    for entry in std::fs::read_dir(&specs).unwrap() {
+        let path = entry.unwrap().path();
+        if !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("json" | "yaml")
+        ) {
+            continue;
+        }
+        let import = error_catalogue_build::import::openapi_file(&path).unwrap();
+        let first = import.toml.lines().next().unwrap();
+        assert_eq!(
+            first,
+            format!("#:schema {SCHEMA_URL}"),
+            "{}",
+            path.display()
+        );
+        assert_eq!(check_errors(&import.toml), [], "{}", path.display());
+        let schema = schema_errors(&validator, &import.toml);
+        assert!(schema.is_empty(), "{}: {schema:#?}", path.display());
+        imported += 1;
+    }
+    assert_eq!(imported, 3);
+}
+
+/// The URL import writes is where the repository publishes this file, and
+/// the schema says so as its `$id`.
 #[test]
 fn the_schema_url_is_the_repository_file() {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
