@@ -193,8 +193,10 @@ fn docker_engine_swagger_2_yaml() {
         "{stderr}"
     );
     assert_eq!(catalogue.endpoints.len(), 24);
+    // The schema line first (Taplo reads it; to TOML a comment), then the header.
     assert!(text.starts_with(
-        "# Docker Engine API: the error responses its Swagger 2.0 description documents, as data.\n\
+        "#:schema https://raw.githubusercontent.com/error-catalogue/error-catalogue/main/schema/errors-toml.schema.json\n\
+         # Docker Engine API: the error responses its Swagger 2.0 description documents, as data.\n\
          # Imported from docker-engine-v1.56.yaml by `errcat import openapi`, info.version 1.56.\n"
     ));
     assert!(
@@ -579,7 +581,7 @@ fn a_failed_import_leaves_an_existing_output_file_as_it_was() {
     assert!(
         std::fs::read_to_string(dir.join("errors.toml"))
             .unwrap()
-            .starts_with("# Redocly Museum API")
+            .starts_with("#:schema https://raw.githubusercontent.com/error-catalogue/error-catalogue/main/schema/errors-toml.schema.json\n# Redocly Museum API")
     );
     assert_eq!(files_in(&dir), ["bad.json", "errors.toml", "museum.yaml"]);
 }

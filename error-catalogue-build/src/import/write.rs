@@ -1,15 +1,21 @@
-//! The catalogue as errors.toml text, laid out as a person writes it: a
-//! header saying where it came from, `[page]`, `[general]`, then each
-//! endpoint and its rows, one table per row.
+//! The catalogue as errors.toml text, laid out as a person writes it: the
+//! `#:schema` line, a header saying where it came from, `[page]`,
+//! `[general]`, then each endpoint and its rows, one table per row.
 
 use super::spec::{Doc, Example, Row};
 
 /// Where the page is published, when the spec does not say.
 pub const PLACEHOLDER_DOCS_URL: &str = "https://example.com/docs";
 
+/// The published JSON Schema of errors.toml (`schema/errors-toml.schema.json`
+/// on the main branch): the file's first line names it as `#:schema URL`, a
+/// comment to TOML that Taplo (Even Better TOML) reads, so an editor
+/// completes and checks the keys of an imported catalogue.
+pub const SCHEMA_URL: &str = "https://raw.githubusercontent.com/error-catalogue/error-catalogue/main/schema/errors-toml.schema.json";
+
 /// The document as errors.toml.
 pub fn catalogue(doc: &Doc, file_name: &str) -> String {
-    let mut out = String::new();
+    let mut out = format!("#:schema {SCHEMA_URL}\n");
     header(&mut out, doc, file_name);
     let page = &doc.page;
     out.push_str("[page]\n");
