@@ -60,3 +60,14 @@ fn cells_built_at_run_time_read_the_same() {
         }
     }
 }
+
+#[cfg(feature = "symbl")]
+#[test]
+fn tables_debug_names_the_page_and_counts_the_entries() {
+    use crate::engine::CatalogueEndpoint;
+    let tables = <crate::Endpoint as CatalogueEndpoint>::tables();
+    assert_eq!(
+        format!("{tables:?}"),
+        r#"Tables { page: "Error Codes", entries: 18, .. }"#
+    );
+}
