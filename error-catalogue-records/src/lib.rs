@@ -122,24 +122,6 @@ pub struct EntryRecord<'t, E> {
     pub deprecated: Option<&'t str>,
 }
 
-impl<'t, E> EntryRecord<'t, E> {
-    /// The same record naming its endpoint by `f(endpoint)`.
-    pub fn map_endpoint<F>(self, f: impl FnOnce(E) -> F) -> EntryRecord<'t, F> {
-        EntryRecord {
-            anchor: self.anchor,
-            status: self.status,
-            endpoint: self.endpoint.map(f),
-            retryable: self.retryable,
-            meaning: self.meaning,
-            description: self.description,
-            resolution: self.resolution,
-            plain: self.plain,
-            example: self.example,
-            deprecated: self.deprecated,
-        }
-    }
-}
-
 /// An entry's texts with their markup removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Plain<'t> {
