@@ -19,21 +19,28 @@ pub struct Derived<'c> {
     examples: Vec<Option<Example<'c>>>,
 }
 
+/// Every entry with its table, in [`Catalogue::entries`] order: the
+/// general table's (no endpoint), then each endpoint's (its index); the
+/// slug is the table's, which names its entries' anchors and constants.
+pub fn rows(catalogue: &Catalogue) -> impl Iterator<Item = (Option<usize>, &str, &Entry)> {
+    let general = catalogue
+        .general
+        .entries
+        .iter()
+        .map(|e| (None, catalogue.general.slug.as_str(), e));
+    let endpoints = catalogue.endpoints.iter().enumerate().flat_map(|(i, ep)| {
+        ep.entries
+            .iter()
+            .map(move |e| (Some(i), ep.slug.as_str(), e))
+    });
+    general.chain(endpoints)
+}
+
 impl<'c> Derived<'c> {
     /// The derived texts of every entry, in [`Catalogue::entries`] order.
     pub fn new(catalogue: &'c Catalogue) -> Derived<'c> {
-        let general = catalogue
-            .general
-            .entries
-            .iter()
-            .map(|e| (catalogue.general.slug.as_str(), e));
-        let endpoints = catalogue
-            .endpoints
-            .iter()
-            .flat_map(|ep| ep.entries.iter().map(move |e| (ep.slug.as_str(), e)));
-        let (anchors, plains) = general
-            .chain(endpoints)
-            .map(|(slug, e)| (format!("{slug}-{}", e.status), plain(e)))
+        let (anchors, plains) = rows(catalogue)
+            .map(|(_, slug, e)| (format!("{slug}-{}", e.status), plain(e)))
             .unzip();
         let examples = catalogue
             .entries()
@@ -71,34 +78,29 @@ pub fn entries<'d>(
     catalogue: &'d Catalogue,
     derived: &'d Derived<'_>,
 ) -> impl Iterator<Item = EntryRecord<'d, usize>> {
-    let general = catalogue.general.entries.iter().map(|e| (None, e));
-    let endpoints = catalogue
-        .endpoints
-        .iter()
-        .enumerate()
-        .flat_map(|(i, ep)| ep.entries.iter().map(move |e| (Some(i), e)));
-    general
-        .chain(endpoints)
+    rows(catalogue)
         .zip(derived.anchors.iter().zip(&derived.plains))
         .zip(&derived.examples)
-        .map(|(((endpoint, e), (anchor, plain)), example)| EntryRecord {
-            anchor,
-            status: e.status,
-            endpoint,
-            retryable: e.retryable,
-            meaning: &e.meaning,
-            description: e.description.as_deref(),
-            resolution: e.resolution.as_deref(),
-            plain: plain
-                .as_ref()
-                .map(|(meaning, description, resolution)| Plain {
-                    meaning,
-                    description: description.as_deref(),
-                    resolution: resolution.as_deref(),
-                }),
-            example: example.as_ref(),
-            deprecated: e.deprecated.as_deref(),
-        })
+        .map(
+            |(((endpoint, _, e), (anchor, plain)), example)| EntryRecord {
+                anchor,
+                status: e.status,
+                endpoint,
+                retryable: e.retryable,
+                meaning: &e.meaning,
+                description: e.description.as_deref(),
+                resolution: e.resolution.as_deref(),
+                plain: plain
+                    .as_ref()
+                    .map(|(meaning, description, resolution)| Plain {
+                        meaning,
+                        description: description.as_deref(),
+                        resolution: resolution.as_deref(),
+                    }),
+                example: example.as_ref(),
+                deprecated: e.deprecated.as_deref(),
+            },
+        )
 }
 
 /// Every endpoint's record, in page order.

@@ -125,21 +125,11 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
 /// The `codes` module: one constant per entry, its doc the entry's texts
 /// (status and meaning only without `full_docs`).
 pub(super) fn consts(catalogue: &Catalogue, full_docs: bool) -> TokenStream {
-    let general = catalogue
-        .general
-        .entries
-        .iter()
-        .map(|e| (catalogue.general.slug.as_str(), None, e));
-    let endpoints = catalogue.endpoints.iter().flat_map(|ep| {
-        let endpoint_note = ep.deprecated.as_deref();
-        ep.entries
-            .iter()
-            .map(move |e| (ep.slug.as_str(), endpoint_note, e))
-    });
-    let consts: Vec<TokenStream> = general
-        .chain(endpoints)
+    let consts: Vec<TokenStream> = records::rows(catalogue)
         .enumerate()
-        .map(|(k, (slug, endpoint_note, entry))| {
+        .map(|(k, (endpoint, slug, entry))| {
+            // An entry's own note, else its endpoint's.
+            let endpoint_note = endpoint.and_then(|i| catalogue.endpoints[i].deprecated.as_deref());
             let name = format_ident!("{}", names::const_ident(slug, entry.status));
             let docs = docs(&entry_doc_lines(entry, full_docs));
             let deprecated = deprecated_attr(entry.deprecated.as_deref().or(endpoint_note));
