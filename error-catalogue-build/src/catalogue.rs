@@ -16,6 +16,66 @@ pub struct Catalogue {
     /// `[api] base_paths`: prefixes a request may carry before the
     /// templates, as written (empty: none declared, the templates alone).
     pub base_paths: Vec<String>,
+    /// `[api] code_pointers`: where a response body carries its application
+    /// code, JSON Pointers tried in order ([`DEFAULT_CODE_POINTERS`] unless
+    /// the file replaces them).
+    pub code_pointers: Vec<String>,
+    /// `[[codes]]`: the API's registry of application codes, in file order;
+    /// all text or all integers, each unique.
+    pub codes: Vec<AppCode>,
+}
+
+/// Where a response body carries its application code unless `[api]
+/// code_pointers` says otherwise: Stripe's and Ably's nested
+/// `{"error": {"code": …}}`, Slack's `{"ok": false, "error": …}`, and a
+/// problem+json or flat body's `code` member.
+pub const DEFAULT_CODE_POINTERS: [&str; 3] = ["/error/code", "/error", "/code"];
+
+/// An application code as the API sends it: a string compared exactly, or a
+/// non-negative integer. One catalogue's codes are all of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CodeValue {
+    /// A string code (`card_declined`), case-sensitive.
+    Text(String),
+    /// An integer code (Ably's `40140`).
+    Integer(u64),
+}
+
+impl core::fmt::Display for CodeValue {
+    /// The code as sent: the string itself, or the integer in decimal.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            CodeValue::Text(s) => f.write_str(s),
+            CodeValue::Integer(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// One `[[codes]]` entry: an application code and its texts, written once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppCode {
+    /// The code as the API sends it.
+    pub code: CodeValue,
+    /// The Rust variant name of its `Code` enum (`CardDeclined`, `Code40140`).
+    pub ident: String,
+    /// Its anchor on the docs page (`code-card-declined`), unique among all
+    /// anchors of the catalogue.
+    pub anchor: String,
+    /// The status it comes with; `None`: any status.
+    pub status: Option<u16>,
+    /// Meaning (inline Markdown).
+    pub meaning: String,
+    /// Description (inline Markdown).
+    pub description: Option<String>,
+    /// Resolution (inline Markdown).
+    pub resolution: Option<String>,
+    /// Whether retrying may succeed (derived from the status unless
+    /// overridden; a code with no status is not retryable by default).
+    pub retryable: bool,
+    /// Example body.
+    pub example: Option<Example>,
+    /// Why the code is deprecated and what to use instead, when it is.
+    pub deprecated: Option<String>,
 }
 
 /// Methods an endpoint may have, in the layout crate's order.
@@ -106,6 +166,9 @@ pub struct Entry {
     pub example: Option<Example>,
     /// Why the entry is deprecated and what to use instead, when it is.
     pub deprecated: Option<String>,
+    /// The application codes this row documents under its status, each one
+    /// of [`Catalogue::codes`], in file order (empty: none listed).
+    pub codes: Vec<CodeValue>,
 }
 
 /// An example response body.
@@ -132,5 +195,10 @@ impl Catalogue {
             .entries
             .iter()
             .chain(self.endpoints.iter().flat_map(|e| e.entries.iter()))
+    }
+
+    /// The `[[codes]]` entry whose code is `code`.
+    pub fn code(&self, code: &CodeValue) -> Option<&AppCode> {
+        self.codes.iter().find(|c| &c.code == code)
     }
 }

@@ -76,6 +76,10 @@ pub fn validate(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
         general,
         endpoints,
         base_paths,
+        code_pointers: crate::catalogue::DEFAULT_CODE_POINTERS
+            .map(String::from)
+            .to_vec(),
+        codes: Vec::new(),
     };
     let listed: Vec<&str> = file
         .api
@@ -371,6 +375,7 @@ impl Validator {
                 body: self.text(&e.body, "body"),
             }),
             deprecated: optional(self, &def.deprecated, "deprecated"),
+            codes: Vec::new(),
         }
     }
 
