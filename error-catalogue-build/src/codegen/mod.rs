@@ -3,6 +3,8 @@
 //! part, as prost-build's generator has:
 //!
 //! - `endpoints`: the `Endpoint` enum, its records and its name table;
+//! - `codes`: the `Code` enum, the application codes' records, their index
+//!   and constants;
 //! - `entries`: the entries' records, the (endpoint, status) index and
 //!   the `codes` constants;
 //! - `routes`: the route tries;
@@ -19,9 +21,10 @@ use quote::{format_ident, quote};
 
 use error_catalogue_records::CONTRACT_VERSION;
 
-use crate::catalogue::Catalogue;
-use crate::records::Derived;
+use crate::catalogue::{Catalogue, CodeValue};
+use crate::records::{CodeTexts, Derived};
 
+mod codes;
 mod docs;
 mod endpoints;
 mod entries;
@@ -74,13 +77,22 @@ pub const FULL_DOCS_MAX_ENTRIES: usize = 2_000;
 
 /// The generated module as tokens.
 pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
-    let entry_count = catalogue.entries().count();
+    let entry_count = catalogue.entries().count() + catalogue.codes.len();
     let full_docs = entry_count <= FULL_DOCS_MAX_ENTRIES;
-    let derived = Derived::new(catalogue);
+    let texts = CodeTexts::new(catalogue);
+    let derived = Derived::new(catalogue, &texts);
     let guard = format_ident!("CONTRACT_V{}", CONTRACT_VERSION);
     let endpoint_enum = endpoints::endpoint_enum(catalogue, full_docs);
     let endpoint_records = endpoints::records(catalogue);
     let keys = endpoints::keys(catalogue);
+    let code_enum = codes::code_enum(catalogue, &texts, full_docs);
+    let code_records = codes::records(catalogue, &texts, &derived);
+    let code_keys = codes::keys(catalogue, &texts);
+    let code_pointers = catalogue.code_pointers.iter().map(|p| lit(p));
+    let integer_codes = catalogue
+        .codes
+        .iter()
+        .any(|c| matches!(c.code, CodeValue::Integer(_)));
     let entries = entries::records(catalogue, &derived);
     let lookup = entries::lookup(catalogue);
     let routes = routes::tries(catalogue);
@@ -88,7 +100,11 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     let general_len = Literal::usize_unsuffixed(catalogue.general.entries.len());
     let base_paths = catalogue.base_paths.iter().map(|b| lit(b));
     let codes = if options.entry_consts {
-        entries::consts(catalogue, full_docs)
+        entries::consts(
+            catalogue,
+            full_docs,
+            codes::consts(catalogue, &texts, full_docs),
+        )
     } else {
         TokenStream::new()
     };
@@ -109,6 +125,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
         const _: () = __private::#guard;
 
         #endpoint_enum
+        #code_enum
 
         ::error_catalogue::__private::catalogue_api!();
 
@@ -117,6 +134,8 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
         #lookup
         #keys
         #routes
+        #code_records
+        #code_keys
 
         /// Every table of the catalogue, which the runtime's API reads.
         static TABLES: __private::Tables<Endpoint> = __private::Tables {
@@ -128,6 +147,10 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
             lookup: __private::Lookup::new(&STATUSES, &LOOKUP),
             keys: &ENDPOINT_KEYS,
             routes: &ROUTES,
+            codes: &CODES,
+            code_pointers: &[#(#code_pointers),*],
+            integer_codes: #integer_codes,
+            lookup_code,
         };
 
         #codes

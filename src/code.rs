@@ -1,0 +1,120 @@
+//! [`ParseCodeError`], and the macros that write each catalogue's `Code`
+//! API: the generated module holds the `Code` enum and its data (`CODES`,
+//! `CODE_KEYS`); the behaviour is written here once.
+
+use core::fmt;
+
+/// The error from parsing an application code: the catalogue documents no
+/// code that is exactly this text (codes are compared as sent, case and
+/// all). Its message lists nothing, whatever the catalogue's size.
+///
+/// ```
+/// use error_catalogue::Code;
+///
+/// let err = "card_declined".parse::<Code>().unwrap_err();
+/// assert_eq!(err.to_string(), "the catalogue documents no such application code");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ParseCodeError;
+
+impl fmt::Display for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the catalogue documents no such application code")
+    }
+}
+
+impl std::error::Error for ParseCodeError {}
+
+/// A catalogue module's `Code` API, written by `catalogue_api!` over the
+/// generated `Code`, `CODES` and `CODE_KEYS`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalogue_code_api {
+    () => {
+        #[allow(deprecated)]
+        impl Code {
+            /// The code as the API sends it (`card_declined`; an integer
+            /// code in decimal, `40140`).
+            #[inline]
+            pub fn as_str(self) -> &'static str {
+                self.entry().app_code().unwrap_or("")
+            }
+
+            /// The code's entry: its status, texts, retry advice and anchor.
+            #[inline]
+            pub fn entry(self) -> &'static Entry {
+                &CODES[self.index()]
+            }
+
+            /// The code as a number, when the catalogue's codes are integers;
+            /// `None` when they are strings.
+            #[inline]
+            pub fn as_u64(self) -> ::core::option::Option<u64> {
+                match TABLES.integer_codes {
+                    true => self.as_str().parse().ok(),
+                    false => ::core::option::Option::None,
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for Code {
+            /// Writes the code as sent (`card_declined`, `40140`).
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for Code {
+            type Err = $crate::ParseCodeError;
+
+            /// Parses a code exactly as sent (case-sensitive; an integer code
+            /// in decimal, no sign or leading zeros). Never allocates.
+            #[inline]
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                CODE_KEYS.get(s).copied().ok_or($crate::ParseCodeError)
+            }
+        }
+
+        /// The entry of an application code as the API sends it
+        /// (`card_declined`; an integer code in decimal, `40140`), compared
+        /// exactly; `None` for a code the catalogue lacks. Never allocates or
+        /// panics.
+        #[inline]
+        pub fn lookup_code(code: &str) -> ::core::option::Option<&'static Entry> {
+            CODE_KEYS.get(code).map(|c| c.entry())
+        }
+
+        $crate::__private::catalogue_code_serde_api!();
+    };
+}
+
+/// The serde-gated part of a catalogue module's `Code` API.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalogue_code_serde_api {
+    () => {
+        impl $crate::__private::serde::Serialize for Code {
+            /// A code serializes as it is sent: a string, or a number when
+            /// the catalogue's codes are integers.
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                match self.as_u64() {
+                    ::core::option::Option::Some(n) => s.serialize_u64(n),
+                    ::core::option::Option::None => s.serialize_str(self.as_str()),
+                }
+            }
+        }
+    };
+}
+
+/// The serde-gated part of a catalogue module's `Code` API: none without `serde`.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalogue_code_serde_api {
+    () => {};
+}
