@@ -26,6 +26,13 @@ impl fmt::Display for ParseCodeError {
 
 impl std::error::Error for ParseCodeError {}
 
+/// The code exactly `s` in a catalogue's code index (generated code's
+/// `Code::from_str`, which cannot name the non-exhaustive error itself).
+#[inline]
+pub fn parse_code<C: Copy>(keys: &phf::Map<&'static str, C>, s: &str) -> Result<C, ParseCodeError> {
+    keys.get(s).copied().ok_or(ParseCodeError)
+}
+
 /// A catalogue module's `Code` API, written by `catalogue_api!` over the
 /// generated `Code`, `CODES` and `CODE_KEYS`.
 #[doc(hidden)]
@@ -72,7 +79,7 @@ macro_rules! __catalogue_code_api {
             /// in decimal, no sign or leading zeros). Never allocates.
             #[inline]
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                CODE_KEYS.get(s).copied().ok_or($crate::ParseCodeError)
+                $crate::__private::parse_code(&CODE_KEYS, s)
             }
         }
 

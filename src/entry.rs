@@ -197,8 +197,6 @@ impl<E: CatalogueEndpoint> fmt::Debug for Entry<E> {
         f.debug_struct("Entry")
             .field("code", &self.code())
             .field("endpoint", &self.endpoint())
-            .field("app_code", &self.app_code())
-            .field("listed_codes", &self.listed_codes())
             .field("meaning", &self.meaning())
             .field("description", &self.description())
             .field("resolution", &self.resolution())
@@ -208,6 +206,8 @@ impl<E: CatalogueEndpoint> fmt::Debug for Entry<E> {
             .field("plain_description", &self.plain_description())
             .field("plain_resolution", &self.plain_resolution())
             .field("example", &self.example())
+            .field("app_code", &self.app_code())
+            .field("listed_codes", &self.listed_codes())
             .finish()
     }
 }

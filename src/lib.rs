@@ -85,7 +85,7 @@ extern crate self as error_catalogue;
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
-mod code;
+pub(crate) mod code;
 mod endpoint;
 pub mod engine;
 mod entry;

@@ -24,6 +24,7 @@ pub use crate::__endpoint_error as endpoint_error;
 pub use crate::__error_axum as error_axum;
 pub use crate::__error_miette as error_miette;
 pub use crate::__error_serde as error_serde;
+pub use crate::code::parse_code;
 pub use crate::engine::CatalogueEndpoint;
 use crate::engine::Entry;
 #[cfg(feature = "axum")]
