@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::{Bump, Checked, Diff, Finding, Level, Rule, Side};
-use crate::catalogue::{Catalogue, Endpoint, Entry};
+use crate::catalogue::{AppCode, Catalogue, CodeValue, Endpoint, Entry};
 use crate::diagnostic::shown;
 use crate::model::{CatalogueFile, EndpointDef, EntryDef};
 use crate::names;
@@ -25,6 +25,7 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
     d.base_paths(&old, &new);
     d.general(&old, &new);
     d.endpoints(&old, &new);
+    d.codes(&old, &new);
     let mut findings = d.findings;
     findings.sort_by(|a, b| {
         (b.level, b.side, a.span.start, a.rule).cmp(&(a.level, a.side, b.span.start, b.rule))
@@ -33,13 +34,15 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
 }
 
 /// One side, indexed: model and catalogue side by side.
-struct Version<'a> {
-    file: &'a CatalogueFile,
-    cat: &'a Catalogue,
+pub(super) struct Version<'a> {
+    pub(super) file: &'a CatalogueFile,
+    pub(super) cat: &'a Catalogue,
     slugs: HashMap<&'a str, usize>,
     /// Per endpoint, status → row index.
     rows: Vec<HashMap<u16, usize>>,
     general: HashMap<u16, usize>,
+    /// Code → index in `[[codes]]`.
+    codes: HashMap<&'a CodeValue, usize>,
 }
 
 impl<'a> Version<'a> {
@@ -67,7 +70,23 @@ impl<'a> Version<'a> {
                 .collect(),
             rows: cat.endpoints.iter().map(|e| statuses(&e.entries)).collect(),
             general: statuses(&cat.general.entries),
+            codes: cat
+                .codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (&c.code, i))
+                .collect(),
         }
+    }
+
+    /// The `[[codes]]` index of `code`.
+    pub(super) fn code_index(&self, code: &CodeValue) -> Option<usize> {
+        self.codes.get(code).copied()
+    }
+
+    /// The `[[codes]]` entry of `code`.
+    pub(super) fn code(&self, code: &CodeValue) -> Option<&'a AppCode> {
+        self.code_index(code).map(|i| &self.cat.codes[i])
     }
 
     fn endpoint(&self, i: usize) -> (&'a Endpoint, &'a EndpointDef) {
@@ -82,24 +101,26 @@ fn endpoint_span(def: &EndpointDef) -> Range<usize> {
 
 /// One table's rows, catalogue and model side by side.
 #[derive(Clone, Copy)]
-struct Rows<'a> {
+pub(super) struct Rows<'a> {
+    /// The side the table is on.
+    pub(super) version: &'a Version<'a>,
     /// `general` or the endpoint's slug.
-    key: &'a str,
+    pub(super) key: &'a str,
     /// The slug the `codes::` constants are named by.
     const_slug: &'a str,
     entries: &'a [Entry],
     defs: &'a [Spanned<EntryDef>],
     statuses: &'a HashMap<u16, usize>,
     /// Whether the table's endpoint is deprecated (its rows with it).
-    deprecated: bool,
+    pub(super) deprecated: bool,
 }
 
-struct Differ {
+pub(super) struct Differ {
     findings: Vec<Finding>,
 }
 
 /// A finding under construction.
-struct F {
+pub(super) struct F {
     rule: Rule,
     level: Level,
     bump: Bump,
@@ -107,10 +128,11 @@ struct F {
     span: Range<usize>,
     endpoint: Option<String>,
     status: Option<u16>,
+    code: Option<String>,
 }
 
 impl F {
-    fn new(rule: Rule, level: Level, bump: Bump, side: Side, span: Range<usize>) -> F {
+    pub(super) fn new(rule: Rule, level: Level, bump: Bump, side: Side, span: Range<usize>) -> F {
         F {
             rule,
             level,
@@ -119,17 +141,25 @@ impl F {
             span,
             endpoint: None,
             status: None,
+            code: None,
         }
     }
 
-    fn on(mut self, endpoint: &str, status: Option<u16>) -> F {
+    pub(super) fn on(mut self, endpoint: &str, status: Option<u16>) -> F {
         self.endpoint = Some(endpoint.to_string());
+        self.status = status;
+        self
+    }
+
+    /// About one application code, sent with `status` (`None`: any).
+    pub(super) fn about(mut self, code: &CodeValue, status: Option<u16>) -> F {
+        self.code = Some(code.to_string());
         self.status = status;
         self
     }
 }
 
-fn label(key: &str, e: &Entry) -> String {
+pub(super) fn label(key: &str, e: &Entry) -> String {
     format!("{key} {} {}", e.status, shown(&e.meaning))
 }
 
@@ -137,10 +167,10 @@ fn route(e: &Endpoint) -> String {
     format!("{} {}", e.method, e.path)
 }
 
-const DEPRECATE_FIRST: &str = "deprecate it first (`deprecated = \"why, and what to use instead\"`), release that, and remove it in a later major version";
+pub(super) const DEPRECATE_FIRST: &str = "deprecate it first (`deprecated = \"why, and what to use instead\"`), release that, and remove it in a later major version";
 
 impl Differ {
-    fn push(&mut self, f: F, message: String, hint: Option<String>) {
+    pub(super) fn push(&mut self, f: F, message: String, hint: Option<String>) {
         self.findings.push(Finding {
             rule: f.rule,
             level: f.level,
@@ -149,6 +179,7 @@ impl Differ {
             span: f.span,
             endpoint: f.endpoint,
             status: f.status,
+            code: f.code,
             message,
             hint,
         });
@@ -317,6 +348,7 @@ impl Differ {
         }
         self.rows(
             Rows {
+                version: old,
                 key: GENERAL_KEY,
                 const_slug: &og.slug,
                 entries: &og.entries,
@@ -325,6 +357,7 @@ impl Differ {
                 deprecated: false,
             },
             Rows {
+                version: new,
                 key: GENERAL_KEY,
                 const_slug: &ng.slug,
                 entries: &ng.entries,
@@ -451,6 +484,7 @@ impl Differ {
             self.endpoint(o, e, def);
             self.rows(
                 Rows {
+                    version: old,
                     key: &o.slug,
                     const_slug: &o.slug,
                     entries: &o.entries,
@@ -459,6 +493,7 @@ impl Differ {
                     deprecated: o.deprecated.is_some(),
                 },
                 Rows {
+                    version: new,
                     key: &e.slug,
                     const_slug: &e.slug,
                     entries: &e.entries,
@@ -530,19 +565,18 @@ impl Differ {
             &o.deprecated,
             &n.deprecated,
             ndef.deprecated.as_ref().map_or(status_span, Spanned::span),
-            &n.slug,
-            None,
+            |f| f.on(&n.slug, None),
             &format!("endpoint {}", shown(&n.slug)),
         );
     }
 
-    fn deprecation(
+    /// `deprecated`: `about` says whose (an endpoint, entry or code).
+    pub(super) fn deprecation(
         &mut self,
         was: &Option<String>,
         is: &Option<String>,
         span: Range<usize>,
-        key: &str,
-        status: Option<u16>,
+        about: impl FnOnce(F) -> F,
         what: &str,
     ) {
         let (bump, message) = match (was, is) {
@@ -558,7 +592,7 @@ impl Differ {
             _ => return,
         };
         self.push(
-            F::new(Rule::Deprecated, Level::Info, bump, Side::New, span).on(key, status),
+            about(F::new(Rule::Deprecated, Level::Info, bump, Side::New, span)),
             message,
             None,
         );
@@ -634,7 +668,7 @@ impl Differ {
                 );
                 continue;
             };
-            let o = &old.entries[j];
+            let (o, odef) = (&old.entries[j], old.defs[j].get_ref());
             if o == n {
                 continue;
             }
@@ -722,10 +756,10 @@ impl Differ {
                 &o.deprecated,
                 &n.deprecated,
                 at(ndef.deprecated.as_ref().map(Spanned::span)),
-                new.key,
-                Some(n.status),
+                |f| f.on(new.key, Some(n.status)),
                 &format!("entry {}", label(new.key, n)),
             );
+            self.listed_codes(&old, &new, (o, odef), (n, ndef));
         }
     }
 
@@ -797,6 +831,7 @@ fn changed_fields(a: &Entry, b: &Entry) -> Vec<&'static str> {
         ("resolution", a.resolution != b.resolution),
         ("retryable", a.retryable != b.retryable),
         ("example", a.example != b.example),
+        ("codes", !super::codes::same_codes(&a.codes, &b.codes)),
     ]
     .into_iter()
     .filter_map(|(field, differs)| differs.then_some(field))
