@@ -345,3 +345,6 @@ impl Differ {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
