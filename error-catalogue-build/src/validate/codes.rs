@@ -22,7 +22,8 @@ pub(super) struct Registry {
     /// Each code, first definition only: its status (when valid) and where
     /// the status is written.
     known: BTreeMap<CodeValue, (Option<u16>, Option<Range<usize>>)>,
-    /// Every code some row lists.
+    /// Every code some row lists, and every code an `E0021` suggested in
+    /// place of one a row lists: neither is unlisted.
     listed: BTreeSet<CodeValue>,
     /// Some `[[codes]]` rows were not read: a code missing from `known`
     /// may be one of them.
@@ -37,6 +38,15 @@ fn quoted(code: &CodeValue) -> String {
     }
 }
 
+/// One code's kind, as a message names it.
+fn one_of(code: &CodeValue) -> &'static str {
+    match code {
+        CodeValue::Text(_) => "a string",
+        CodeValue::Integer(_) => "an integer",
+    }
+}
+
+/// A catalogue's kind, as a message names it.
 fn kind(code: &CodeValue) -> &'static str {
     match code {
         CodeValue::Text(_) => "strings",
@@ -185,14 +195,14 @@ impl Validator {
             Diagnostic::new(
                 Code::MixedCodeKinds,
                 format!(
-                    "code {} is one of {}, but the catalogue's codes are {}",
+                    "code {} is {}, but the catalogue's codes are {}",
                     quoted(odd.get_ref()),
-                    kind(odd.get_ref()),
+                    one_of(odd.get_ref()),
                     kind(usual.get_ref()),
                 ),
             )
             .at(odd.span())
-            .label(format!("one of {}", kind(odd.get_ref())))
+            .label(one_of(odd.get_ref()))
             .related(usual.span(), format!("{} from here", kind(usual.get_ref())))
             .hint(
                 "write every code as the API sends it: all strings (quoted) or all integers (bare)",
@@ -269,8 +279,9 @@ impl Validator {
             match self.registry.known.get(code) {
                 None if self.registry.incomplete => {}
                 None => {
-                    let d = self.unknown_code(code).at(listed.span());
-                    self.push(d);
+                    let (d, meant) = self.unknown_code(code);
+                    self.registry.listed.extend(meant);
+                    self.push(d.at(listed.span()));
                 }
                 Some((Some(own), own_span)) if *own != status => {
                     let mut d = Diagnostic::new(
@@ -296,43 +307,42 @@ impl Validator {
         out
     }
 
-    /// `E0021` for a listed code `[[codes]]` lacks, with the code meant.
-    fn unknown_code(&self, code: &CodeValue) -> Diagnostic {
+    /// `E0021` for a listed code `[[codes]]` lacks, and the code likely
+    /// meant.
+    fn unknown_code(&self, code: &CodeValue) -> (Diagnostic, Option<CodeValue>) {
         let known = &self.registry.known;
         let other_kind = match code {
             CodeValue::Text(s) => s.parse().ok().map(CodeValue::Integer),
             CodeValue::Integer(n) => Some(CodeValue::Text(n.to_string())),
         };
-        let hint = match other_kind.filter(|c| known.contains_key(c)) {
-            Some(meant) => format!(
+        let meant = other_kind.filter(|c| known.contains_key(c)).or_else(|| {
+            let candidates: Vec<String> = known.keys().map(ToString::to_string).collect();
+            let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            let best = suggest::closest(&code.to_string(), &candidates)?;
+            known.keys().find(|c| c.to_string() == best).cloned()
+        });
+        let hint = match &meant {
+            Some(meant) if kind(meant) != kind(code) => format!(
                 "the catalogue's codes are {}: write {}",
-                kind(&meant),
-                quoted(&meant)
+                kind(meant),
+                quoted(meant)
             ),
-            None => {
-                let candidates: Vec<String> = known.keys().map(ToString::to_string).collect();
-                let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
-                match suggest::closest(&code.to_string(), &candidates) {
-                    Some(best) => format!(
-                        "did you mean {}? a row lists codes [[codes]] defines",
-                        known
-                            .keys()
-                            .find(|c| c.to_string() == best)
-                            .map_or_else(|| best.to_string(), quoted)
-                    ),
-                    None => format!(
-                        "add a [[codes]] entry with `code = {}`, or remove it from the row",
-                        quoted(code)
-                    ),
-                }
-            }
+            Some(meant) => format!(
+                "did you mean {}? a row lists codes [[codes]] defines",
+                quoted(meant)
+            ),
+            None => format!(
+                "add a [[codes]] entry with `code = {}`, or remove it from the row",
+                quoted(code)
+            ),
         };
-        Diagnostic::new(
+        let d = Diagnostic::new(
             Code::UnknownCode,
             format!("code {} is not in [[codes]]", quoted(code)),
         )
         .label("unknown code")
-        .hint(hint)
+        .hint(hint);
+        (d, meant)
     }
 
     /// `E0009` for a code whose anchor is a table's, an endpoint's or a
