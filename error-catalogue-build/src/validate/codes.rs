@@ -491,7 +491,43 @@ pub fn check_pointer(pointer: &str) -> Result<(), &'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::check_pointer;
+    use super::{MAX_CODES, check_pointer};
+    use crate::Code;
+
+    /// A registry of `n` integer codes, each its own number.
+    fn with_codes(n: usize) -> crate::model::CatalogueFile {
+        let text = "[page]\nid = \"e\"\ntitle = \"E\"\nslug = \"/e/\"\ndocs_base_url = \"https://e\"\n\n\
+            [general]\ntitle = \"HTTP Codes\"\n\n[[codes]]\ncode = 0\nmeaning = \"M\"\n";
+        let source = crate::Source::new("errors.toml", text);
+        let (file, diagnostics) = crate::read::parse(&source, crate::MAX_FILE_BYTES);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let mut file = file.unwrap();
+        let template = file.codes[0].clone();
+        file.codes = (0..n as u64)
+            .map(|i| {
+                let mut def = template.clone();
+                *def.get_mut().code.get_mut() = crate::catalogue::CodeValue::Integer(i);
+                def
+            })
+            .collect();
+        file
+    }
+
+    #[test]
+    fn e0017_code_limit_is_max_codes_exactly() {
+        assert_eq!(MAX_CODES, 65_535);
+        let (catalogue, diagnostics) = super::super::validate(&with_codes(MAX_CODES));
+        assert!(diagnostics.is_empty(), "{:?}", diagnostics.first());
+        assert_eq!(catalogue.unwrap().codes.len(), MAX_CODES);
+        let (catalogue, diagnostics) = super::super::validate(&with_codes(MAX_CODES + 1));
+        assert!(catalogue.is_none());
+        assert_eq!(diagnostics.len(), 1, "{:?}", diagnostics.get(1));
+        assert_eq!(diagnostics[0].code, Code::Limit);
+        assert_eq!(
+            diagnostics[0].message,
+            "65536 codes, over the limit of 65535 (MAX_CODES)"
+        );
+    }
 
     #[test]
     fn json_pointers_as_rfc_6901_writes_them() {
