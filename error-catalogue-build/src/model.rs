@@ -22,10 +22,10 @@ pub struct CatalogueFile {
     pub api: Option<ApiDef>,
     /// `[[codes]]`: the API's registry of application codes, in page order.
     pub codes: Vec<Spanned<CodeDef>>,
-    /// How many `[[codes]]` rows the reader left out for a missing or
-    /// mistyped key: a row listing a code they may have held is then not
-    /// reported unknown.
-    pub unread_codes: usize,
+    /// Whether the reader left out `[[codes]]` rows (or all of them) for a
+    /// missing or mistyped key: a code a row lists may be one of them, so
+    /// none is reported unknown.
+    pub codes_incomplete: bool,
 }
 
 /// `[api]`: how requests reach the API.

@@ -97,17 +97,17 @@ pub fn file(
         })
     });
     let codes = r.table_array(&keys, "codes", "[[codes]]", |r, t, h| r.code_row(t, h));
+    // A mistyped `codes` is reported and read as no rows: incomplete too.
     let rows = keys
         .get("codes")
-        .and_then(|v| as_array(v.get_ref()))
-        .map_or(0, |rows| rows.len());
+        .map_or(Some(0), |v| as_array(v.get_ref()).map(|rows| rows.len()));
     let file = match (page, general) {
         (Some(page), Some(general)) if !syntax_failed => Some(CatalogueFile {
             page,
             general,
             endpoints,
             api,
-            unread_codes: rows.saturating_sub(codes.len()),
+            codes_incomplete: rows != Some(codes.len()),
             codes,
         }),
         _ => None,

@@ -59,7 +59,7 @@ impl Validator {
     /// [`MAX_CODES`], `E0024` for the minority kind, then per code `E0025`,
     /// `E0020`, `E0010`/`E0009` between codes, `E0006`, `E0013`, `W0003`.
     pub(super) fn codes(&mut self, file: &CatalogueFile) -> Vec<AppCode> {
-        self.registry.incomplete = file.unread_codes > 0;
+        self.registry.incomplete = file.codes_incomplete;
         if let Some(over) = file.codes.get(MAX_CODES) {
             self.push(
                 Diagnostic::new(
