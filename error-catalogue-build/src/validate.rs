@@ -637,6 +637,7 @@ impl Validator {
                     && g.description == entry.description
                     && g.resolution == entry.resolution
                     && g.deprecated == entry.deprecated
+                    && g.codes == entry.codes
             });
             if same {
                 self.allow(row.get_ref());

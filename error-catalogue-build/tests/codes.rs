@@ -150,6 +150,24 @@ codes = ["expired_card", "card_declined"]
     assert_eq!(example.lang, "json");
     assert_eq!(example.body, r#"{"error": {"code": "card_declined"}}"#);
     assert!(!catalogue.codes[0].retryable);
+    assert_eq!(catalogue.codes[2].status, None);
+    assert!(!catalogue.codes[2].retryable);
+}
+
+#[test]
+fn an_endpoint_row_listing_its_own_codes_is_not_redundant() {
+    let row = |codes: &str| {
+        format!(
+            "{PAGE}\n[[general.errors]]\nstatus = 402\nmeaning = \"Payment Required\"\n\n\
+             [[codes]]\ncode = \"card_declined\"\nmeaning = \"Card declined\"\nallow = [\"W0004\"]\n\n\
+             [[endpoints]]\nname = \"Create Charge\"\nmethod = \"POST\"\npath = \"/v1/charges\"\n\n\
+             [[endpoints.errors]]\nstatus = 402\nmeaning = \"Payment Required\"\n{codes}"
+        )
+    };
+    clean(&row("codes = [\"card_declined\"]\n"));
+    let report = check_str("errors.toml", &row(""));
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.id()).collect();
+    assert_eq!(codes, ["W0002"]);
 }
 
 #[test]
@@ -265,4 +283,34 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn near_codes_are_looked_for_a_hundred_times_per_check() {
+    let listed: Vec<String> = (0..101).map(|i| format!("\"codex_{i}\"")).collect();
+    let mut file = format!(
+        "{PAGE}\n[[general.errors]]\nstatus = 400\nmeaning = \"Bad Request\"\ncodes = [{}]\n",
+        listed.join(", ")
+    );
+    for i in 0..101 {
+        file.push_str(&format!(
+            "\n[[codes]]\ncode = \"code_{i}\"\nmeaning = \"M\"\n"
+        ));
+    }
+    let report = check_str("errors.toml", &file);
+    let hints: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.id() == "E0021")
+        .map(|d| d.hint.as_deref().unwrap())
+        .collect();
+    assert_eq!(hints.len(), 101);
+    assert_eq!(
+        hints[99],
+        "did you mean \"code_99\"? a row lists codes [[codes]] defines"
+    );
+    assert_eq!(
+        hints[100],
+        "add a [[codes]] entry with `code = \"codex_100\"`, or remove it from the row"
+    );
 }

@@ -16,6 +16,10 @@ use crate::{names, suggest};
 /// does endpoints.
 pub const MAX_CODES: usize = u16::MAX as usize;
 
+/// The most unknown codes a check looks for a near code for: each look
+/// measures the code against every known one.
+const MAX_SUGGESTIONS: usize = 100;
+
 /// `[[codes]]` as read, for checking the codes rows list.
 #[derive(Default)]
 pub(super) struct Registry {
@@ -28,6 +32,8 @@ pub(super) struct Registry {
     /// Some `[[codes]]` rows were not read: a code missing from `known`
     /// may be one of them.
     incomplete: bool,
+    /// How many near codes were looked for so far.
+    suggested: usize,
 }
 
 /// A code as a message quotes it: a string in quotes, an integer bare.
@@ -309,13 +315,18 @@ impl Validator {
 
     /// `E0021` for a listed code `[[codes]]` lacks, and the code likely
     /// meant.
-    fn unknown_code(&self, code: &CodeValue) -> (Diagnostic, Option<CodeValue>) {
+    fn unknown_code(&mut self, code: &CodeValue) -> (Diagnostic, Option<CodeValue>) {
+        self.registry.suggested += 1;
+        let look = self.registry.suggested <= MAX_SUGGESTIONS;
         let known = &self.registry.known;
         let other_kind = match code {
             CodeValue::Text(s) => s.parse().ok().map(CodeValue::Integer),
             CodeValue::Integer(n) => Some(CodeValue::Text(n.to_string())),
         };
         let meant = other_kind.filter(|c| known.contains_key(c)).or_else(|| {
+            if !look {
+                return None;
+            }
             let candidates: Vec<String> = known.keys().map(ToString::to_string).collect();
             let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
             let best = suggest::closest(&code.to_string(), &candidates)?;
