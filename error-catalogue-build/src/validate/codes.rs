@@ -62,8 +62,8 @@ fn kind(code: &CodeValue) -> &'static str {
 
 impl Validator {
     /// `[[codes]]` into checked codes, every problem reported: `E0017` past
-    /// [`MAX_CODES`], `E0024` for the minority kind, then per code `E0025`,
-    /// `E0020`, `E0010`/`E0009` between codes, `E0006`, `E0013`, `W0003`.
+    /// [`MAX_CODES`], `E0024` for the minority kind, then per code `E0020`,
+    /// `E0025`, `E0010` between codes, `E0006`, `E0013`, `W0003`.
     pub(super) fn codes(&mut self, file: &CatalogueFile) -> Vec<AppCode> {
         self.registry.incomplete = file.codes_incomplete;
         if let Some(over) = file.codes.get(MAX_CODES) {
@@ -82,7 +82,6 @@ impl Validator {
         }
         self.mixed_kinds(&file.codes);
         let mut idents: BTreeMap<String, (&CodeValue, Range<usize>)> = BTreeMap::new();
-        let mut anchors: BTreeMap<String, Range<usize>> = BTreeMap::new();
         let mut spans: BTreeMap<&CodeValue, Range<usize>> = BTreeMap::new();
         let mut out = Vec::with_capacity(file.codes.len());
         for def in &file.codes {
@@ -104,7 +103,9 @@ impl Validator {
             }
             spans.insert(code, span.clone());
             let ident = self.code_ident(code, &span);
-            let anchor = names::code_anchor(code);
+            // Codes of one anchor, or of one constant, are codes of one
+            // identifier (all three are made of the code's words): E0010
+            // covers the three.
             if let Some(ident) = &ident {
                 if let Some((other, first)) = idents.get(ident) {
                     self.push(
@@ -121,29 +122,15 @@ impl Validator {
                         .related(first.clone(), "first made here")
                         .hint("the variant is made of the code's words, ignoring case and punctuation: one catalogue cannot hold both codes"),
                     );
-                } else if let Some(first) = anchors.get(&anchor) {
-                    self.push(
-                        Diagnostic::new(
-                            Code::DuplicateSlug,
-                            format!(
-                                "code {} makes the anchor `{anchor}`, as an earlier code does",
-                                quoted(code)
-                            ),
-                        )
-                        .at(span.clone())
-                        .label("same anchor")
-                        .related(first.clone(), "first made here")
-                        .hint("the anchor is made of the code's words: one catalogue cannot hold both codes"),
-                    );
                 }
                 idents.entry(ident.clone()).or_insert((code, span.clone()));
             }
-            anchors.entry(anchor.clone()).or_insert(span);
             let status = def.status.as_ref().and_then(|s| self.code_status(s));
             self.registry.known.insert(
                 code.clone(),
                 (status, def.status.as_ref().map(Spanned::span)),
             );
+            let anchor = names::code_anchor(code);
             out.push(self.app_code(def, ident.unwrap_or_default(), anchor, status));
         }
         out
