@@ -32,8 +32,8 @@ pub use crate::catalogue::METHODS;
 /// (warnings may be present), and every diagnostic found. The file is
 /// borrowed: callers keep its spans next to the catalogue (`crate::diff`
 /// locates its findings with them). For a catalogue without errors, the
-/// model's endpoints and rows correspond one to one, in order, to the
-/// catalogue's.
+/// model's endpoints, rows, `[[codes]]` and rows' codes correspond one to
+/// one, in order, to the catalogue's.
 pub fn validate(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
     let mut v = Validator::default();
     // Codes first: rows list them.
