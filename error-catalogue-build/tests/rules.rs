@@ -979,3 +979,41 @@ fn code_keys_unknown_missing_and_mistyped() {
     let text = with_api("[api]\ncode_pointers = \"/error\"\n", &[]);
     check(&text, &[("E0005", 8, 17)]);
 }
+
+#[test]
+fn code_rules_report_the_cause_once() {
+    // An out-of-range status is E0006 alone: no mismatch with the row.
+    let text = with_codes(Some("[\"x\"]"), &code("\"x\"", Some(700)));
+    check(&text, &[("E0006", 26, 10)]);
+    // A code defined twice and listed by no row: one W0004.
+    let text = with_codes(
+        Some("[\"x\"]"),
+        &format!(
+            "{}{}{}",
+            code("\"x\"", None),
+            code("\"y\"", None),
+            code("\"y\"", None)
+        ),
+    );
+    check(&text, &[("W0004", 29, 8), ("E0020", 33, 8)]);
+    // The integers fewer: the first of them is reported.
+    let codes = format!(
+        "{}{}{}",
+        code("\"a\"", None),
+        code("7", None),
+        code("\"b\"", None)
+    );
+    let report = check_str("errors.toml", &with_codes(None, &codes));
+    assert_eq!(found(&report), [("E0024", 28, 8)]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "code 7 is an integer, but the catalogue's codes are strings"
+    );
+    // An endpoint's own slug makes anchors as a derived one does.
+    let text = format!(
+        "{}slug = \"code-x\"\n{}",
+        SECOND.replace("NAME", "Other"),
+        code("\"x\"", None)
+    );
+    check(&format!("{BASE}{text}"), &[("E0009", 30, 8)]);
+}
