@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use toml::Spanned;
+
 use super::rules::{DEPRECATE_FIRST, Differ, F, Rows, Version, label};
 use super::{Bump, Level, Rule, Side};
 use crate::catalogue::{AppCode, CodeValue, Entry};
@@ -52,23 +54,44 @@ struct CodeAt {
     deprecated: Option<Range<usize>>,
 }
 
-/// The places of the `i`th `[[codes]]` entry of a file.
-fn code_at(_file: &CatalogueFile, _i: usize) -> CodeAt {
+/// The places of `code`'s `[[codes]]` entry in a file (a checked
+/// catalogue's codes are its file's, so the entry is there).
+fn code_at(file: &CatalogueFile, code: &CodeValue) -> CodeAt {
+    let Some(def) = file
+        .codes
+        .iter()
+        .map(Spanned::get_ref)
+        .find(|d| d.code.get_ref() == code)
+    else {
+        return CodeAt {
+            code: 0..0,
+            status: None,
+            meaning: 0..0,
+            description: None,
+            resolution: None,
+            retryable: None,
+            example: None,
+            deprecated: None,
+        };
+    };
     CodeAt {
-        code: 0..0,
-        status: None,
-        meaning: 0..0,
-        description: None,
-        resolution: None,
-        retryable: None,
-        example: None,
-        deprecated: None,
+        code: def.code.span(),
+        status: def.status.as_ref().map(Spanned::span),
+        meaning: def.meaning.span(),
+        description: def.description.as_ref().map(Spanned::span),
+        resolution: def.resolution.as_ref().map(Spanned::span),
+        retryable: def.retryable.as_ref().map(Spanned::span),
+        example: def.example.as_ref().map(|e| e.body.span()),
+        deprecated: def.deprecated.as_ref().map(Spanned::span),
     }
 }
 
-/// Where a row lists its `k`th code.
-fn listed_at(def: &EntryDef, _k: usize) -> Range<usize> {
-    def.status.span()
+/// Where a row lists `code`: in its `codes`, else (not listed) its status.
+fn listed_at(def: &EntryDef, code: &CodeValue) -> Range<usize> {
+    def.codes
+        .iter()
+        .find(|c| c.get_ref() == code)
+        .map_or_else(|| def.status.span(), Spanned::span)
 }
 
 impl Differ {
@@ -77,7 +100,7 @@ impl Differ {
         if old.cat.codes == new.cat.codes {
             return;
         }
-        for (i, o) in old.cat.codes.iter().enumerate() {
+        for o in &old.cat.codes {
             if new.code_index(&o.code).is_some() {
                 continue;
             }
@@ -105,15 +128,14 @@ impl Differ {
                     level,
                     bump,
                     Side::Old,
-                    code_at(old.file, i).code,
+                    code_at(old.file, &o.code).code,
                 )
                 .about(&o.code, o.status),
                 format!("{} was removed: {what}", code_label(o)),
                 hint,
             );
         }
-        for (i, n) in new.cat.codes.iter().enumerate() {
-            let at = code_at(new.file, i);
+        for n in &new.cat.codes {
             let Some(o) = old.code(&n.code) else {
                 self.push(
                     F::new(
@@ -121,7 +143,7 @@ impl Differ {
                         Level::Info,
                         Bump::Minor,
                         Side::New,
-                        at.code,
+                        code_at(new.file, &n.code).code,
                     )
                     .about(&n.code, n.status),
                     format!("{} was added", code_label(n)),
@@ -130,7 +152,7 @@ impl Differ {
                 continue;
             };
             if o != n {
-                self.code(o, n, at);
+                self.code(o, n, code_at(new.file, &n.code));
             }
         }
     }
@@ -276,7 +298,7 @@ impl Differ {
                 format!("{key} {}", o.status)
             }
         };
-        for (k, code) in o.codes.iter().enumerate() {
+        for code in &o.codes {
             if is.contains(code) {
                 continue;
             }
@@ -313,7 +335,7 @@ impl Differ {
                     level,
                     bump,
                     Side::Old,
-                    listed_at(odef, k),
+                    listed_at(odef, code),
                 )
                 .on(old.key, None)
                 .about(code, Some(o.status)),
@@ -325,7 +347,7 @@ impl Differ {
                 hint,
             );
         }
-        for (k, code) in n.codes.iter().enumerate() {
+        for code in &n.codes {
             if was.contains(code) {
                 continue;
             }
@@ -335,7 +357,7 @@ impl Differ {
                     Level::Info,
                     Bump::Minor,
                     Side::New,
-                    listed_at(ndef, k),
+                    listed_at(ndef, code),
                 )
                 .on(new.key, None)
                 .about(code, Some(n.status)),
@@ -345,6 +367,3 @@ impl Differ {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -52,6 +52,7 @@ impl<'a> Version<'a> {
         // A catalogue without errors keeps every endpoint and row of its model.
         debug_assert_eq!(cat.endpoints.len(), file.endpoints.len());
         debug_assert_eq!(cat.general.entries.len(), file.general.errors.len());
+        debug_assert_eq!(cat.codes.len(), file.codes.len());
         let statuses = |entries: &[Entry]| -> HashMap<u16, usize> {
             entries
                 .iter()
