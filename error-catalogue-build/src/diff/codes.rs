@@ -10,7 +10,7 @@ use super::rules::{DEPRECATE_FIRST, Differ, F, Rows, Version, label};
 use super::{Bump, Level, Rule, Side};
 use crate::catalogue::{AppCode, CodeValue, Entry};
 use crate::diagnostic::shown;
-use crate::model::{CatalogueFile, EntryDef};
+use crate::model::{CodeDef, EntryDef};
 
 /// Whether two rows list the same codes, in any order: the order a row
 /// lists them in is the page's, not something a client matches on.
@@ -41,51 +41,6 @@ fn code_label(c: &AppCode) -> String {
     }
 }
 
-/// Where one `[[codes]]` entry's keys are in its file; a key the entry
-/// leaves out is `None`, and its finding points at the code.
-struct CodeAt {
-    code: Range<usize>,
-    status: Option<Range<usize>>,
-    meaning: Range<usize>,
-    description: Option<Range<usize>>,
-    resolution: Option<Range<usize>>,
-    retryable: Option<Range<usize>>,
-    example: Option<Range<usize>>,
-    deprecated: Option<Range<usize>>,
-}
-
-/// The places of `code`'s `[[codes]]` entry in a file (a checked
-/// catalogue's codes are its file's, so the entry is there).
-fn code_at(file: &CatalogueFile, code: &CodeValue) -> CodeAt {
-    let Some(def) = file
-        .codes
-        .iter()
-        .map(Spanned::get_ref)
-        .find(|d| d.code.get_ref() == code)
-    else {
-        return CodeAt {
-            code: 0..0,
-            status: None,
-            meaning: 0..0,
-            description: None,
-            resolution: None,
-            retryable: None,
-            example: None,
-            deprecated: None,
-        };
-    };
-    CodeAt {
-        code: def.code.span(),
-        status: def.status.as_ref().map(Spanned::span),
-        meaning: def.meaning.span(),
-        description: def.description.as_ref().map(Spanned::span),
-        resolution: def.resolution.as_ref().map(Spanned::span),
-        retryable: def.retryable.as_ref().map(Spanned::span),
-        example: def.example.as_ref().map(|e| e.body.span()),
-        deprecated: def.deprecated.as_ref().map(Spanned::span),
-    }
-}
-
 /// Where a row lists `code`: in its `codes`, else (not listed) its status.
 fn listed_at(def: &EntryDef, code: &CodeValue) -> Range<usize> {
     def.codes
@@ -100,8 +55,8 @@ impl Differ {
         if old.cat.codes == new.cat.codes {
             return;
         }
-        for o in &old.cat.codes {
-            if new.code_index(&o.code).is_some() {
+        for (o, odef) in old.cat.codes.iter().zip(&old.file.codes) {
+            if new.code(&o.code).is_some() {
                 continue;
             }
             let (level, bump, what, hint) = if o.deprecated.is_some() {
@@ -128,39 +83,38 @@ impl Differ {
                     level,
                     bump,
                     Side::Old,
-                    code_at(old.file, &o.code).code,
+                    odef.get_ref().code.span(),
                 )
                 .about(&o.code, o.status),
                 format!("{} was removed: {what}", code_label(o)),
                 hint,
             );
         }
-        for n in &new.cat.codes {
-            let Some(o) = old.code(&n.code) else {
-                self.push(
+        for (n, ndef) in new.cat.codes.iter().zip(&new.file.codes) {
+            let ndef = ndef.get_ref();
+            match old.code(&n.code) {
+                None => self.push(
                     F::new(
                         Rule::CodeAdded,
                         Level::Info,
                         Bump::Minor,
                         Side::New,
-                        code_at(new.file, &n.code).code,
+                        ndef.code.span(),
                     )
                     .about(&n.code, n.status),
                     format!("{} was added", code_label(n)),
                     None,
-                );
-                continue;
-            };
-            if o != n {
-                self.code(o, n, code_at(new.file, &n.code));
+                ),
+                Some((o, _)) if o != n => self.code(o, n, ndef),
+                Some(_) => {}
             }
         }
     }
 
     /// One code both sides have: its status, texts, retryability and
-    /// deprecation.
-    fn code(&mut self, o: &AppCode, n: &AppCode, at: CodeAt) {
-        let or_code = |span: Option<Range<usize>>| span.unwrap_or_else(|| at.code.clone());
+    /// deprecation; a key NEW leaves out is located at the code.
+    fn code(&mut self, o: &AppCode, n: &AppCode, ndef: &CodeDef) {
+        let at = |span: Option<Range<usize>>| span.unwrap_or_else(|| ndef.code.span());
         let f = |rule, level, bump, span| {
             F::new(rule, level, bump, Side::New, span).about(&n.code, n.status)
         };
@@ -170,7 +124,7 @@ impl Differ {
                     Rule::CodeStatusChanged,
                     Level::Breaking,
                     Bump::Major,
-                    or_code(at.status.clone()),
+                    at(ndef.status.as_ref().map(Spanned::span)),
                 ),
                 format!(
                     "code {}'s status changed from {} to {}: clients and rows that match it under {} no longer see it there",
@@ -193,7 +147,7 @@ impl Differ {
                     Rule::CodeMeaningChanged,
                     Level::Warning,
                     Bump::Minor,
-                    at.meaning.clone(),
+                    ndef.meaning.span(),
                 ),
                 format!(
                     "code {}'s meaning changed from {} to {}",
@@ -204,49 +158,42 @@ impl Differ {
                 None,
             );
         }
+        let span = |s: &Option<Spanned<String>>| s.as_ref().map(Spanned::span);
         let texts = [
             (
                 "description",
-                o.description.is_some(),
-                n.description.is_some(),
+                (o.description.is_some(), n.description.is_some()),
                 o.description != n.description,
-                &at.description,
+                span(&ndef.description),
             ),
             (
                 "resolution",
-                o.resolution.is_some(),
-                n.resolution.is_some(),
+                (o.resolution.is_some(), n.resolution.is_some()),
                 o.resolution != n.resolution,
-                &at.resolution,
+                span(&ndef.resolution),
             ),
             (
                 "example",
-                o.example.is_some(),
-                n.example.is_some(),
+                (o.example.is_some(), n.example.is_some()),
                 o.example != n.example,
-                &at.example,
+                ndef.example.as_ref().map(|e| e.body.span()),
             ),
         ];
-        for (key, had, has, differs, span) in texts {
-            let change = match (had, has) {
+        for (key, present, differs, span) in texts {
+            let change = match present {
                 (false, true) => "was added",
                 (true, false) => "was removed",
                 _ if differs => "changed",
                 _ => continue,
             };
             self.push(
-                f(
-                    Rule::CodeTextChanged,
-                    Level::Info,
-                    Bump::Patch,
-                    or_code(span.clone()),
-                ),
+                f(Rule::CodeTextChanged, Level::Info, Bump::Patch, at(span)),
                 format!("{}'s {key} {change}", code_label(n)),
                 None,
             );
         }
         if o.retryable != n.retryable {
-            let span = or_code(at.retryable.clone());
+            let span = at(ndef.retryable.as_ref().map(Spanned::span));
             if o.retryable {
                 self.push(
                     f(
@@ -272,7 +219,7 @@ impl Differ {
         self.deprecation(
             &o.deprecated,
             &n.deprecated,
-            or_code(at.deprecated.clone()),
+            at(span(&ndef.deprecated)),
             |f| f.about(&n.code, n.status),
             &code_label(n),
         );
@@ -307,7 +254,7 @@ impl Differ {
                 || old
                     .version
                     .code(code)
-                    .is_some_and(|c| c.deprecated.is_some());
+                    .is_some_and(|(c, _)| c.deprecated.is_some());
             let (level, bump, what, hint) = if deprecated {
                 (
                     Level::Info,

@@ -9,7 +9,7 @@ use toml::Spanned;
 use super::{Bump, Checked, Diff, Finding, Level, Rule, Side};
 use crate::catalogue::{AppCode, Catalogue, CodeValue, Endpoint, Entry};
 use crate::diagnostic::shown;
-use crate::model::{CatalogueFile, EndpointDef, EntryDef};
+use crate::model::{CatalogueFile, CodeDef, EndpointDef, EntryDef};
 use crate::names;
 use crate::validate::GENERAL_KEY;
 
@@ -80,14 +80,10 @@ impl<'a> Version<'a> {
         }
     }
 
-    /// The `[[codes]]` index of `code`.
-    pub(super) fn code_index(&self, code: &CodeValue) -> Option<usize> {
-        self.codes.get(code).copied()
-    }
-
-    /// The `[[codes]]` entry of `code`.
-    pub(super) fn code(&self, code: &CodeValue) -> Option<&'a AppCode> {
-        self.code_index(code).map(|i| &self.cat.codes[i])
+    /// The `[[codes]]` entry of `code`, checked and as written.
+    pub(super) fn code(&self, code: &CodeValue) -> Option<(&'a AppCode, &'a CodeDef)> {
+        let &i = self.codes.get(code)?;
+        Some((&self.cat.codes[i], self.file.codes[i].get_ref()))
     }
 
     fn endpoint(&self, i: usize) -> (&'a Endpoint, &'a EndpointDef) {
