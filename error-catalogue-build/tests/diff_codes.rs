@@ -242,32 +242,54 @@ fn removing_a_deprecated_code_is_info() {
 }
 
 #[test]
-fn a_listing_dropped_from_a_deprecated_endpoint_is_info() {
-    let deprecated = |t: &str| {
-        t.replace(
-            "path = \"/v1/charges\"\n",
-            "path = \"/v1/charges\"\ndeprecated = \"Use /v2/charges.\"\n",
-        )
-    };
+fn a_listing_dropped_by_a_deprecated_endpoint_row_or_code_is_info() {
     let new = edit(
         "codes = [\"card_declined\", \"expired_card\"]",
-        "codes = [\"card_declined\"]\nallow = []",
-    );
+        "codes = [\"card_declined\"]",
+    )
     // `expired_card` is then listed nowhere while rows list codes: W0004, allowed.
-    let new = new.replace(
+    .replace(
         "meaning = \"Expired card\"\n",
         "meaning = \"Expired card\"\nallow = [\"unlisted-code\"]\n",
     );
-    assert_eq!(
-        findings(&deprecated(BASE), &deprecated(&new)),
+    let dropped = |level| {
         [seen(
             "endpoint-code-removed",
-            Level::Info,
+            level,
             Some("create-charge"),
             Some(402),
-            "expired_card"
+            "expired_card",
         )]
-    );
+    };
+    assert_eq!(findings(BASE, &new), dropped(Level::Breaking));
+    // Deprecated on both sides, so the deprecation itself is no finding.
+    for (what, from, to) in [
+        (
+            "endpoint",
+            "path = \"/v1/charges\"\n",
+            "path = \"/v1/charges\"\ndeprecated = \"Use /v2/charges.\"\n",
+        ),
+        (
+            "row",
+            "meaning = \"Payment Required\"\n",
+            "meaning = \"Payment Required\"\ndeprecated = \"Never sent.\"\n",
+        ),
+        (
+            "code",
+            "meaning = \"Expired card\"\n",
+            "meaning = \"Expired card\"\ndeprecated = \"Use card_declined.\"\n",
+        ),
+    ] {
+        let deprecated = |t: &str| {
+            assert_eq!(t.matches(from).count(), 1, "{what}");
+            t.replacen(from, to, 1)
+        };
+        assert_eq!(
+            findings(&deprecated(BASE), &deprecated(&new)),
+            dropped(Level::Info),
+            "{what}"
+        );
+    }
 }
 
 #[test]
@@ -407,7 +429,7 @@ fn meaning_is_a_warning_and_texts_are_info() {
         "description = \"The card has been declined.\"\n",
         "description = \"The card was declined.\"\nresolution = \"Ask for another card.\"\nexample = { body = '{\"error\": {\"code\": \"card_declined\"}}' }\n",
     );
-    let (d, _, _) = run(BASE, &new);
+    let (d, oldc, newc) = run(BASE, &new);
     let got: Vec<(&str, Level, Bump, &str)> = d
         .findings
         .iter()
@@ -434,6 +456,24 @@ fn meaning_is_a_warning_and_texts_are_info() {
                 Bump::Patch,
                 "code \"card_declined\" (402 \"Card declined\")'s example was added"
             ),
+        ]
+    );
+    // Each at its key's value in NEW.
+    let places: Vec<(usize, usize)> = d
+        .findings
+        .iter()
+        .map(|f| {
+            let at = f.locate(&oldc, &newc).1;
+            (at.line, at.column)
+        })
+        .collect();
+    let line = |prefix: &str| new.lines().position(|l| l.starts_with(prefix)).unwrap() + 1;
+    assert_eq!(
+        places,
+        [
+            (line("description = "), 15),
+            (line("resolution = "), 14),
+            (line("example = "), 20),
         ]
     );
 }
