@@ -4,11 +4,13 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use toml::Spanned;
+
 use super::rules::{DEPRECATE_FIRST, Differ, F, Rows, Version, label};
 use super::{Bump, Level, Rule, Side};
 use crate::catalogue::{AppCode, CodeValue, Entry};
 use crate::diagnostic::shown;
-use crate::model::{CatalogueFile, EntryDef};
+use crate::model::{CodeDef, EntryDef};
 
 /// Whether two rows list the same codes, in any order: the order a row
 /// lists them in is the page's, not something a client matches on.
@@ -39,36 +41,12 @@ fn code_label(c: &AppCode) -> String {
     }
 }
 
-/// Where one `[[codes]]` entry's keys are in its file; a key the entry
-/// leaves out is `None`, and its finding points at the code.
-struct CodeAt {
-    code: Range<usize>,
-    status: Option<Range<usize>>,
-    meaning: Range<usize>,
-    description: Option<Range<usize>>,
-    resolution: Option<Range<usize>>,
-    retryable: Option<Range<usize>>,
-    example: Option<Range<usize>>,
-    deprecated: Option<Range<usize>>,
-}
-
-/// The places of the `i`th `[[codes]]` entry of a file.
-fn code_at(_file: &CatalogueFile, _i: usize) -> CodeAt {
-    CodeAt {
-        code: 0..0,
-        status: None,
-        meaning: 0..0,
-        description: None,
-        resolution: None,
-        retryable: None,
-        example: None,
-        deprecated: None,
-    }
-}
-
-/// Where a row lists its `k`th code.
-fn listed_at(def: &EntryDef, _k: usize) -> Range<usize> {
-    def.status.span()
+/// Where a row lists `code`: in its `codes`, else (not listed) its status.
+fn listed_at(def: &EntryDef, code: &CodeValue) -> Range<usize> {
+    def.codes
+        .iter()
+        .find(|c| c.get_ref() == code)
+        .map_or_else(|| def.status.span(), Spanned::span)
 }
 
 impl Differ {
@@ -77,8 +55,8 @@ impl Differ {
         if old.cat.codes == new.cat.codes {
             return;
         }
-        for (i, o) in old.cat.codes.iter().enumerate() {
-            if new.code_index(&o.code).is_some() {
+        for (o, odef) in old.cat.codes.iter().zip(&old.file.codes) {
+            if new.code(&o.code).is_some() {
                 continue;
             }
             let (level, bump, what, hint) = if o.deprecated.is_some() {
@@ -105,40 +83,38 @@ impl Differ {
                     level,
                     bump,
                     Side::Old,
-                    code_at(old.file, i).code,
+                    odef.get_ref().code.span(),
                 )
                 .about(&o.code, o.status),
                 format!("{} was removed: {what}", code_label(o)),
                 hint,
             );
         }
-        for (i, n) in new.cat.codes.iter().enumerate() {
-            let at = code_at(new.file, i);
-            let Some(o) = old.code(&n.code) else {
-                self.push(
+        for (n, ndef) in new.cat.codes.iter().zip(&new.file.codes) {
+            let ndef = ndef.get_ref();
+            match old.code(&n.code) {
+                None => self.push(
                     F::new(
                         Rule::CodeAdded,
                         Level::Info,
                         Bump::Minor,
                         Side::New,
-                        at.code,
+                        ndef.code.span(),
                     )
                     .about(&n.code, n.status),
                     format!("{} was added", code_label(n)),
                     None,
-                );
-                continue;
-            };
-            if o != n {
-                self.code(o, n, at);
+                ),
+                Some((o, _)) if o != n => self.code(o, n, ndef),
+                Some(_) => {}
             }
         }
     }
 
     /// One code both sides have: its status, texts, retryability and
-    /// deprecation.
-    fn code(&mut self, o: &AppCode, n: &AppCode, at: CodeAt) {
-        let or_code = |span: Option<Range<usize>>| span.unwrap_or_else(|| at.code.clone());
+    /// deprecation; a key NEW leaves out is located at the code.
+    fn code(&mut self, o: &AppCode, n: &AppCode, ndef: &CodeDef) {
+        let at = |span: Option<Range<usize>>| span.unwrap_or_else(|| ndef.code.span());
         let f = |rule, level, bump, span| {
             F::new(rule, level, bump, Side::New, span).about(&n.code, n.status)
         };
@@ -148,7 +124,7 @@ impl Differ {
                     Rule::CodeStatusChanged,
                     Level::Breaking,
                     Bump::Major,
-                    or_code(at.status.clone()),
+                    at(ndef.status.as_ref().map(Spanned::span)),
                 ),
                 format!(
                     "code {}'s status changed from {} to {}: clients and rows that match it under {} no longer see it there",
@@ -171,7 +147,7 @@ impl Differ {
                     Rule::CodeMeaningChanged,
                     Level::Warning,
                     Bump::Minor,
-                    at.meaning.clone(),
+                    ndef.meaning.span(),
                 ),
                 format!(
                     "code {}'s meaning changed from {} to {}",
@@ -182,49 +158,42 @@ impl Differ {
                 None,
             );
         }
+        let span = |s: &Option<Spanned<String>>| s.as_ref().map(Spanned::span);
         let texts = [
             (
                 "description",
-                o.description.is_some(),
-                n.description.is_some(),
+                (o.description.is_some(), n.description.is_some()),
                 o.description != n.description,
-                &at.description,
+                span(&ndef.description),
             ),
             (
                 "resolution",
-                o.resolution.is_some(),
-                n.resolution.is_some(),
+                (o.resolution.is_some(), n.resolution.is_some()),
                 o.resolution != n.resolution,
-                &at.resolution,
+                span(&ndef.resolution),
             ),
             (
                 "example",
-                o.example.is_some(),
-                n.example.is_some(),
+                (o.example.is_some(), n.example.is_some()),
                 o.example != n.example,
-                &at.example,
+                ndef.example.as_ref().map(|e| e.body.span()),
             ),
         ];
-        for (key, had, has, differs, span) in texts {
-            let change = match (had, has) {
+        for (key, present, differs, span) in texts {
+            let change = match present {
                 (false, true) => "was added",
                 (true, false) => "was removed",
                 _ if differs => "changed",
                 _ => continue,
             };
             self.push(
-                f(
-                    Rule::CodeTextChanged,
-                    Level::Info,
-                    Bump::Patch,
-                    or_code(span.clone()),
-                ),
+                f(Rule::CodeTextChanged, Level::Info, Bump::Patch, at(span)),
                 format!("{}'s {key} {change}", code_label(n)),
                 None,
             );
         }
         if o.retryable != n.retryable {
-            let span = or_code(at.retryable.clone());
+            let span = at(ndef.retryable.as_ref().map(Spanned::span));
             if o.retryable {
                 self.push(
                     f(
@@ -250,7 +219,7 @@ impl Differ {
         self.deprecation(
             &o.deprecated,
             &n.deprecated,
-            or_code(at.deprecated.clone()),
+            at(span(&ndef.deprecated)),
             |f| f.about(&n.code, n.status),
             &code_label(n),
         );
@@ -276,7 +245,7 @@ impl Differ {
                 format!("{key} {}", o.status)
             }
         };
-        for (k, code) in o.codes.iter().enumerate() {
+        for code in &o.codes {
             if is.contains(code) {
                 continue;
             }
@@ -285,7 +254,7 @@ impl Differ {
                 || old
                     .version
                     .code(code)
-                    .is_some_and(|c| c.deprecated.is_some());
+                    .is_some_and(|(c, _)| c.deprecated.is_some());
             let (level, bump, what, hint) = if deprecated {
                 (
                     Level::Info,
@@ -313,7 +282,7 @@ impl Differ {
                     level,
                     bump,
                     Side::Old,
-                    listed_at(odef, k),
+                    listed_at(odef, code),
                 )
                 .on(old.key, None)
                 .about(code, Some(o.status)),
@@ -325,7 +294,7 @@ impl Differ {
                 hint,
             );
         }
-        for (k, code) in n.codes.iter().enumerate() {
+        for code in &n.codes {
             if was.contains(code) {
                 continue;
             }
@@ -335,7 +304,7 @@ impl Differ {
                     Level::Info,
                     Bump::Minor,
                     Side::New,
-                    listed_at(ndef, k),
+                    listed_at(ndef, code),
                 )
                 .on(new.key, None)
                 .about(code, Some(n.status)),
@@ -345,6 +314,3 @@ impl Differ {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -36,6 +36,7 @@ use crate::model::CatalogueFile;
 use crate::read;
 
 mod codes;
+mod page;
 mod rules;
 
 pub use rules::diff;
