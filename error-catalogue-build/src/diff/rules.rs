@@ -149,7 +149,8 @@ impl F {
         self
     }
 
-    /// About one application code, sent with `status` (`None`: any).
+    /// About one application code: `status` is the code's (`None`: any
+    /// status), or the row's for a row's listing of it.
     pub(super) fn about(mut self, code: &CodeValue, status: Option<u16>) -> F {
         self.code = Some(code.to_string());
         self.status = status;
