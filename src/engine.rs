@@ -467,6 +467,18 @@ macro_rules! __catalogue_api {
                 $crate::engine::CatalogueEndpoint::lookup(self, status)
             }
 
+            /// What a response from this endpoint means: the entry of its
+            /// application `code` when one is given and the catalogue knows
+            /// it, else [`Endpoint::lookup`]'s. The same as [`lookup_response`].
+            #[inline]
+            pub fn lookup_response(
+                self,
+                status: $crate::StatusCode,
+                code: ::core::option::Option<&str>,
+            ) -> ::core::option::Option<&'static Entry> {
+                $crate::engine::CatalogueEndpoint::lookup_response(self, status, code)
+            }
+
             /// The application codes documented for `status` on this
             /// endpoint, as sent: those its own row, else the general
             /// table's, lists; empty when none.
