@@ -5,8 +5,9 @@
 //! entries of codes that come with one status or any.
 //!
 //! A process holds one loaded catalogue: this file is its own test binary,
-//! and loads it once.
-#![cfg(feature = "load")]
+//! and loads it once. The shipped catalogue, which has no codes, answers
+//! every code by the status.
+#![cfg(all(feature = "load", feature = "symbl"))]
 
 use std::sync::Once;
 
@@ -181,4 +182,21 @@ fn the_catalogue_holds_its_codes_in_page_order() {
     assert!(c.entries().iter().all(|e| e.app_code().is_none()));
     assert_eq!(c.general()[0].listed_codes(), ["channelNotFound"]);
     assert!(c.general()[2].listed_codes().is_empty());
+}
+
+#[test]
+fn a_catalogue_without_codes_answers_by_status() {
+    use error_catalogue::{Code, Endpoint, lookup, lookup_code, lookup_response};
+    assert!(Code::ALL.is_empty());
+    assert!("card_declined".parse::<Code>().is_err());
+    assert_eq!(lookup_code("card_declined"), None);
+    let (ep, s) = (Endpoint::CreateTrackers, StatusCode::CONFLICT);
+    assert_eq!(lookup_response(ep, s, Some("card_declined")), lookup(ep, s));
+    assert!(ep.codes(s).is_empty());
+    assert!(error_catalogue::Catalogue.codes().is_empty());
+    assert!(!error_catalogue::Catalogue.integer_codes());
+    assert_eq!(
+        error_catalogue::Catalogue.code_pointers(),
+        ["/error/code", "/error", "/code"]
+    );
 }
