@@ -380,6 +380,10 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
     /// Whether the catalogue's application codes are integers (sent as JSON
     /// numbers, looked up by their decimal text), not strings; `false` when
     /// it has none.
+    ///
+    /// ```
+    /// assert!(!error_catalogue::Catalogue.integer_codes());
+    /// ```
     #[inline]
     pub fn integer_codes(self) -> bool {
         E::tables().integer_codes

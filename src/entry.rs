@@ -84,6 +84,13 @@ impl<E: CatalogueEndpoint> Entry<E> {
 
     /// The HTTP status as documented: always `Some` for a table row; `None`
     /// for an application code that comes with any status.
+    ///
+    /// ```
+    /// use error_catalogue::StatusCode;
+    ///
+    /// let e = error_catalogue::codes::CREATE_TRACKERS_409;
+    /// assert_eq!(e.documented_status(), Some(StatusCode::CONFLICT));
+    /// ```
     #[inline]
     pub fn documented_status(&self) -> Option<StatusCode> {
         self.record
@@ -94,6 +101,11 @@ impl<E: CatalogueEndpoint> Entry<E> {
     /// For an application code's entry, the code as the API sends it
     /// (`card_declined`; an integer code in decimal, `40140`); `None` for a
     /// table row. (`code` is the HTTP status number.)
+    ///
+    /// ```
+    /// // The shipped catalogue's entries are all table rows.
+    /// assert!(error_catalogue::entries().iter().all(|e| e.app_code().is_none()));
+    /// ```
     #[inline]
     pub fn app_code(&self) -> Option<&'static str> {
         self.record.code
@@ -101,6 +113,11 @@ impl<E: CatalogueEndpoint> Entry<E> {
 
     /// The application codes this table row documents under its status, as
     /// sent, in file order; empty when it lists none, and for a code's entry.
+    ///
+    /// ```
+    /// let e = error_catalogue::codes::CREATE_TRACKERS_409;
+    /// assert!(e.listed_codes().is_empty());
+    /// ```
     #[inline]
     pub fn listed_codes(&self) -> &'static [&'static str] {
         self.record.codes
