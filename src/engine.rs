@@ -189,6 +189,31 @@ pub trait CatalogueEndpoint:
     /// // The shipped catalogue documents no application codes.
     /// assert!(Endpoint::lookup_code("card_declined").is_none());
     /// ```
+    ///
+    /// A catalogue with codes (here one loaded at run time, feature `load`;
+    /// a generated module's `lookup_code` answers the same):
+    ///
+    /// ```
+    /// # #[cfg(feature = "load")] {
+    /// use error_catalogue::CatalogueEndpoint;
+    /// use error_catalogue::load::{self, Loaded};
+    /// use http::StatusCode;
+    ///
+    /// let file = concat!(env!("CARGO_MANIFEST_DIR"), "/error-catalogue-build/tests/fixtures/codes.toml");
+    /// let report = error_catalogue_build::check_file(file);
+    /// load::load(report.catalogue.as_ref().unwrap()).unwrap();
+    ///
+    /// let e = Loaded::lookup_code("card_declined").unwrap();
+    /// assert_eq!(e.app_code(), Some("card_declined"));
+    /// assert_eq!(e.documented_status(), Some(StatusCode::PAYMENT_REQUIRED));
+    /// assert_eq!(e.anchor(), "code-card-declined");
+    /// assert!(Loaded::lookup_code("Card_Declined").is_none());
+    ///
+    /// let charge: Loaded = "create-charge".parse().unwrap();
+    /// assert_eq!(charge.codes(StatusCode::PAYMENT_REQUIRED), ["card_declined", "expired_card"]);
+    /// assert_eq!(charge.lookup_response(StatusCode::PAYMENT_REQUIRED, Some("card_declined")), Some(e));
+    /// # }
+    /// ```
     #[inline]
     fn lookup_code(code: &str) -> Option<&'static Entry<Self>> {
         (Self::tables().lookup_code)(code)

@@ -184,6 +184,42 @@ fn code_lookups_never_allocate() {
     assert_eq!(n, 0, "code look-ups allocated {n} times");
 }
 
+/// A loaded catalogue's codes (the build crate's codes fixture), read through
+/// the engine's generic path, which generated code's `lookup_code` skips.
+#[cfg(feature = "load")]
+#[test]
+fn loaded_code_lookups_never_allocate() {
+    use error_catalogue::CatalogueEndpoint;
+    use error_catalogue::load::{self, Loaded};
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/error-catalogue-build/tests/fixtures/codes.toml"
+    );
+    let report = error_catalogue_build::check_file(fixture);
+    load::load(report.catalogue.as_ref().unwrap()).unwrap();
+    let inputs = code_inputs();
+    let statuses = [
+        StatusCode::OK,
+        StatusCode::PAYMENT_REQUIRED,
+        StatusCode::IM_A_TEAPOT,
+    ];
+    let (found, n) = allocations(|| {
+        let mut found = 0usize;
+        for s in &inputs {
+            found += usize::from(Loaded::lookup_code(s).is_some());
+            for &status in &statuses {
+                for &ep in Loaded::all() {
+                    found += usize::from(ep.lookup_response(status, Some(s)).is_some());
+                    found += ep.codes(status).len();
+                }
+            }
+        }
+        found
+    });
+    assert!(found >= 4, "{found}");
+    assert_eq!(n, 0, "loaded code look-ups allocated {n} times");
+}
+
 #[test]
 fn routing_never_allocates() {
     let long = format!("/v1/manage/tracker/{}", "%41".repeat(5_000));
