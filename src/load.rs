@@ -37,13 +37,17 @@ use crate::{Page, ParseEndpointError};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Loaded(u32);
 
-/// The loaded catalogue: its tables, its endpoints, and its codes as sent,
-/// each to its position in the tables' `codes` (what `lookup_code` reads).
-static LOADED: OnceLock<(
-    &'static Tables<Loaded>,
-    &'static [Loaded],
-    &'static phf::Map<&'static str, usize>,
-)> = OnceLock::new();
+/// The catalogue this process loaded.
+struct Held {
+    tables: &'static Tables<Loaded>,
+    /// Its endpoints, in page order.
+    all: &'static [Loaded],
+    /// Its codes as sent, each to its position in the tables' `codes`:
+    /// what `lookup_code` reads.
+    code_keys: &'static phf::Map<&'static str, usize>,
+}
+
+static LOADED: OnceLock<Held> = OnceLock::new();
 
 /// The tables before anything is loaded: no page, no entry, no endpoint.
 static EMPTY: Tables<Loaded> = Tables {
@@ -79,8 +83,10 @@ static EMPTY: Tables<Loaded> = Tables {
 
 /// The entry of an application code of the loaded catalogue, as sent.
 fn lookup_code(code: &str) -> Option<&'static Entry<Loaded>> {
-    let (tables, _, keys) = LOADED.get()?;
-    keys.get(code).and_then(|&i| tables.codes.get(i))
+    let held = LOADED.get()?;
+    held.code_keys
+        .get(code)
+        .and_then(|&i| held.tables.codes.get(i))
 }
 
 /// Why a catalogue was not loaded.
@@ -195,7 +201,11 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
     };
     let all: Vec<Loaded> = (0..model.endpoints.len()).map(loaded).collect();
     LOADED
-        .set((Box::leak(Box::new(tables)), leak(all), code_keys))
+        .set(Held {
+            tables: Box::leak(Box::new(tables)),
+            all: leak(all),
+            code_keys,
+        })
         .map_err(|_| LoadError::AlreadyLoaded)
 }
 
@@ -273,7 +283,7 @@ pub(crate) fn leaked_node<E>(n: &TrieNode, endpoint: &impl Fn(usize) -> E) -> No
 impl CatalogueEndpoint for Loaded {
     #[inline]
     fn all() -> &'static [Self] {
-        LOADED.get().map_or(&[], |l| l.1)
+        LOADED.get().map_or(&[], |l| l.all)
     }
 
     #[inline]
@@ -283,7 +293,7 @@ impl CatalogueEndpoint for Loaded {
 
     #[inline]
     fn tables() -> &'static Tables<Self> {
-        LOADED.get().map_or(&EMPTY, |l| l.0)
+        LOADED.get().map_or(&EMPTY, |l| l.tables)
     }
 }
 
