@@ -6,6 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::catalogue::{AppCode, Catalogue};
+use crate::names;
 use crate::records::{self, CodeTexts, Derived};
 
 use super::docs::{deprecated_attr, docs};
@@ -126,8 +127,9 @@ pub(super) fn keys(catalogue: &Catalogue, texts: &CodeTexts) -> TokenStream {
 }
 
 /// The `codes` module's constants for the application codes, one per code
-/// ([`const_ident`] of its identifier), each its code's entry; empty when
-/// the catalogue has none.
+/// (named by [`names::code_const`], which validation keeps unique among the
+/// entries' constants), each its code's entry; empty when the catalogue has
+/// none.
 pub(super) fn consts(catalogue: &Catalogue, texts: &CodeTexts, full_docs: bool) -> TokenStream {
     let consts = catalogue
         .codes
@@ -135,7 +137,7 @@ pub(super) fn consts(catalogue: &Catalogue, texts: &CodeTexts, full_docs: bool) 
         .zip(texts.as_slice())
         .enumerate()
         .map(|(k, (c, text))| {
-            let name = format_ident!("{}", const_ident(&c.ident));
+            let name = format_ident!("{}", names::code_const(&c.code));
             let docs = docs(&doc_lines(c, text, full_docs));
             let deprecated = deprecated_attr(c.deprecated.as_deref());
             let k = Literal::usize_unsuffixed(k);
@@ -156,43 +158,5 @@ pub(super) fn consts(catalogue: &Catalogue, texts: &CodeTexts, full_docs: bool) 
         }
 
         #(#consts)*
-    }
-}
-
-/// The `SCREAMING_SNAKE_CASE` constant name of a code's `UpperCamelCase`
-/// identifier: a word starts at each upper-case letter after a lower-case
-/// letter or digit, and at each digit after a letter (`CardDeclined` →
-/// `CARD_DECLINED`, `Code40140` → `CODE_40140`).
-pub(crate) fn const_ident(ident: &str) -> String {
-    let mut out = String::with_capacity(ident.len() + 4);
-    let mut prev: Option<char> = None;
-    for c in ident.chars() {
-        let boundary = match prev {
-            Some(p) if c.is_ascii_uppercase() => p.is_ascii_lowercase() || p.is_ascii_digit(),
-            Some(p) if c.is_ascii_digit() => p.is_ascii_alphabetic(),
-            _ => false,
-        };
-        if boundary {
-            out.push('_');
-        }
-        out.push(c.to_ascii_uppercase());
-        prev = Some(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::const_ident;
-
-    #[test]
-    fn constants_are_the_identifiers_words_in_capitals() {
-        assert_eq!(const_ident("CardDeclined"), "CARD_DECLINED");
-        assert_eq!(const_ident("ChannelNotFound"), "CHANNEL_NOT_FOUND");
-        assert_eq!(const_ident("ErrFoo"), "ERR_FOO");
-        assert_eq!(const_ident("Code40140"), "CODE_40140");
-        assert_eq!(const_ident("Http2Error"), "HTTP_2_ERROR");
-        assert_eq!(const_ident("Code4xx"), "CODE_4XX");
-        assert_eq!(const_ident("A"), "A");
     }
 }

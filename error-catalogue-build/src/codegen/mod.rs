@@ -72,20 +72,25 @@ impl Options {
 /// Up to this many entries, each entry's texts are written in the docs of
 /// its `Endpoint` variant and `codes` constant, and typed errors are made
 /// by default; beyond, the docs name each entry's status and meaning only,
-/// so a large catalogue's texts are not written three times.
+/// so a large catalogue's texts are not written three times. Likewise up to
+/// this many application codes, each code's texts are written in the docs of
+/// its `Code` variant and constant; beyond, its code, status and meaning.
 pub const FULL_DOCS_MAX_ENTRIES: usize = 2_000;
 
 /// The generated module as tokens.
 pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
-    let entry_count = catalogue.entries().count() + catalogue.codes.len();
+    let entry_count = catalogue.entries().count();
     let full_docs = entry_count <= FULL_DOCS_MAX_ENTRIES;
+    // Codes are counted apart: a long registry shortens its own docs, not
+    // the tables' or their typed errors.
+    let code_docs = catalogue.codes.len() <= FULL_DOCS_MAX_ENTRIES;
     let texts = CodeTexts::new(catalogue);
     let derived = Derived::new(catalogue, &texts);
     let guard = format_ident!("CONTRACT_V{}", CONTRACT_VERSION);
     let endpoint_enum = endpoints::endpoint_enum(catalogue, full_docs);
     let endpoint_records = endpoints::records(catalogue);
     let keys = endpoints::keys(catalogue);
-    let code_enum = codes::code_enum(catalogue, &texts, full_docs);
+    let code_enum = codes::code_enum(catalogue, &texts, code_docs);
     let code_records = codes::records(catalogue, &texts, &derived);
     let code_keys = codes::keys(catalogue, &texts);
     let code_pointers = catalogue.code_pointers.iter().map(|p| lit(p));
@@ -103,7 +108,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
         entries::consts(
             catalogue,
             full_docs,
-            codes::consts(catalogue, &texts, full_docs),
+            codes::consts(catalogue, &texts, code_docs),
         )
     } else {
         TokenStream::new()
