@@ -125,3 +125,67 @@ macro_rules! __catalogue_code_serde_api {
 macro_rules! __catalogue_code_serde_api {
     () => {};
 }
+
+#[cfg(all(test, feature = "load"))]
+mod tests {
+    use super::*;
+    use error_catalogue_build::records::{CodeTexts, code_keys};
+
+    /// The code index the build crate makes for `codes`, as generated code holds it.
+    fn index(codes: &str) -> phf::Map<&'static str, usize> {
+        let text = format!(
+            "[page]\nid = \"e\"\ntitle = \"E\"\nslug = \"/e/\"\ndocs_base_url = \"https://e.example\"\n\
+             [general]\ntitle = \"G\"\n{codes}"
+        );
+        let report = error_catalogue_build::check_str("errors.toml", &text);
+        let keys = code_keys(&CodeTexts::new(report.catalogue.as_ref().unwrap()));
+        phf::Map {
+            key: keys.key,
+            pilots: Vec::leak(keys.pilots),
+            remap: Vec::leak(keys.remap),
+            entries: Vec::leak(
+                keys.entries
+                    .into_iter()
+                    .map(|(k, i)| (&*String::leak(k), i))
+                    .collect(),
+            ),
+        }
+    }
+
+    #[test]
+    fn codes_parse_exactly_as_sent() {
+        let keys = index(
+            "[[codes]]\ncode = \"card_declined\"\nmeaning = \"a\"\n\
+             [[codes]]\ncode = \"channelNotFound\"\nmeaning = \"b\"\n",
+        );
+        assert_eq!(parse_code(&keys, "card_declined"), Ok(0));
+        assert_eq!(parse_code(&keys, "channelNotFound"), Ok(1));
+        for miss in [
+            "Card_declined",
+            "channelnotfound",
+            "card_declined ",
+            "",
+            "x",
+        ] {
+            assert_eq!(parse_code(&keys, miss), Err(ParseCodeError), "{miss:?}");
+        }
+        let ints = index(
+            "[[codes]]\ncode = 40140\nmeaning = \"a\"\n[[codes]]\ncode = 0\nmeaning = \"b\"\n",
+        );
+        assert_eq!(parse_code(&ints, "40140"), Ok(0));
+        assert_eq!(parse_code(&ints, "0"), Ok(1));
+        assert_eq!(parse_code(&ints, "040140"), Err(ParseCodeError));
+        assert_eq!(
+            parse_code(
+                &phf::Map {
+                    key: 0,
+                    pilots: &[],
+                    remap: &[],
+                    entries: &[] as &[(&str, usize)]
+                },
+                "0"
+            ),
+            Err(ParseCodeError)
+        );
+    }
+}
