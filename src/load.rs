@@ -24,9 +24,10 @@ use std::sync::OnceLock;
 use error_catalogue_build::Catalogue as Model;
 use error_catalogue_build::catalogue::CodeValue;
 use error_catalogue_build::records::{self, CodeTexts, Derived};
-use error_catalogue_build::routes::{self, TrieNode};
+use error_catalogue_build::routes::{self, OwnedPart, TrieNode};
 use error_catalogue_records::{
-    EndpointRecord, EntryRecord, Example, Literal, MethodRoutes, Node, Plain, Route, Support,
+    EndpointRecord, EntryRecord, Example, Literal, MethodRoutes, Mixed, Node, Part, Plain, Route,
+    Support,
 };
 
 use crate::__private::{Lookup, Tables};
@@ -267,6 +268,23 @@ pub(crate) fn leaked_node<E>(n: &TrieNode, endpoint: &impl Fn(usize) -> E) -> No
                 .iter()
                 .map(|(segment, next)| Literal {
                     segment: leak_str(segment),
+                    node: leaked_node(next, endpoint),
+                })
+                .collect(),
+        ),
+        mixed: leak(
+            n.mixed
+                .iter()
+                .map(|(parts, next)| Mixed {
+                    parts: leak(
+                        parts
+                            .iter()
+                            .map(|part| match part {
+                                OwnedPart::Text(text) => Part::Text(leak_str(text)),
+                                OwnedPart::Param(name) => Part::Param(leak_str(name)),
+                            })
+                            .collect(),
+                    ),
                     node: leaked_node(next, endpoint),
                 })
                 .collect(),

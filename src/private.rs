@@ -7,8 +7,8 @@
 //! [`catalogue_api!`] macro writes the module's API as thin calls into them.
 
 pub use error_catalogue_records::{
-    CONTRACT_V6, EndpointRecord, EntryRecord, Example, Literal, Method, MethodRoutes, Node, Page,
-    Plain, Route, Support,
+    CONTRACT_V7, EndpointRecord, EntryRecord, Example, Literal, Method, MethodRoutes, Mixed, Node,
+    Page, Part, Plain, Route, Support,
 };
 pub use http;
 pub use phf;

@@ -7,14 +7,17 @@
 //! slash. The path may start with one of the catalogue's base paths
 //! (`[api] base_paths`), then the template. A literal segment matches a
 //! request segment whose percent-decoded bytes equal it; a parameter
-//! (`{id}`) matches exactly one non-empty segment, and a multi-segment
-//! parameter (`{*name}`) one or more, each captured raw (`library/ubuntu`).
-//! At the first segment where two matching templates differ, the literal
-//! wins, then the parameter, then the multi-segment parameter, which takes
-//! as few segments as lets the rest match. HEAD also routes to GET
+//! (`{id}`) matches exactly one non-empty segment, a mixed segment
+//! (`{id}.{format}`) one whose decoded bytes hold its texts, each parameter
+//! a non-empty run (cut from the right: `a.b.json` gives `a.b` and
+//! `json`), and a multi-segment parameter (`{*name}`) one or more segments,
+//! each captured raw (`library/ubuntu`). At the first segment where two
+//! matching templates differ, the literal wins, then the mixed segment with
+//! more literal text, then the parameter, then the multi-segment parameter,
+//! which takes as few segments as lets the rest match. HEAD also routes to GET
 //! endpoints. Matching never allocates, never panics, and uses no regex.
 
-use error_catalogue_records::{Literal, MethodRoutes, Node};
+use error_catalogue_records::{Literal, MethodRoutes, Node, Part};
 use http::Method;
 
 /// The `http` method of a record's method.
@@ -55,7 +58,8 @@ pub(crate) fn find<'a, E: Copy>(
     walk(&routes.root, start(path)?, values, 0)
 }
 
-/// Depth first, literal before parameter before multi-segment parameter:
+/// Depth first, literal before mixed segments before parameter before
+/// multi-segment parameter:
 /// the first template to match is the one of highest priority. It recurses
 /// only where a node has something to fall back on; elsewhere it loops.
 fn walk<'a, E: Copy>(
@@ -72,7 +76,7 @@ fn walk<'a, E: Copy>(
             });
         };
         let (segment, after) = split(path);
-        let fallback = node.param.is_some() || node.catch_all.is_some();
+        let fallback = !node.mixed.is_empty() || node.param.is_some() || node.catch_all.is_some();
         if let Some(literal) = literal(node.literals, segment) {
             if !fallback {
                 (node, rest) = (&literal.node, after);
@@ -85,6 +89,13 @@ fn walk<'a, E: Copy>(
         // A parameter takes a non-empty segment.
         if segment.text.is_empty() {
             return None;
+        }
+        for mixed in node.mixed {
+            if let Some(n) = cut(mixed.parts, segment.text, values, captured)
+                && let Some(hit) = walk(&mixed.node, after, values, captured + n)
+            {
+                return Some(hit);
+            }
         }
         if let Some(param) = node.param {
             if let Some(value) = values.get_mut(captured) {
@@ -129,6 +140,96 @@ fn multi<'a, E: Copy>(
         after?;
         end += 1;
     }
+}
+
+/// Cuts `text` (a request segment, raw) into the parameters of a mixed
+/// segment's `parts`, writing them to `values` from `captured`: how many, or
+/// `None` when it does not match. The texts are compared with the decoded
+/// bytes, from the right: the last text ends the segment, each text before
+/// is found at its last occurrence that leaves the parameter after it
+/// non-empty, and the first starts it (`routes::mixed` in the build crate
+/// says why). Parameters are raw runs between whole escapes.
+fn cut<'a>(
+    parts: &[Part<'_>],
+    text: &'a str,
+    values: &mut [&'a str],
+    captured: usize,
+) -> Option<usize> {
+    let raw = text.as_bytes();
+    let (mut parts, mut lo, mut hi) = (parts, 0, raw.len());
+    if let Some((Part::Text(first), rest)) = parts.split_first() {
+        lo = prefix(first.as_bytes(), raw, 0)?;
+        parts = rest;
+    }
+    if let Some((Part::Text(last), rest)) = parts.split_last() {
+        hi = suffix(last.as_bytes(), raw, lo)?;
+        parts = rest;
+    }
+    let params = parts.iter().filter(|p| matches!(p, Part::Param(_))).count();
+    let mut k = params;
+    for part in parts.iter().rev() {
+        if let Part::Text(between) = part {
+            let (at, end) = last_between(between.as_bytes(), raw, lo, hi)?;
+            k -= 1;
+            capture(values, captured + k, text.get(end..hi)?);
+            hi = at;
+        }
+    }
+    if hi <= lo {
+        return None;
+    }
+    capture(values, captured, text.get(lo..hi)?);
+    Some(params)
+}
+
+/// Writes a captured value, when `values` has room for it.
+fn capture<'a>(values: &mut [&'a str], at: usize, value: &'a str) {
+    if let Some(slot) = values.get_mut(at) {
+        *slot = value;
+    }
+}
+
+/// Where `raw`, read from byte `from` and decoded, has finished `text`:
+/// `None` when it does not start with it.
+fn prefix(text: &[u8], raw: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    for &t in text {
+        let (byte, width) = decoded_at(raw, i, *raw.get(i)?);
+        if byte != t {
+            return None;
+        }
+        i += width;
+    }
+    Some(i)
+}
+
+/// The start, at or after `lo`, of the escape-whole tail of `raw` that
+/// decodes to `text`.
+fn suffix(text: &[u8], raw: &[u8], lo: usize) -> Option<usize> {
+    let mut i = lo;
+    loop {
+        if prefix(text, raw, i) == Some(raw.len()) {
+            return Some(i);
+        }
+        i += decoded_at(raw, i, *raw.get(i)?).1;
+    }
+}
+
+/// The last occurrence of `text` in `raw[lo..hi]` (decoded, at escape
+/// boundaries) that starts after `lo` and ends before `hi`: its start and
+/// end.
+fn last_between(text: &[u8], raw: &[u8], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut found = None;
+    let mut i = lo;
+    while i < hi {
+        if i > lo
+            && let Some(end) = prefix(text, raw, i).filter(|&end| end < hi)
+        {
+            found = Some((i, end));
+        }
+        i += decoded_at(raw, i, *raw.get(i)?).1;
+    }
+    found
 }
 
 /// The longest segment [`literal`] decodes on the stack before searching;

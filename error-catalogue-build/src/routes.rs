@@ -4,13 +4,16 @@
 //! # Semantics (the runtime matcher in `error_catalogue::route` agrees)
 //!
 //! A template is `/`-separated segments, each a literal, a whole-segment
-//! `{param}` or, at most once, a `{*param}` of one or more whole segments;
-//! one trailing slash is ignored and `/` has no segments. A literal is
+//! `{param}`, a mixed segment of text and parameters (`{id}.{format}`) or,
+//! at most once, a `{*param}` of one or more whole segments; one trailing
+//! slash is ignored and `/` has no segments. Literal text is
 //! percent-decoded here, once, and compared at run time with the request
-//! segment's decoded bytes; a parameter takes exactly one non-empty segment.
-//! At the first segment where two matching templates differ, the literal
-//! wins, then `{param}`, then `{*param}`, which takes the fewest segments
-//! that let the rest match. Every template is routed under every base path
+//! segment's decoded bytes; a parameter takes exactly one non-empty segment,
+//! a mixed segment's parameters each a non-empty run of one (see
+//! [`mixed`] for how the runs are cut). At the first segment where two
+//! matching templates differ, the literal wins, then the mixed segment with
+//! more literal text, then `{param}`, then `{*param}`, which takes the
+//! fewest segments that let the rest match. Every template is routed under every base path
 //! (`[api] base_paths`) as one longer template, so E0016 sees the
 //! ambiguities a prefix makes and a match carries the base path's
 //! parameters first. HEAD requests also route to GET endpoints, unless a
@@ -20,14 +23,18 @@
 //!
 //! One segment trie per method, as nested records
 //! (`error_catalogue_records::Node`): each node holds its literal segments,
-//! sorted by length, then decoded bytes, its `{param}` and `{*param}` children and
-//! the route that ends there. The matcher picks a literal by binary search,
-//! then tries the parameter, then the multi-segment parameter, depth first.
+//! sorted by length, then decoded bytes, its mixed segments, most literal
+//! text first, its `{param}` and `{*param}` children and the route that
+//! ends there. The matcher picks a literal by binary search, then tries the
+//! mixed segments in order, the parameter, then the multi-segment
+//! parameter, depth first.
+
+pub mod mixed;
 
 use std::collections::BTreeMap;
 
-use error_catalogue_records::Method;
 use error_catalogue_records::template::{self, Segment as Parsed};
+use error_catalogue_records::{Method, Part};
 use toml::Spanned;
 
 use crate::catalogue::{Catalogue, METHODS};
@@ -43,14 +50,26 @@ pub enum Segment {
     Param(String),
     /// A multi-segment parameter (`{*name}`): one or more whole segments.
     CatchAll(String),
+    /// Literal text and parameters in one segment: the texts,
+    /// percent-decoded, one more than the names, each name between two
+    /// texts (the first and last text may be empty, the others are not).
+    Mixed {
+        /// The texts around the parameters.
+        texts: Vec<Vec<u8>>,
+        /// The parameters' names.
+        names: Vec<String>,
+    },
 }
 
 /// One segment of a [`Key`]: what the template segment matches, its
 /// parameter's name erased.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum KeySegment<B> {
     /// Literal bytes, percent-decoded.
     Literal(B),
+    /// A mixed segment's texts, percent-decoded, a parameter between each
+    /// two.
+    Mixed(Vec<B>),
     /// `{name}`.
     Param,
     /// `{*name}`.
@@ -68,33 +87,35 @@ pub struct Template {
     pub segments: Vec<Segment>,
 }
 
-/// Checks a path template (the grammar is `error_catalogue_records::template`'s).
-pub fn check_path(path: &str) -> Result<(), &'static str> {
-    template::check(path).map_err(template::TemplateError::message)
+/// Checks a path template (the grammar is `error_catalogue_records::template`'s):
+/// what is wrong and in which segment.
+pub fn check_path(path: &str) -> Result<(), String> {
+    template::check(path).map_err(|fault| fault.to_string())
 }
 
 /// Checks a base path: `""`, or an absolute path without a trailing slash
-/// whose segments are non-empty literals or whole-segment `{name}`s.
-pub fn check_base_path(base: &str) -> Result<(), &'static str> {
+/// whose segments are non-empty literals, whole-segment `{name}`s or mixed
+/// segments.
+pub fn check_base_path(base: &str) -> Result<(), String> {
     if base.is_empty() {
         return Ok(());
     }
     check_path(base)?;
     if base.ends_with('/') {
-        return Err("ends with `/` (write \"\" for no prefix, else drop the slash)");
+        return Err("ends with `/` (write \"\" for no prefix, else drop the slash)".into());
     }
     if base.split('/').skip(1).any(str::is_empty) {
-        return Err("has an empty segment");
+        return Err("has an empty segment".into());
     }
     if template::segments(base).any(|s| matches!(s, Ok(Parsed::CatchAll(_)))) {
-        return Err("has a multi-segment parameter, which only a template may have");
+        return Err("has a multi-segment parameter, which only a template may have".into());
     }
     Ok(())
 }
 
 impl Template {
     /// Parses a template that [`check_path`] accepts.
-    pub fn parse(path: &str) -> Result<Template, &'static str> {
+    pub fn parse(path: &str) -> Result<Template, String> {
         check_path(path)?;
         let segments = template::segments(path)
             // `check_path` accepted every segment.
@@ -105,13 +126,31 @@ impl Template {
                 }
                 Parsed::Param(name) => Segment::Param(name.to_string()),
                 Parsed::CatchAll(name) => Segment::CatchAll(name.to_string()),
+                Parsed::Mixed(_) => {
+                    let (mut texts, mut names) = (vec![Vec::new()], Vec::new());
+                    for part in s.parts() {
+                        match part {
+                            // The slot after the last parameter (or the first).
+                            Part::Text(text) => {
+                                if let Some(last) = texts.last_mut() {
+                                    *last = percent_encoding::percent_decode_str(text).collect();
+                                }
+                            }
+                            Part::Param(name) => {
+                                names.push(name.to_string());
+                                texts.push(Vec::new());
+                            }
+                        }
+                    }
+                    Segment::Mixed { texts, names }
+                }
             })
             .collect();
         Ok(Template { segments })
     }
 
     /// Parses a base path that [`check_base_path`] accepts (`""`: none).
-    pub fn parse_base(base: &str) -> Result<Template, &'static str> {
+    pub fn parse_base(base: &str) -> Result<Template, String> {
         check_base_path(base)?;
         if base.is_empty() {
             return Ok(Template {
@@ -142,6 +181,9 @@ impl Template {
                 Segment::Literal(bytes) => KeySegment::Literal(bytes.as_slice()),
                 Segment::Param(_) => KeySegment::Param,
                 Segment::CatchAll(_) => KeySegment::CatchAll,
+                Segment::Mixed { texts, .. } => {
+                    KeySegment::Mixed(texts.iter().map(Vec::as_slice).collect())
+                }
             })
             .collect()
     }
@@ -154,16 +196,23 @@ impl Template {
                 KeySegment::Literal(bytes) => KeySegment::Literal(bytes.to_vec()),
                 KeySegment::Param => KeySegment::Param,
                 KeySegment::CatchAll => KeySegment::CatchAll,
+                KeySegment::Mixed(texts) => {
+                    KeySegment::Mixed(texts.into_iter().map(<[u8]>::to_vec).collect())
+                }
             })
             .collect()
     }
 
     /// Parameter names, in order.
     pub fn params(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().filter_map(|s| match s {
-            Segment::Param(name) | Segment::CatchAll(name) => Some(name.as_str()),
-            Segment::Literal(_) => None,
-        })
+        self.segments
+            .iter()
+            .flat_map(|s| match s {
+                Segment::Param(name) | Segment::CatchAll(name) => std::slice::from_ref(name),
+                Segment::Mixed { names, .. } => names.as_slice(),
+                Segment::Literal(_) => &[],
+            })
+            .map(String::as_str)
     }
 }
 
@@ -207,6 +256,8 @@ pub fn ambiguities(endpoints: &[Spanned<EndpointDef>], base_paths: &[&str]) -> V
         }
     };
     let mut seen: BTreeMap<(String, Key), (String, std::ops::Range<usize>)> = BTreeMap::new();
+    // The routes with a mixed segment, for the ambiguities keys cannot show.
+    let mut with_mixed: Vec<(String, Key, String, std::ops::Range<usize>)> = Vec::new();
     let mut found = Vec::new();
     for def in endpoints {
         let def = def.get_ref();
@@ -220,7 +271,13 @@ pub fn ambiguities(endpoints: &[Spanned<EndpointDef>], base_paths: &[&str]) -> V
         for (base, prefix) in &bases {
             let key = (method.clone(), template.under(prefix).owned_key());
             let here = shown_under(def.path.get_ref(), base);
-            match seen.get(&key) {
+            let earlier = seen.get(&key).cloned().or_else(|| {
+                with_mixed
+                    .iter()
+                    .find(|(m, k, ..)| *m == key.0 && mixed::undecided(k, &key.1))
+                    .map(|(.., first, span)| (first.clone(), span.clone()))
+            });
+            match earlier {
                 Some((first, first_span)) => {
                     found.push(
                         Diagnostic::new(
@@ -231,7 +288,7 @@ pub fn ambiguities(endpoints: &[Spanned<EndpointDef>], base_paths: &[&str]) -> V
                         )
                         .at(def.path.span())
                         .label("ambiguous route")
-                        .related(first_span.clone(), "first template here")
+                        .related(first_span, "first template here")
                         .hint(
                             "make one template's literal segments differ, or merge the endpoints",
                         ),
@@ -240,6 +297,14 @@ pub fn ambiguities(endpoints: &[Spanned<EndpointDef>], base_paths: &[&str]) -> V
                     break;
                 }
                 None => {
+                    if key.1.iter().any(|s| matches!(s, KeySegment::Mixed(_))) {
+                        with_mixed.push((
+                            key.0.clone(),
+                            key.1.clone(),
+                            here.clone(),
+                            def.path.span(),
+                        ));
+                    }
                     seen.insert(key, (here, def.path.span()));
                 }
             }
@@ -256,6 +321,9 @@ pub struct TrieNode {
     /// Literal segments, percent-decoded, sorted by length, then bytes,
     /// each with the node after it.
     pub literals: Vec<(String, TrieNode)>,
+    /// Mixed segments, most literal text first (then by their texts), each
+    /// with the node after it; named as the first template to reach them.
+    pub mixed: Vec<(Vec<OwnedPart>, TrieNode)>,
     /// The node after a `{param}` segment.
     pub param: Option<Box<TrieNode>>,
     /// The node after a `{*param}` segment.
@@ -265,10 +333,21 @@ pub struct TrieNode {
     pub route: Option<(usize, String)>,
 }
 
-/// A node while building: literals keyed by their decoded bytes.
+/// A part of a mixed segment, owned: `error_catalogue_records::Part`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnedPart {
+    /// Literal text, percent-decoded (U+FFFD for bytes that are not UTF-8).
+    Text(String),
+    /// A parameter's name.
+    Param(String),
+}
+
+/// A node while building: literals keyed by their decoded bytes, mixed
+/// segments by their texts (with the first template's names).
 #[derive(Default)]
 struct Building {
     literals: BTreeMap<Vec<u8>, Building>,
+    mixed: BTreeMap<Vec<Vec<u8>>, (Vec<String>, Building)>,
     param: Option<Box<Building>>,
     catch_all: Option<Box<Building>>,
     route: Option<(usize, String)>,
@@ -276,13 +355,20 @@ struct Building {
 
 impl Building {
     /// Inserts a template; the first route to claim a node keeps it.
-    fn insert(&mut self, key: &[KeySegment<&[u8]>], route: (usize, &str)) {
+    fn insert(&mut self, template: &Template, route: (usize, &str)) {
         let mut at = self;
-        for segment in key {
+        for segment in &template.segments {
             at = match segment {
-                KeySegment::Literal(bytes) => at.literals.entry(bytes.to_vec()).or_default(),
-                KeySegment::Param => at.param.get_or_insert_default(),
-                KeySegment::CatchAll => at.catch_all.get_or_insert_default(),
+                Segment::Literal(bytes) => at.literals.entry(bytes.clone()).or_default(),
+                Segment::Mixed { texts, names } => {
+                    &mut at
+                        .mixed
+                        .entry(texts.clone())
+                        .or_insert_with(|| (names.clone(), Building::default()))
+                        .1
+                }
+                Segment::Param(_) => at.param.get_or_insert_default(),
+                Segment::CatchAll(_) => at.catch_all.get_or_insert_default(),
             };
         }
         at.route
@@ -299,13 +385,45 @@ impl Building {
             .collect();
         // The matcher's binary search compares lengths first.
         literals.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
+        let mut mixed: Vec<(usize, Vec<OwnedPart>, TrieNode)> = self
+            .mixed
+            .into_iter()
+            .map(|(texts, (names, node))| {
+                (
+                    mixed::text_len(&texts),
+                    parts(&texts, &names),
+                    node.finish(),
+                )
+            })
+            .collect();
+        // Most literal text first; the sort is stable over the texts' order.
+        mixed.sort_by(|a, b| b.0.cmp(&a.0));
         TrieNode {
             literals,
+            mixed: mixed
+                .into_iter()
+                .map(|(_, parts, node)| (parts, node))
+                .collect(),
             param: self.param.map(|n| Box::new(n.finish())),
             catch_all: self.catch_all.map(|n| Box::new(n.finish())),
             route: self.route,
         }
     }
+}
+
+/// A mixed segment's texts and names as its parts, in order, empty texts
+/// left out.
+fn parts(texts: &[Vec<u8>], names: &[String]) -> Vec<OwnedPart> {
+    let mut out = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        if !text.is_empty() {
+            out.push(OwnedPart::Text(String::from_utf8_lossy(text).into_owned()));
+        }
+        if let Some(name) = names.get(i) {
+            out.push(OwnedPart::Param(name.clone()));
+        }
+    }
+    out
 }
 
 /// A template routed under a base path: the whole template, its
@@ -363,7 +481,7 @@ pub fn tries(catalogue: &Catalogue) -> Vec<(Method, TrieNode)> {
         .map(|(method, templates)| {
             let mut root = Building::default();
             for (template, endpoint, base) in &templates {
-                root.insert(&template.key(), (*endpoint, base));
+                root.insert(template, (*endpoint, base));
             }
             (method, root.finish())
         })
@@ -387,7 +505,14 @@ mod tests {
         assert!(check_path("/a/{*}").is_err());
         assert!(check_path("/a/{x").is_err());
         assert!(check_path("/a/x}").is_err());
-        assert!(check_path("/a/b{x}").is_err());
+        assert!(check_path("/a/b{x}").is_ok());
+        assert!(check_path("/a/b{x}{y}").is_err());
+        assert!(check_path("/a/b{*x}").is_err());
+        assert_eq!(
+            check_path("/v1/{name}:can#cel").unwrap_err(),
+            "has `?` or `#` beside a parameter, which end a request's path (write `%3F` or `%23`) (segment `{name}:can#cel`)"
+        );
+        assert!(check_base_path("/api/v{major}").is_ok());
         assert!(check_path("/a/{*x}/{*y}").is_err());
         assert!(check_path("/a/{x}/{*x}").is_err());
         assert!(check_base_path("").is_ok());
@@ -413,6 +538,19 @@ mod tests {
         assert_eq!(key("/a//b").len(), 3);
         let t = Template::parse("/v1/{a}/x/{b}").unwrap();
         assert_eq!(t.params().collect::<Vec<_>>(), ["a", "b"]);
+        // A mixed segment: its texts decoded, its names erased from the key.
+        let t = Template::parse("/v{a}/{b}%2E{c}/{d}:cancel").unwrap();
+        assert_eq!(t.params().collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        assert_eq!(
+            t.owned_key(),
+            [
+                KeySegment::Mixed(vec![b"v".to_vec(), vec![]]),
+                KeySegment::Mixed(vec![vec![], b".".to_vec(), vec![]]),
+                KeySegment::Mixed(vec![vec![], b":cancel".to_vec()]),
+            ]
+        );
+        assert_eq!(key("/{x}.json"), key("/{y}%2Ejson"));
+        assert_ne!(key("/{x}.json"), key("/{x}json"));
         assert!(Template::parse("v1").is_err());
     }
 
@@ -456,6 +594,109 @@ path = "/a/{y}/"
         assert_eq!(&text[at], "\"/a/{y}/\"");
         let (related, _) = d.related.clone().unwrap();
         assert_eq!(&text[related], "\"/a/{x}\"");
+    }
+
+    #[test]
+    fn mixed_segments_are_ambiguous_only_when_undecided() {
+        let text = HEADER.to_string()
+            + r#"
+[[endpoints]]
+name = "A"
+method = "GET"
+path = "/v1/{name}"
+[[endpoints]]
+name = "B"
+method = "GET"
+path = "/v1/{name}:cancel"
+[[endpoints]]
+name = "C"
+method = "GET"
+path = "/v1/v{n}"
+[[endpoints]]
+name = "D"
+method = "GET"
+path = "/v2/{id}.{format}"
+[[endpoints]]
+name = "E"
+method = "GET"
+path = "/v1/{n}x"
+[[endpoints]]
+name = "F"
+method = "GET"
+path = "/v1/{other}:cancel/"
+"#;
+        let found = ambiguities(&file(&text), &[]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        // `v{n}` and `{n}x` both take `vax`, with as much text.
+        assert!(
+            found[0]
+                .message
+                .contains("GET /v1/{n}x matches the same requests as GET /v1/v{n}"),
+            "{}",
+            found[0].message
+        );
+        let at = found[0].span.clone().unwrap();
+        assert_eq!(&text[at], "\"/v1/{n}x\"");
+        // The same key, names aside.
+        assert!(found[1].message.contains(
+            "GET /v1/{other}:cancel/ matches the same requests as GET /v1/{name}:cancel"
+        ));
+    }
+
+    #[test]
+    fn mixed_edges_are_ordered_by_their_text() {
+        let text = HEADER.to_string()
+            + r#"
+[[endpoints]]
+name = "A"
+method = "GET"
+path = "/v{major}.{minor}"
+[[endpoints]]
+name = "B"
+method = "GET"
+path = "/{name}:cancel"
+[[endpoints]]
+name = "C"
+method = "GET"
+path = "/{id}.{format}"
+[[endpoints]]
+name = "D"
+method = "GET"
+path = "/{id}.{format}/x"
+[[endpoints]]
+name = "E"
+method = "GET"
+path = "/thumbnail.{ext}"
+"#;
+        let catalogue = crate::check_str("t.toml", &text).catalogue.unwrap();
+        let tries = tries(&catalogue);
+        let root = &tries[0].1;
+        let shown: Vec<String> = root
+            .mixed
+            .iter()
+            .map(|(parts, _)| {
+                parts
+                    .iter()
+                    .map(|p| match p {
+                        OwnedPart::Text(t) => t.clone(),
+                        OwnedPart::Param(n) => format!("{{{n}}}"),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "thumbnail.{ext}",
+                "{name}:cancel",
+                "v{major}.{minor}",
+                "{id}.{format}"
+            ]
+        );
+        // One edge for both `{id}.{format}` templates: a route, and `x` after it.
+        let (_, dot) = &root.mixed[3];
+        assert_eq!(dot.route.as_ref().map(|r| r.0), Some(2));
+        assert_eq!(dot.literals[0].0, "x");
     }
 
     #[test]

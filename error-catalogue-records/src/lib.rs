@@ -25,11 +25,11 @@ pub mod template;
 /// `CONTRACT_V{version}` constant, so a build crate and a runtime that
 /// disagree fail to compile with an error naming both versions (rustc
 /// suggests the runtime's constant, which names its version).
-pub const CONTRACT_VERSION: u32 = 6;
+pub const CONTRACT_VERSION: u32 = 7;
 
 /// The guard constant for [`CONTRACT_VERSION`]; its name must say the same
 /// number (the shipped catalogue's build fails otherwise).
-pub const CONTRACT_V6: () = ();
+pub const CONTRACT_V7: () = ();
 
 /// The most parameters a path template may have, base path included: a
 /// route match keeps them inline, never on the heap, and the build rejects
@@ -382,12 +382,16 @@ pub struct MethodRoutes<'t, E> {
 
 /// A node of a route trie: the segments that may come next, and the route
 /// that ends here. At each segment a literal edge is tried first, then the
-/// parameter, then the multi-segment parameter.
+/// mixed segments (most literal text first), then the parameter, then the
+/// multi-segment parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Node<'t, E> {
     /// Literal segments, sorted by length, then bytes, each with the node
     /// after it.
     pub literals: &'t [Literal<'t, E>],
+    /// Segments of literal text and parameters (`thumbnail.{extension}`),
+    /// most literal text first, each with the node after it.
+    pub mixed: &'t [Mixed<'t, E>],
     /// The node after a `{name}` segment: one non-empty segment. (Templates
     /// that share a node may name it differently: a match names its
     /// parameters from its endpoint's template.)
@@ -407,6 +411,28 @@ pub struct Literal<'t, E> {
     pub segment: &'t str,
     /// The node after it.
     pub node: Node<'t, E>,
+}
+
+/// A segment of literal text and parameters, and the node after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mixed<'t, E> {
+    /// The segment's parts, in order: literal text, percent-decoded (a
+    /// request segment's decoded bytes must hold it), and parameters, each
+    /// taking a non-empty run; never two parameters in a row. Parameters
+    /// are named as the first template to reach the edge names them (a
+    /// match names its parameters from its endpoint's template).
+    pub parts: &'t [Part<'t>],
+    /// The node after it.
+    pub node: Node<'t, E>,
+}
+
+/// A part of a mixed segment (`thumbnail.{extension}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part<'t> {
+    /// Literal text.
+    Text(&'t str),
+    /// A parameter's name.
+    Param(&'t str),
 }
 
 /// The endpoint a template routes to, and the base path it was routed under.

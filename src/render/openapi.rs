@@ -160,21 +160,22 @@ fn operation<E: CatalogueEndpoint>(c: Catalogue<E>, endpoint: E, order: usize) -
             json!({ "description": "No documented responses." }),
         );
     }
-    // Validation admits no name twice.
+    // Validation admits no name twice. A mixed segment's parameters are
+    // OpenAPI's as written (`thumbnail.{extension}`).
     let parameters: Vec<Value> = template::segments(endpoint.path())
         .filter_map(Result::ok)
-        .filter_map(|s| match s {
-            Segment::CatchAll(name) => Some(json!({
-                "name": name,
-                "in": "path",
-                "required": true,
-                "description": "One or more path segments, `/` kept.",
-                "schema": { "type": "string" },
-            })),
-            Segment::Param(name) => Some(
-                json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }),
-            ),
-            Segment::Literal(_) => None,
+        .flat_map(|s| {
+            let multi = matches!(s, Segment::CatchAll(_));
+            s.names().map(move |name| match multi {
+                true => json!({
+                    "name": name,
+                    "in": "path",
+                    "required": true,
+                    "description": "One or more path segments, `/` kept.",
+                    "schema": { "type": "string" },
+                }),
+                false => json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }),
+            })
         })
         .collect();
     let mut op = json!({

@@ -121,8 +121,8 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     quote! {
         #[allow(unused_imports)]
         use ::error_catalogue::__private::{
-            self, EndpointRecord, EntryRecord, Example, Literal, Method, MethodRoutes, Node,
-            Page, Plain, Route, Support,
+            self, EndpointRecord, EntryRecord, Example, Literal, Method, MethodRoutes, Mixed,
+            Node, Page, Part, Plain, Route, Support,
         };
 
         /// Fails to compile, naming both versions, when the runtime reads

@@ -1,11 +1,13 @@
 //! `ROUTES`: each method's route trie as nested struct literals, which
-//! read as the templates do: a literal segment, then the node after it.
+//! read as the templates do: a literal segment, then the node after it; a
+//! mixed segment as its parts (`[Part::Text("thumbnail."),
+//! Part::Param("extension")]`), then the node after it.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::catalogue::Catalogue;
-use crate::routes::{self, TrieNode};
+use crate::routes::{self, OwnedPart, TrieNode};
 
 use super::lit;
 
@@ -19,7 +21,8 @@ pub(super) fn tries(catalogue: &Catalogue) -> TokenStream {
     });
     quote! {
         /// Each method's route trie: at each node a literal segment is tried
-        /// first, then `param`, then `catch_all` (see `route`).
+        /// first, then the `mixed` segments in order, then `param`, then
+        /// `catch_all` (see `route`).
         #[allow(deprecated)]
         static ROUTES: [MethodRoutes<Endpoint>; #count] = [#(#methods),*];
     }
@@ -29,6 +32,20 @@ fn node(catalogue: &Catalogue, n: &TrieNode) -> TokenStream {
     let literals = n.literals.iter().map(|(segment, next)| {
         let (segment, next) = (lit(segment), node(catalogue, next));
         quote!(Literal { segment: #segment, node: #next })
+    });
+    let mixed = n.mixed.iter().map(|(parts, next)| {
+        let parts = parts.iter().map(|part| match part {
+            OwnedPart::Text(text) => {
+                let text = lit(text);
+                quote!(Part::Text(#text))
+            }
+            OwnedPart::Param(name) => {
+                let name = lit(name);
+                quote!(Part::Param(#name))
+            }
+        });
+        let next = node(catalogue, next);
+        quote!(Mixed { parts: &[#(#parts),*], node: #next })
     });
     let child = |c: &Option<Box<TrieNode>>| match c {
         Some(c) => {
@@ -49,6 +66,7 @@ fn node(catalogue: &Catalogue, n: &TrieNode) -> TokenStream {
     quote! {
         Node {
             literals: &[#(#literals),*],
+            mixed: &[#(#mixed),*],
             param: #param,
             catch_all: #catch_all,
             route: #route,
