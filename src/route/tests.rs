@@ -208,11 +208,13 @@ impl Owned {
 }
 
 /// A template's rank on a request it matches, and what it captures: per
-/// template segment, literal over parameter over multi-segment parameter,
-/// which ranks higher the fewer segments it takes (the walk tries the
-/// fewest first). `None` when it does not match.
-/// Per template segment: 2 literal, 1 parameter, 0 multi-segment
-/// parameter with minus the segments it takes; compared lexicographically.
+/// template segment, literal over mixed segment (more text first) over
+/// parameter over multi-segment parameter, which ranks higher the fewer
+/// segments it takes (the walk tries the fewest first). `None` when it does
+/// not match.
+/// Per template segment: 3 literal, 2 mixed with its text's length, 1
+/// parameter, 0 multi-segment parameter with minus the segments it takes;
+/// compared lexicographically.
 type Rank = Vec<(u8, isize)>;
 
 fn rank(t: &Template, request: &[&str]) -> Option<(Rank, Vec<String>)> {
@@ -234,7 +236,7 @@ fn rank(t: &Template, request: &[&str]) -> Option<(Rank, Vec<String>)> {
                 if percent_decode_str(request[at]).collect::<Vec<u8>>() != *bytes {
                     return None;
                 }
-                rank.push((2, 0));
+                rank.push((3, 0));
                 at += 1;
             }
             Segment::Param(_) => {
@@ -243,6 +245,12 @@ fn rank(t: &Template, request: &[&str]) -> Option<(Rank, Vec<String>)> {
                 }
                 captured.push(request[at].to_string());
                 rank.push((1, 0));
+                at += 1;
+            }
+            Segment::Mixed { texts, .. } => {
+                captured.extend(reference_cut(texts, request[at])?);
+                let text: usize = texts.iter().map(Vec::len).sum();
+                rank.push((2, text as isize));
                 at += 1;
             }
             Segment::CatchAll(_) => {
@@ -257,6 +265,64 @@ fn rank(t: &Template, request: &[&str]) -> Option<(Rank, Vec<String>)> {
         }
     }
     Some((rank, captured))
+}
+
+/// A mixed segment's parameters in a raw request segment, by brute force:
+/// every way to cut it at escape boundaries so that the texts match decoded
+/// and each parameter is non-empty, the one whose parameters end latest,
+/// first to last (each but the last takes the longest run it can).
+fn reference_cut(texts: &[Vec<u8>], raw: &str) -> Option<Vec<String>> {
+    let bytes = raw.as_bytes();
+    let mut bounds = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
+        i += if bytes[i] == b'%' && hex(i + 1) && hex(i + 2) {
+            3
+        } else {
+            1
+        };
+        // Texts are UTF-8: no cut falls inside a character.
+        if raw.is_char_boundary(i) {
+            bounds.push(i);
+        }
+    }
+    fn go(
+        texts: &[Vec<u8>],
+        bytes: &[u8],
+        bounds: &[usize],
+        from: usize,
+        runs: &mut Vec<(usize, usize)>,
+        out: &mut Vec<Vec<(usize, usize)>>,
+    ) {
+        let Some((text, rest)) = texts.split_first() else {
+            return;
+        };
+        for &e in bounds.iter().filter(|&&e| e >= from) {
+            if percent_encoding::percent_decode(&bytes[from..e]).collect::<Vec<u8>>() != *text {
+                continue;
+            }
+            if rest.is_empty() {
+                if e == bytes.len() {
+                    out.push(runs.clone());
+                }
+                continue;
+            }
+            for &f in bounds.iter().filter(|&&f| f > e) {
+                runs.push((e, f));
+                go(rest, bytes, bounds, f, runs, out);
+                runs.pop();
+            }
+        }
+    }
+    let mut all = Vec::new();
+    go(texts, bytes, &bounds, 0, &mut Vec::new(), &mut all);
+    let best = all.into_iter().max()?;
+    Some(
+        best.into_iter()
+            .map(|(a, b)| raw[a..b].to_string())
+            .collect(),
+    )
 }
 
 /// The reference: every template of the method under every base path
@@ -708,3 +774,5 @@ proptest! {
         }
     }
 }
+
+mod mixed;
