@@ -271,27 +271,40 @@ pub fn ambiguities(endpoints: &[Spanned<EndpointDef>], base_paths: &[&str]) -> V
         for (base, prefix) in &bases {
             let key = (method.clone(), template.under(prefix).owned_key());
             let here = shown_under(def.path.get_ref(), base);
-            let earlier = seen.get(&key).cloned().or_else(|| {
-                with_mixed
-                    .iter()
-                    .find(|(m, k, ..)| *m == key.0 && mixed::undecided(k, &key.1))
-                    .map(|(.., first, span)| (first.clone(), span.clone()))
-            });
+            // The same key, or a mixed segment that leaves the precedence
+            // undecided (`mixed::undecided`).
+            let earlier = seen
+                .get(&key)
+                .map(|(f, s)| (f.clone(), s.clone(), false))
+                .or_else(|| {
+                    with_mixed
+                        .iter()
+                        .find(|(m, k, ..)| *m == key.0 && mixed::undecided(k, &key.1))
+                        .map(|(.., first, span)| (first.clone(), span.clone(), true))
+                });
             match earlier {
-                Some((first, first_span)) => {
-                    found.push(
-                        Diagnostic::new(
-                            Code::AmbiguousRoute,
+                Some((first, first_span, undecided)) => {
+                    let (message, hint) = if undecided {
+                        (
+                            format!(
+                                "{method} {here} and {method} {first} both match some requests, with as much literal text where they first differ"
+                            ),
+                            "give one of the two mixed segments more literal text, or make their texts exclude each other (`{a}.json` and `{a}.yaml` never meet)",
+                        )
+                    } else {
+                        (
                             format!(
                                 "{method} {here} matches the same requests as {method} {first}"
                             ),
-                        )
-                        .at(def.path.span())
-                        .label("ambiguous route")
-                        .related(first_span, "first template here")
-                        .hint(
                             "make one template's literal segments differ, or merge the endpoints",
-                        ),
+                        )
+                    };
+                    found.push(
+                        Diagnostic::new(Code::AmbiguousRoute, message)
+                            .at(def.path.span())
+                            .label("ambiguous route")
+                            .related(first_span, "first template here")
+                            .hint(hint),
                     );
                     // One report per endpoint.
                     break;
@@ -631,7 +644,7 @@ path = "/v1/{other}:cancel/"
         assert!(
             found[0]
                 .message
-                .contains("GET /v1/{n}x matches the same requests as GET /v1/v{n}"),
+                .contains("GET /v1/{n}x and GET /v1/v{n} both match some requests"),
             "{}",
             found[0].message
         );

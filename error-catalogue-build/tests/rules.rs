@@ -254,20 +254,40 @@ fn e0014_bad_method_suggests_the_right_one() {
 fn e0015_bad_path_templates() {
     for (path, why) in [
         ("v1/tracker", "does not start with `/`"),
-        ("/v1/{}", "has a parameter without a name (`{}` or `{*}`)"),
-        ("/v1/{*}", "has a parameter without a name (`{}` or `{*}`)"),
-        ("/v1/{a}/{a}", "names one parameter twice"),
+        (
+            "/v1/{}",
+            "has a parameter without a name (`{}` or `{*}`) (segment `{}`)",
+        ),
+        (
+            "/v1/{*}",
+            "has a parameter without a name (`{}` or `{*}`) (segment `{*}`)",
+        ),
+        ("/v1/{a}/{a}", "names one parameter twice (segment `{a}`)"),
+        (
+            "/v1/{a}.{a}",
+            "names one parameter twice (segment `{a}.{a}`)",
+        ),
         (
             "/v1/{*a}/x/{*b}",
             "has more than one multi-segment parameter `{*name}`",
         ),
+        ("/v1/{id", "has unbalanced or nested braces (segment `{id`)"),
         (
-            "/v1/{id",
-            "has unbalanced braces, or a parameter that is not a whole segment",
+            "/v1/x{i{d}}",
+            "has unbalanced or nested braces (segment `x{i{d}}`)",
+        ),
+        // What a mixed segment cannot say, named.
+        (
+            "/v1/files{*path}",
+            "has a multi-segment parameter `{*name}` beside text in its segment: it takes whole segments (segment `files{*path}`)",
         ),
         (
-            "/v1/x{id}",
-            "has unbalanced braces, or a parameter that is not a whole segment",
+            "/v1/{a}{b}",
+            "has two parameters with no text between them (`{a}{b}`): nothing says where one ends (segment `{a}{b}`)",
+        ),
+        (
+            "/v1/{id}#get_shared_link",
+            "has `?` or `#` beside a parameter, which end a request's path (write `%3F` or `%23`) (segment `{id}#get_shared_link`)",
         ),
     ] {
         let text = edit("/v1/tracker/{id}", path);
@@ -280,6 +300,16 @@ fn e0015_bad_path_templates() {
     }
     let text = edit("/v1/tracker/{id}", "v1/tracker");
     insta::assert_snapshot!("e0015", check(&text, &[("E0015", 17, 8)]));
+    let text = edit("/v1/tracker/{id}", "/v1/tracker/{id}{format}");
+    insta::assert_snapshot!("e0015_mixed", check(&text, &[("E0015", 17, 8)]));
+    // Text beside parameters is a template.
+    for path in [
+        "/v1/tracker/{id}.{format}",
+        "/v1/tracker/{id}:cancel",
+        "/v1/tracker/v{id}",
+    ] {
+        check(&edit("/v1/tracker/{id}", path), &[]);
+    }
 }
 
 #[test]
@@ -461,6 +491,56 @@ fn e0016_multi_segment_parameters_and_base_paths() {
         &with_api(
             "[api]\nbase_paths = [\"/{version}\"]\n",
             &[("A", "GET", "/{id}/x"), ("B", "GET", "/x")],
+        ),
+        &[],
+    );
+}
+
+#[test]
+fn e0016_mixed_segments() {
+    // More literal text decides: no ambiguity.
+    check(
+        &with_api(
+            "",
+            &[
+                ("A", "GET", "/v1/{name}"),
+                ("B", "GET", "/v1/{name}:cancel"),
+                ("C", "GET", "/v1/{id}.{format}"),
+                ("D", "GET", "/v1/{id}.tarball.{format}"),
+                ("E", "GET", "/v1/{file}.json"),
+                ("F", "GET", "/v1/{file}.yaml"),
+                ("G", "GET", "/v1/thumbnail.png"),
+            ],
+        ),
+        &[],
+    );
+    // As much text, and `vx` matches both: undecided.
+    let text = with_api(
+        "",
+        &[
+            ("A", "GET", "/api/v{major}/x"),
+            ("B", "GET", "/api/{n}x/{p}"),
+        ],
+    );
+    insta::assert_snapshot!("e0016_mixed", check(&text, &[("E0016", 32, 8)]));
+    // The same key, names aside.
+    let text = with_api(
+        "",
+        &[
+            ("A", "GET", "/{id}.{format}"),
+            ("B", "GET", "/{name}.{ext}/"),
+        ],
+    );
+    let rendered = check(&text, &[("E0016", 32, 8)]);
+    assert!(
+        rendered.contains("GET /{name}.{ext}/ matches the same requests as GET /{id}.{format}"),
+        "{rendered}"
+    );
+    // Never the same request: no ambiguity, whatever the text.
+    check(
+        &with_api(
+            "",
+            &[("A", "GET", "/api/v{major}/x"), ("B", "GET", "/api/{n}x/y")],
         ),
         &[],
     );
