@@ -85,3 +85,32 @@ fn generated_code_reads_like_the_data() {
         assert!(codes.contains(want), "{want} in {codes}");
     }
 }
+
+/// Mixed segments in the route tries: an edge kind of its own, written as
+/// the segment's parts, most literal text first (`ROUTES` alone).
+#[test]
+fn mixed_segment_routes() {
+    let mut text = String::from(
+        "[page]\nid = \"errors\"\ntitle = \"Errors\"\nslug = \"/errors/\"\n\
+         docs_base_url = \"https://example.com/docs\"\n[general]\ntitle = \"General\"\n",
+    );
+    for (name, path) in [
+        ("Thumbnail", "/files/{file_id}/thumbnail.{extension}"),
+        ("Cancel", "/v1/{name}:cancel"),
+        ("Get", "/v1/{name}"),
+        ("Export", "/v1/{id}.{format}"),
+        ("Major", "/api/v{major}/x"),
+    ] {
+        text.push_str(&format!(
+            "[[endpoints]]\nname = \"{name}\"\nmethod = \"GET\"\npath = \"{path}\"\n"
+        ));
+    }
+    let report = check_str("mixed.toml", &text);
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+    let code = source(report.catalogue.as_ref().unwrap(), Options::new(true), "mixed.toml");
+    let start = code.find("/// Each method's route trie").unwrap();
+    let end = start + code[start..].find("\n];\n").unwrap() + 4;
+    let routes = &code[start..end];
+    assert!(routes.contains("Part::Text(\"thumbnail.\"),\n"), "{routes}");
+    insta::assert_snapshot!(routes);
+}
