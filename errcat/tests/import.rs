@@ -501,8 +501,9 @@ components:
             "refs.yaml:8:23: error: $ref \"#/components/responses/Conflict\" points to nothing in this document",
         ],
     );
-    // Paths of Box's real description that OpenAPI allows and a catalogue
-    // template cannot say, and two templates routing the same requests.
+    // Paths of Box's real description: text beside a parameter imports,
+    // a fragment is a template a catalogue cannot say, and two templates
+    // route the same requests.
     fails(
         "paths.json",
         r#"{"openapi": "3.0.2", "info": {"title": "Box", "version": "2024.0"}, "paths": {
@@ -512,8 +513,7 @@ components:
   "/users/{id}": {"get": {"responses": {"404": {"description": "Not found."}}}}
 }}"#,
         &[
-            "paths.json:2:3: error: path template \"/files/{file_id}/thumbnail.{extension}\" has unbalanced braces, or a parameter that is not a whole segment: a catalogue template takes each parameter as a whole segment (`/files/{name}`)",
-            "paths.json:3:3: error: path template \"/files/{file_id}#get_shared_link\" has unbalanced braces, or a parameter that is not a whole segment: a catalogue template takes each parameter as a whole segment (`/files/{name}`)",
+            "paths.json:3:3: error: path template \"/files/{file_id}#get_shared_link\" has `?` or `#` beside a parameter, which end a request's path (write `%3F` or `%23`) (segment `{file_id}#get_shared_link`)",
             "paths.json:5:3: error: GET /users/{id} matches the same requests as GET /users/{user_id} (line 4): a catalogue routes each request to one endpoint",
         ],
     );

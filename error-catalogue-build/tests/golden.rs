@@ -107,7 +107,11 @@ fn mixed_segment_routes() {
     }
     let report = check_str("mixed.toml", &text);
     assert!(report.diagnostics.is_empty(), "{}", report.render(false));
-    let code = source(report.catalogue.as_ref().unwrap(), Options::new(true), "mixed.toml");
+    let code = source(
+        report.catalogue.as_ref().unwrap(),
+        Options::new(true),
+        "mixed.toml",
+    );
     let start = code.find("/// Each method's route trie").unwrap();
     let end = start + code[start..].find("\n];\n").unwrap() + 4;
     let routes = &code[start..end];

@@ -430,10 +430,7 @@ impl<'a> Reader<'a> {
             Err(why) => {
                 self.errors.push(Problem::at(
                     path.at,
-                    format!(
-                        "path template {} {why}: a catalogue template takes each parameter as a whole segment (`/files/{{name}}`)",
-                        quoted(&path.text)
-                    ),
+                    format!("path template {} {why}", quoted(&path.text)),
                 ));
                 return false;
             }
