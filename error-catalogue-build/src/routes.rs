@@ -410,7 +410,7 @@ impl Building {
             })
             .collect();
         // Most literal text first; the sort is stable over the texts' order.
-        mixed.sort_by(|a, b| b.0.cmp(&a.0));
+        mixed.sort_by_key(|m| std::cmp::Reverse(m.0));
         TrieNode {
             literals,
             mixed: mixed
