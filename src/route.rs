@@ -91,7 +91,7 @@ fn walk<'a, E: Copy>(
             return None;
         }
         for mixed in node.mixed {
-            if let Some(n) = cut(mixed.parts, segment.text, values, captured)
+            if let Some(n) = cut(mixed.parts, segment, values, captured)
                 && let Some(hit) = walk(&mixed.node, after, values, captured + n)
             {
                 return Some(hit);
@@ -151,25 +151,26 @@ fn multi<'a, E: Copy>(
 /// says why). Parameters are raw runs between whole escapes.
 fn cut<'a>(
     parts: &[Part<'_>],
-    text: &'a str,
+    segment: Segment<'a>,
     values: &mut [&'a str],
     captured: usize,
 ) -> Option<usize> {
+    let (text, encoded) = (segment.text, segment.encoded);
     let raw = text.as_bytes();
     let (mut parts, mut lo, mut hi) = (parts, 0, raw.len());
     if let Some((Part::Text(first), rest)) = parts.split_first() {
-        lo = prefix(first.as_bytes(), raw, 0)?;
+        lo = prefix(first.as_bytes(), raw, 0, encoded)?;
         parts = rest;
     }
     if let Some((Part::Text(last), rest)) = parts.split_last() {
-        hi = suffix(last.as_bytes(), raw, lo)?;
+        hi = suffix(last.as_bytes(), raw, lo, encoded)?;
         parts = rest;
     }
     let params = parts.iter().filter(|p| matches!(p, Part::Param(_))).count();
     let mut k = params;
     for part in parts.iter().rev() {
         if let Part::Text(between) = part {
-            let (at, end) = last_between(between.as_bytes(), raw, lo, hi)?;
+            let (at, end) = last_between(between.as_bytes(), raw, lo, hi, encoded)?;
             k -= 1;
             capture(values, captured + k, text.get(end..hi)?);
             hi = at;
@@ -190,8 +191,15 @@ fn capture<'a>(values: &mut [&'a str], at: usize, value: &'a str) {
 }
 
 /// Where `raw`, read from byte `from` and decoded, has finished `text`:
-/// `None` when it does not start with it.
-fn prefix(text: &[u8], raw: &[u8], from: usize) -> Option<usize> {
+/// `None` when it does not start with it. Without a `%` (`encoded` false),
+/// `raw` decodes to itself.
+fn prefix(text: &[u8], raw: &[u8], from: usize, encoded: bool) -> Option<usize> {
+    if !encoded {
+        return raw
+            .get(from..)?
+            .starts_with(text)
+            .then_some(from + text.len());
+    }
     let mut i = from;
     for &t in text {
         let (byte, width) = decoded_at(raw, i, *raw.get(i)?);
@@ -205,10 +213,14 @@ fn prefix(text: &[u8], raw: &[u8], from: usize) -> Option<usize> {
 
 /// The start, at or after `lo`, of the escape-whole tail of `raw` that
 /// decodes to `text`.
-fn suffix(text: &[u8], raw: &[u8], lo: usize) -> Option<usize> {
+fn suffix(text: &[u8], raw: &[u8], lo: usize, encoded: bool) -> Option<usize> {
+    if !encoded {
+        let at = raw.len().checked_sub(text.len())?;
+        return (at >= lo && raw.ends_with(text)).then_some(at);
+    }
     let mut i = lo;
     loop {
-        if prefix(text, raw, i) == Some(raw.len()) {
+        if prefix(text, raw, i, true) == Some(raw.len()) {
             return Some(i);
         }
         i += decoded_at(raw, i, *raw.get(i)?).1;
@@ -218,12 +230,26 @@ fn suffix(text: &[u8], raw: &[u8], lo: usize) -> Option<usize> {
 /// The last occurrence of `text` in `raw[lo..hi]` (decoded, at escape
 /// boundaries) that starts after `lo` and ends before `hi`: its start and
 /// end.
-fn last_between(text: &[u8], raw: &[u8], lo: usize, hi: usize) -> Option<(usize, usize)> {
+fn last_between(
+    text: &[u8],
+    raw: &[u8],
+    lo: usize,
+    hi: usize,
+    encoded: bool,
+) -> Option<(usize, usize)> {
+    if !encoded {
+        // Each byte is a boundary: search back from the last start.
+        let last = hi.checked_sub(text.len() + 1)?;
+        return (lo + 1..=last)
+            .rev()
+            .find(|&at| raw.get(at..).is_some_and(|r| r.starts_with(text)))
+            .map(|at| (at, at + text.len()));
+    }
     let mut found = None;
     let mut i = lo;
     while i < hi {
         if i > lo
-            && let Some(end) = prefix(text, raw, i).filter(|&end| end < hi)
+            && let Some(end) = prefix(text, raw, i, true).filter(|&end| end < hi)
         {
             found = Some((i, end));
         }
