@@ -90,12 +90,23 @@ fn walk<'a, E: Copy>(
         if segment.text.is_empty() {
             return None;
         }
-        for mixed in node.mixed {
-            if let Some(n) = cut(mixed.parts, segment, values, captured)
-                && let Some(hit) = walk(&mixed.node, after, values, captured + n)
-            {
+        // The last mixed edge with no parameter after it: nothing to fall
+        // back on, so the walk goes on in this loop.
+        let last = node.param.is_none() && node.catch_all.is_none();
+        let mut next = None;
+        for (i, mixed) in node.mixed.iter().enumerate() {
+            let Some(n) = cut(mixed.parts, segment, values, captured) else {
+                continue;
+            };
+            if last && i + 1 == node.mixed.len() {
+                next = Some((&mixed.node, captured + n));
+            } else if let Some(hit) = walk(&mixed.node, after, values, captured + n) {
                 return Some(hit);
             }
+        }
+        if let Some((mixed, taken)) = next {
+            (node, rest, captured) = (mixed, after, taken);
+            continue;
         }
         if let Some(param) = node.param {
             if let Some(value) = values.get_mut(captured) {
