@@ -170,4 +170,11 @@ proptest! {
         if trailing { path.push('/'); }
         check_mixed(method, &path);
     }
+
+    #[test]
+    fn any_input_is_safe_on_mixed_segments(path in "/[a-z.:%0-9A-F/-]{0,30}", raw in any::<String>()) {
+        for input in [&path, &raw] {
+            let _ = owned_mixed().find(&Method::GET, input);
+        }
+    }
 }
