@@ -1,0 +1,170 @@
+//! Application codes on the command line: the `--code` argument, a code's
+//! entry as text and JSON, and where rows list a code. Shared by `lookup
+//! --code` and `list --codes`.
+
+use std::fmt::Write as _;
+
+use error_catalogue::CatalogueEndpoint;
+use error_catalogue::engine::{Catalogue, Entry};
+// The build crate's "did you mean", as for endpoints (see args.rs).
+use error_catalogue_build::suggest::closest;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::args;
+
+/// The most tables named in one "it is listed for …" hint; a registry code
+/// may be listed by hundreds of rows.
+const MAX_PLACES: usize = 5;
+
+/// A `--code` argument as the catalogue's index holds it: a string code
+/// exactly as given; an integer code in decimal, so `040140` is `40140`.
+/// Errors are one line, for exit 2.
+pub fn code_arg<E: CatalogueEndpoint>(arg: &str) -> Result<String, String> {
+    if arg.is_empty() {
+        return Err("invalid code '': expected a code as the API sends it".to_string());
+    }
+    if !Catalogue::<E>::new().integer_codes() {
+        return Ok(arg.to_string());
+    }
+    // Digits only: u64's parser would also take a sign.
+    let digits = arg.trim();
+    match digits.parse::<u64>() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => Ok(n.to_string()),
+        _ => Err(format!(
+            "invalid code {}: this catalogue's codes are integers, given in decimal (e.g. 40140)",
+            quoted(arg)
+        )),
+    }
+}
+
+/// The entry of `code` (as [`code_arg`] gives it), or why there is none, for
+/// exit 1: the catalogue has no codes, or which of its codes is closest.
+pub fn find<E: CatalogueEndpoint>(code: &str) -> Result<&'static Entry<E>, String> {
+    if let Some(entry) = E::lookup_code(code) {
+        return Ok(entry);
+    }
+    let all = Catalogue::<E>::new().codes();
+    if all.is_empty() {
+        return Err(format!(
+            "no code {}: the catalogue documents no application codes",
+            quoted(code)
+        ));
+    }
+    // Codes are compared exactly, but the suggestion ignores case, so
+    // `Card_Declined` finds `card_declined`.
+    let known: Vec<&str> = all.iter().filter_map(Entry::app_code).collect();
+    let suggestion = closest(code, &known)
+        .map(|best| format!("; did you mean {}?", quoted(best)))
+        .unwrap_or_default();
+    Err(format!(
+        "the catalogue has no code {}{suggestion} ('errcat list --codes' shows every code; codes are compared exactly)",
+        quoted(code)
+    ))
+}
+
+/// Where rows list `code`, for a hint: `create-charge 402`, `general 200`,
+/// at most [`MAX_PLACES`] of them, then how many more.
+pub fn listed_for<E: CatalogueEndpoint>(code: &str) -> String {
+    let places: Vec<String> = Catalogue::<E>::new()
+        .entries()
+        .iter()
+        .filter(|e| e.listed_codes().contains(&code))
+        .map(|e| format!("{} {}", e.endpoint().map_or("general", E::slug), e.code()))
+        .collect();
+    match places.len() {
+        0 => "no entry lists it".to_string(),
+        n if n > MAX_PLACES => format!(
+            "it is listed for {} and {} more",
+            places[..MAX_PLACES].join(", "),
+            n - MAX_PLACES
+        ),
+        _ => format!("it is listed for {}", places.join(", ")),
+    }
+}
+
+/// `code` quoted for a one-line message: terminal controls and line breaks
+/// escaped (it is the user's argument or the catalogue's data).
+pub fn quoted(code: &str) -> String {
+    format!("'{}'", args::terminal_safe(code).replace('\n', "\\n"))
+}
+
+/// A code's status for people: the number, or `any` for a code documented
+/// with any status.
+pub fn status_text<E: CatalogueEndpoint>(entry: &Entry<E>) -> String {
+    entry
+        .documented_status()
+        .map_or("any".to_string(), |s| s.as_u16().to_string())
+}
+
+/// A code's entry for people: the code and its status, then the entry's
+/// texts as `lookup` writes them.
+pub fn text<E: CatalogueEndpoint>(entry: &Entry<E>) -> String {
+    let status = match entry.documented_status() {
+        Some(s) => format!("status {}", s.as_u16()),
+        None => "any status".to_string(),
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Code {} ({status}): {}",
+        entry.app_code().unwrap_or_default(),
+        entry.plain_meaning()
+    );
+    out.push_str(&crate::lookup::details(entry));
+    out
+}
+
+/// The keys [`Json`] writes itself, in the order `lookup --format json`
+/// writes an entry's.
+const KNOWN_KEYS: [&str; 10] = [
+    "code",
+    "endpoint",
+    "status",
+    "meaning",
+    "description",
+    "resolution",
+    "retryable",
+    "anchor",
+    "example",
+    "deprecated",
+];
+
+/// A code's entry as JSON: the entry's own JSON (as `lookup --format json`
+/// gives an entry, keys in its order) with `code` first, as sent (a number
+/// when the catalogue's codes are integers), and `status` null for a code
+/// documented with any status. Keys the entry's JSON gains later follow, in
+/// name order.
+pub struct Json<'a, E: 'static>(pub &'a Entry<E>);
+
+impl<E: CatalogueEndpoint> Serialize for Json<'_, E> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let serde_json::Value::Object(mut more) =
+            serde_json::to_value(e).map_err(serde::ser::Error::custom)?
+        else {
+            return Err(serde::ser::Error::custom("an entry is not a JSON object"));
+        };
+        more.retain(|key, _| !KNOWN_KEYS.contains(&key.as_str()));
+        let code = e.app_code().unwrap_or_default();
+        let mut map = s.serialize_map(None)?;
+        match code.parse::<u64>() {
+            Ok(n) if Catalogue::<E>::new().integer_codes() => map.serialize_entry("code", &n)?,
+            _ => map.serialize_entry("code", code)?,
+        }
+        map.serialize_entry("endpoint", &e.endpoint().map(E::slug))?;
+        map.serialize_entry("status", &e.documented_status().map(|s| s.as_u16()))?;
+        map.serialize_entry("meaning", e.meaning())?;
+        map.serialize_entry("description", &e.description())?;
+        map.serialize_entry("resolution", &e.resolution())?;
+        map.serialize_entry("retryable", &e.retryable())?;
+        map.serialize_entry("anchor", e.anchor())?;
+        map.serialize_entry("example", &e.example())?;
+        if let Some(note) = e.deprecated() {
+            map.serialize_entry("deprecated", note)?;
+        }
+        for (key, value) in &more {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
