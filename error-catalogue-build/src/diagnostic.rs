@@ -100,12 +100,29 @@ codes! {
     /// A base path that is malformed, repeats another, or shares a
     /// parameter name with a template.
     BadBasePath = "E0019", "bad-base-path", Error;
+    /// The same application code twice in `[[codes]]`.
+    DuplicateCode = "E0020", "duplicate-code", Error;
+    /// A row lists a code `[[codes]]` lacks.
+    UnknownCode = "E0021", "unknown-code", Error;
+    /// A row lists a code that comes with another status.
+    CodeStatusMismatch = "E0022", "code-status-mismatch", Error;
+    /// A row lists the same code twice.
+    CodeListedTwice = "E0023", "code-listed-twice", Error;
+    /// String and integer codes in one catalogue.
+    MixedCodeKinds = "E0024", "mixed-code-kinds", Error;
+    /// A code that is empty, has control characters, is a negative or
+    /// too large integer, or makes no identifier.
+    BadCode = "E0025", "bad-code", Error;
+    /// A code pointer that is not a JSON Pointer.
+    BadCodePointer = "E0026", "bad-code-pointer", Error;
     /// A meaning that differs from the status's reason phrase.
     ReasonPhrase = "W0001", "non-canonical-meaning", Warning;
     /// An endpoint entry identical to the general one.
     RedundantEntry = "W0002", "redundant-entry", Warning;
     /// A 5xx marked not retryable.
     NonRetryable5xx = "W0003", "non-retryable-5xx", Warning;
+    /// A code no row lists, in a catalogue whose rows list codes.
+    UnlistedCode = "W0004", "unlisted-code", Warning;
 }
 
 impl fmt::Display for Code {

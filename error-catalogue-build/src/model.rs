@@ -6,6 +6,7 @@
 
 use toml::Spanned;
 
+use crate::catalogue::CodeValue;
 use crate::diagnostic::Code;
 
 /// The whole data file.
@@ -19,6 +20,12 @@ pub struct CatalogueFile {
     pub endpoints: Vec<Spanned<EndpointDef>>,
     /// `[api]`: how requests reach the API.
     pub api: Option<ApiDef>,
+    /// `[[codes]]`: the API's registry of application codes, in page order.
+    pub codes: Vec<Spanned<CodeDef>>,
+    /// Whether the reader left out `[[codes]]` rows (or all of them) for a
+    /// missing or mistyped key: a code a row lists may be one of them, so
+    /// none is reported unknown.
+    pub codes_incomplete: bool,
 }
 
 /// `[api]`: how requests reach the API.
@@ -28,6 +35,32 @@ pub struct ApiDef {
     /// literal path (`/v1.43`) or one with whole-segment parameters
     /// (`/{version}`).
     pub base_paths: Vec<Spanned<String>>,
+    /// Where a response body carries its application code, JSON Pointers
+    /// tried in order; `None`: the default set.
+    pub code_pointers: Option<Vec<Spanned<String>>>,
+}
+
+/// `[[codes]]`: one application code and its texts.
+#[derive(Debug, Clone)]
+pub struct CodeDef {
+    /// The code as the API sends it: a string, or a non-negative integer.
+    pub code: Spanned<CodeValue>,
+    /// The status it comes with; `None`: any status.
+    pub status: Option<Spanned<i64>>,
+    /// Short meaning.
+    pub meaning: Spanned<String>,
+    /// What the code means.
+    pub description: Option<Spanned<String>>,
+    /// What the caller should do.
+    pub resolution: Option<Spanned<String>>,
+    /// Overrides the retryability derived from the status.
+    pub retryable: Option<Spanned<bool>>,
+    /// An example error body.
+    pub example: Option<ExampleDef>,
+    /// Warnings acknowledged for this code, like `#[allow]`.
+    pub allow: Vec<Spanned<Code>>,
+    /// Why the code is deprecated and what to use instead, when it is.
+    pub deprecated: Option<Spanned<String>>,
 }
 
 /// `[page]`: the page's front matter, intro and support notice.
@@ -107,6 +140,8 @@ pub struct EntryDef {
     pub allow: Vec<Spanned<Code>>,
     /// Why the entry is deprecated and what to use instead, when it is.
     pub deprecated: Option<Spanned<String>>,
+    /// The application codes this row documents under its status.
+    pub codes: Vec<Spanned<CodeValue>>,
 }
 
 /// `example`: a response body shown under the tables.

@@ -1,4 +1,7 @@
-//! Names: the Rust identifiers and slugs derived from endpoint names.
+//! Names: the Rust identifiers and slugs derived from endpoint names and
+//! application codes.
+
+use crate::catalogue::CodeValue;
 
 /// The `UpperCamelCase` identifier for a name: ASCII letters and digits, each
 /// run of them a word with its first letter upper-cased and the rest lower
@@ -95,6 +98,91 @@ pub fn is_reserved_type_ident(ident: &str) -> bool {
     matches!(ident, "Self")
 }
 
+/// The words of a text code: runs of ASCII letters and digits, also split
+/// where a lower-case letter meets an upper-case one (`channelNotFound` →
+/// `channel`, `Not`, `Found`).
+fn code_words(code: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for word in words(code) {
+        let mut start = 0;
+        let bytes = word.as_bytes();
+        for i in 1..bytes.len() {
+            if bytes[i - 1].is_ascii_lowercase() && bytes[i].is_ascii_uppercase() {
+                out.push(&word[start..i]);
+                start = i;
+            }
+        }
+        out.push(&word[start..]);
+    }
+    out
+}
+
+/// The `Code` enum's variant for an application code: a text code's words
+/// in `UpperCamelCase` (`card_declined` → `CardDeclined`, `ERR_FOO` →
+/// `ErrFoo`), prefixed with `Code` when that would start with a digit or
+/// spell `Self`; an integer `n` is `Code{n}` (`Code40140`). `None` when the
+/// code has no ASCII letter or digit.
+pub fn code_ident(code: &CodeValue) -> Option<String> {
+    let text = match code {
+        CodeValue::Integer(n) => return Some(format!("Code{n}")),
+        CodeValue::Text(text) => text,
+    };
+    let mut ident = String::new();
+    for word in code_words(text) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            ident.push(first.to_ascii_uppercase());
+            ident.extend(chars.map(|c| c.to_ascii_lowercase()));
+        }
+    }
+    if ident.is_empty() {
+        return None;
+    }
+    if ident.starts_with(|c: char| c.is_ascii_digit()) || is_reserved_type_ident(&ident) {
+        ident.insert_str(0, "Code");
+    }
+    Some(ident)
+}
+
+/// The docs anchor of an application code: `code-` and its words in
+/// kebab-case (`card_declined` → `code-card-declined`, `40140` →
+/// `code-40140`).
+pub fn code_anchor(code: &CodeValue) -> String {
+    match code {
+        CodeValue::Integer(n) => format!("code-{n}"),
+        CodeValue::Text(text) => {
+            let mut anchor = String::from("code");
+            for word in code_words(text) {
+                anchor.push('-');
+                anchor.push_str(&word.to_ascii_lowercase());
+            }
+            anchor
+        }
+    }
+}
+
+/// The `codes::` constant of an application code: its words in
+/// `SCREAMING_SNAKE_CASE` (`card_declined` → `CARD_DECLINED`), prefixed
+/// with `CODE_` when that would start with a digit; an integer `n` is
+/// `CODE_{n}`. Codes with one [`code_ident`] have one constant.
+pub fn code_const(code: &CodeValue) -> String {
+    match code {
+        CodeValue::Integer(n) => format!("CODE_{n}"),
+        CodeValue::Text(text) => {
+            let name = code_words(text)
+                .iter()
+                .map(|w| w.to_ascii_uppercase())
+                .collect::<Vec<_>>()
+                .join("_");
+            if name.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("CODE_{name}")
+            } else {
+                name
+            }
+        }
+    }
+}
+
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -160,5 +248,68 @@ mod tests {
         assert!(!is_slug(""));
         assert_eq!(const_ident("create-trackers", 409), "CREATE_TRACKERS_409");
         assert_eq!(const_ident("3d", 404), "E3D_404");
+    }
+
+    fn text(s: &str) -> CodeValue {
+        CodeValue::Text(s.to_string())
+    }
+
+    #[test]
+    fn code_identifiers_anchors_and_constants() {
+        let cases = [
+            (
+                "card_declined",
+                "CardDeclined",
+                "code-card-declined",
+                "CARD_DECLINED",
+            ),
+            (
+                "channelNotFound",
+                "ChannelNotFound",
+                "code-channel-not-found",
+                "CHANNEL_NOT_FOUND",
+            ),
+            ("ERR_FOO", "ErrFoo", "code-err-foo", "ERR_FOO"),
+            (
+                "invalid-request.body",
+                "InvalidRequestBody",
+                "code-invalid-request-body",
+                "INVALID_REQUEST_BODY",
+            ),
+            ("HTTPError", "Httperror", "code-httperror", "HTTPERROR"),
+            (
+                "oauth2Error",
+                "Oauth2error",
+                "code-oauth2error",
+                "OAUTH2ERROR",
+            ),
+            (
+                "3ds_required",
+                "Code3dsRequired",
+                "code-3ds-required",
+                "CODE_3DS_REQUIRED",
+            ),
+            ("self", "CodeSelf", "code-self", "SELF"),
+            ("Self", "CodeSelf", "code-self", "SELF"),
+            (
+                "caf\u{e9}_ferm\u{e9}",
+                "CafFerm",
+                "code-caf-ferm",
+                "CAF_FERM",
+            ),
+        ];
+        for (code, ident, anchor, constant) in cases {
+            assert_eq!(code_ident(&text(code)).as_deref(), Some(ident), "{code}");
+            assert_eq!(code_anchor(&text(code)), anchor, "{code}");
+            assert_eq!(code_const(&text(code)), constant, "{code}");
+        }
+        let n = CodeValue::Integer(40140);
+        assert_eq!(code_ident(&n).as_deref(), Some("Code40140"));
+        assert_eq!(code_anchor(&n), "code-40140");
+        assert_eq!(code_const(&n), "CODE_40140");
+        assert_eq!(code_ident(&CodeValue::Integer(0)).as_deref(), Some("Code0"));
+        for none in ["", " ", "\u{2014}", "__"] {
+            assert_eq!(code_ident(&text(none)), None, "{none:?}");
+        }
     }
 }

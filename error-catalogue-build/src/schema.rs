@@ -10,16 +10,18 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+use crate::catalogue::CodeValue;
 use crate::diagnostic::{Code, Diagnostic, Severity, shown};
 use crate::model::{
-    ApiDef, CatalogueFile, EndpointDef, EntryDef, ExampleDef, GeneralDef, PageDef, SupportDef,
+    ApiDef, CatalogueFile, CodeDef, EndpointDef, EntryDef, ExampleDef, GeneralDef, PageDef,
+    SupportDef,
 };
 use crate::suggest;
 
 /// Keys of the top level.
-pub const FILE_KEYS: &[&str] = &["page", "api", "general", "endpoints"];
+pub const FILE_KEYS: &[&str] = &["page", "api", "general", "endpoints", "codes"];
 /// Keys of `[api]`.
-pub const API_KEYS: &[&str] = &["base_paths"];
+pub const API_KEYS: &[&str] = &["base_paths", "code_pointers"];
 /// Keys of `[page]`.
 pub const PAGE_KEYS: &[&str] = &[
     "id",
@@ -39,6 +41,19 @@ pub const GENERAL_KEYS: &[&str] = &["title", "slug", "errors"];
 pub const ENDPOINT_KEYS: &[&str] = &["name", "slug", "method", "path", "deprecated", "errors"];
 /// Keys of an entry (`[[general.errors]]`, `[[endpoints.errors]]`).
 pub const ENTRY_KEYS: &[&str] = &[
+    "status",
+    "meaning",
+    "description",
+    "resolution",
+    "retryable",
+    "example",
+    "allow",
+    "deprecated",
+    "codes",
+];
+/// Keys of `[[codes]]`.
+pub const CODE_KEYS: &[&str] = &[
+    "code",
     "status",
     "meaning",
     "description",
@@ -73,16 +88,27 @@ pub fn file(
     });
     let api = r.optional_table(&keys, "api", "[api]", |r, t, h| {
         let keys = r.keys(t, h, "[api]", API_KEYS);
+        let code_pointers = keys
+            .get("code_pointers")
+            .map(|_| r.strings(&keys, "code_pointers"));
         Some(ApiDef {
             base_paths: r.strings(&keys, "base_paths"),
+            code_pointers,
         })
     });
+    let codes = r.table_array(&keys, "codes", "[[codes]]", |r, t, h| r.code_row(t, h));
+    // A mistyped `codes` is reported and read as no rows: incomplete too.
+    let rows = keys
+        .get("codes")
+        .map_or(Some(0), |v| as_array(v.get_ref()).map(|rows| rows.len()));
     let file = match (page, general) {
         (Some(page), Some(general)) if !syntax_failed => Some(CatalogueFile {
             page,
             general,
             endpoints,
             api,
+            codes_incomplete: rows != Some(codes.len()),
+            codes,
         }),
         _ => None,
     };
@@ -402,19 +428,10 @@ impl Reader<'_> {
         } else {
             "[endpoints.errors.example]"
         };
-        let example = self.optional_table(&keys, "example", example_table, |r, t, h| {
-            let keys = r.keys(t, h, example_table, EXAMPLE_KEYS);
-            let caption = r.string(&keys, "caption");
-            let lang = r.string(&keys, "lang");
-            let body = r.required_string(&keys, "body");
-            Some(ExampleDef {
-                caption,
-                lang,
-                body: body?,
-            })
-        });
+        let example = self.example(&keys, example_table);
         let allow = self.allow(&keys);
         let deprecated = self.string(&keys, "deprecated");
+        let codes = self.code_list(&keys);
         Some(EntryDef {
             status: status?,
             meaning: meaning?,
@@ -424,7 +441,120 @@ impl Reader<'_> {
             example,
             allow,
             deprecated,
+            codes,
         })
+    }
+
+    fn example(&mut self, keys: &Keys<'_, '_>, table: &'static str) -> Option<ExampleDef> {
+        self.optional_table(keys, "example", table, |r, t, h| {
+            let keys = r.keys(t, h, table, EXAMPLE_KEYS);
+            let caption = r.string(&keys, "caption");
+            let lang = r.string(&keys, "lang");
+            let body = r.required_string(&keys, "body");
+            Some(ExampleDef {
+                caption,
+                lang,
+                body: body?,
+            })
+        })
+    }
+
+    /// One `[[codes]]` row; dropped when a key is missing or mistyped.
+    fn code_row(&mut self, table: &DeTable<'_>, header: Range<usize>) -> Option<CodeDef> {
+        let keys = self.keys(table, header, "[[codes]]", CODE_KEYS);
+        let code = match keys.get("code") {
+            None => {
+                self.missing(&keys, "code", "code = \"card_declined\"");
+                None
+            }
+            Some(value) => self.code_value("code", CODE_TYPE, value),
+        };
+        // Absent is `Some(None)`, any status; mistyped is `None`.
+        let status = match keys.get("status") {
+            None => Some(None),
+            Some(_) => self.status(&keys).map(Some),
+        };
+        let meaning = self.required_string(&keys, "meaning");
+        let description = self.string(&keys, "description");
+        let resolution = self.string(&keys, "resolution");
+        let retryable = self.retryable(&keys);
+        let example = self.example(&keys, "[codes.example]");
+        let allow = self.allow(&keys);
+        let deprecated = self.string(&keys, "deprecated");
+        Some(CodeDef {
+            code: code?,
+            status: status?,
+            meaning: meaning?,
+            description,
+            resolution,
+            retryable,
+            example,
+            allow,
+            deprecated,
+        })
+    }
+
+    /// A row's `codes`: every element that is a code, the rest reported.
+    fn code_list(&mut self, keys: &Keys<'_, '_>) -> Vec<Spanned<CodeValue>> {
+        let Some(value) = keys.get("codes") else {
+            return Vec::new();
+        };
+        let Some(items) = as_array(value.get_ref()) else {
+            self.wrong_type(
+                "codes",
+                CODES_TYPE,
+                value,
+                "write `codes = [\"card_declined\", \"expired_card\"]`, or integers: `codes = [40140]`"
+                    .to_string(),
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.code_value("codes", CODES_TYPE, item))
+            .collect()
+    }
+
+    /// An application code: a string, or an integer from 0 to `u64::MAX`.
+    fn code_value(
+        &mut self,
+        key: &str,
+        expected: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Spanned<CodeValue>> {
+        let code = match value.get_ref() {
+            DeValue::String(s) => CodeValue::Text(s.to_string()),
+            DeValue::Integer(int) => match u64::from_str_radix(int.as_str(), int.radix()) {
+                Ok(n) => CodeValue::Integer(n),
+                Err(_) => {
+                    let why = if int.as_str().starts_with('-') {
+                        "is negative"
+                    } else {
+                        "is over the largest integer code, 18446744073709551615"
+                    };
+                    self.push(
+                        Diagnostic::new(Code::BadCode, format!("code {int} {why}"))
+                            .at(value.span())
+                            .label("not a code")
+                            .hint("integer codes are from 0 to 18446744073709551615; write any other code as the string the API sends"),
+                    );
+                    return None;
+                }
+            },
+            _ => {
+                let hint = match key {
+                    "code" => {
+                        "write the code as the API sends it: `code = \"card_declined\"` or `code = 40140`"
+                    }
+                    _ => {
+                        "write each code as the API sends it: a string (`\"card_declined\"`) or an integer (`40140`)"
+                    }
+                };
+                self.wrong_type(key, expected, value, hint.to_string());
+                return None;
+            }
+        };
+        Some(Spanned::new(value.span(), code))
     }
 
     fn status(&mut self, keys: &Keys<'_, '_>) -> Option<Spanned<i64>> {
@@ -563,6 +693,11 @@ impl Reader<'_> {
         out
     }
 }
+
+/// What `code` holds, as E0005 says it.
+const CODE_TYPE: &str = "a string or a non-negative integer";
+/// What a row's `codes` holds, as E0005 says it.
+const CODES_TYPE: &str = "an array of strings or non-negative integers";
 
 fn as_array<'a, 'i>(value: &'a DeValue<'i>) -> Option<&'a DeArray<'i>> {
     match value {

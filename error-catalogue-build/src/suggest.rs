@@ -11,8 +11,12 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         return None;
     }
     let word = word.to_ascii_lowercase();
+    let near = |c: &str| c.len().abs_diff(word.len()) <= (c.len() / 3).max(1);
     candidates
         .iter()
+        // The distance is at least the difference in length: most
+        // candidates of a long list are ruled out without measuring it.
+        .filter(|c| near(c))
         .map(|c| (strsim::osa_distance(&word, &c.to_ascii_lowercase()), *c))
         .filter(|(d, c)| *d <= (c.len() / 3).max(1))
         .min_by_key(|(d, _)| *d)

@@ -10,9 +10,11 @@ use toml::Spanned;
 
 use crate::catalogue::{self, Catalogue, Endpoint, Entry, Example, Page, Support, Table};
 use crate::diagnostic::{Code, Diagnostic, shown};
-use crate::model::{CatalogueFile, EndpointDef, EntryDef};
+use crate::model::{CatalogueFile, EndpointDef, EntryDef, ExampleDef};
 use crate::names;
 use crate::routes::{Key, Template, check_path};
+
+mod codes;
 
 /// The most base paths a catalogue may declare: every template is routed
 /// under each, so they multiply the route tries.
@@ -30,10 +32,12 @@ pub use crate::catalogue::METHODS;
 /// (warnings may be present), and every diagnostic found. The file is
 /// borrowed: callers keep its spans next to the catalogue (`crate::diff`
 /// locates its findings with them). For a catalogue without errors, the
-/// model's endpoints and rows correspond one to one, in order, to the
-/// catalogue's.
+/// model's endpoints, rows, `[[codes]]` and rows' codes correspond one to
+/// one, in order, to the catalogue's.
 pub fn validate(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
     let mut v = Validator::default();
+    // Codes first: rows list them.
+    let codes = v.codes(file);
     let page = v.page(&file.page);
     let general_slug = match &file.general.slug {
         Some(slug) => {
@@ -76,11 +80,11 @@ pub fn validate(file: &CatalogueFile) -> (Option<Catalogue>, Vec<Diagnostic>) {
         general,
         endpoints,
         base_paths,
-        code_pointers: crate::catalogue::DEFAULT_CODE_POINTERS
-            .map(String::from)
-            .to_vec(),
-        codes: Vec::new(),
+        code_pointers: v.code_pointers(file),
+        codes,
     };
+    v.code_names(file);
+    v.unlisted_codes(file);
     let listed: Vec<&str> = file
         .api
         .iter()
@@ -101,6 +105,8 @@ struct Validator {
     /// The most parameters a valid base path has: each template's count
     /// with them is bounded.
     base_params: usize,
+    /// `[[codes]]` as read, for the rows that list codes.
+    registry: codes::Registry,
 }
 
 /// Names, slugs and identifiers seen so far, with where.
@@ -321,23 +327,7 @@ impl Validator {
         let optional = |v: &mut Self, value: &Option<Spanned<String>>, key: &str| {
             value.as_ref().map(|s| v.text(s, key))
         };
-        let retryable = match &def.retryable {
-            Some(flag) => {
-                if !*flag.get_ref() && (500..=599).contains(&status) {
-                    self.push(
-                        Diagnostic::new(
-                            Code::NonRetryable5xx,
-                            format!("status {status} is marked `retryable = false`"),
-                        )
-                        .at(flag.span())
-                        .label("server errors are usually worth retrying")
-                        .hint("remove the override if a later try may succeed, or add `allow = [\"non-retryable-5xx\"]` to the row"),
-                    );
-                }
-                *flag.get_ref()
-            }
-            None => catalogue::default_retryable(status),
-        };
+        let retryable = self.retryable(&def.retryable, Some(status));
         let meaning = self.text(&def.meaning, "meaning");
         if let Some(reason) = http::StatusCode::from_u16(status)
             .ok()
@@ -366,16 +356,42 @@ impl Validator {
             description: optional(self, &def.description, "description"),
             resolution: optional(self, &def.resolution, "resolution"),
             retryable,
-            example: def.example.as_ref().map(|e| Example {
-                caption: optional(self, &e.caption, "caption"),
-                lang: e
-                    .lang
-                    .as_ref()
-                    .map_or_else(|| "json".to_string(), |l| self.text(l, "lang")),
-                body: self.text(&e.body, "body"),
-            }),
+            example: def.example.as_ref().map(|e| self.example(e)),
             deprecated: optional(self, &def.deprecated, "deprecated"),
-            codes: Vec::new(),
+            codes: self.row_codes(def, status),
+        }
+    }
+
+    /// `retryable` as written, else as the status has it (a code with no
+    /// status is not retryable); `W0003` for a 5xx marked not retryable.
+    fn retryable(&mut self, flag: &Option<Spanned<bool>>, status: Option<u16>) -> bool {
+        let Some(flag) = flag else {
+            return status.is_some_and(catalogue::default_retryable);
+        };
+        if let Some(status) = status.filter(|s| (500..=599).contains(s))
+            && !*flag.get_ref()
+        {
+            self.push(
+                Diagnostic::new(
+                    Code::NonRetryable5xx,
+                    format!("status {status} is marked `retryable = false`"),
+                )
+                .at(flag.span())
+                .label("server errors are usually worth retrying")
+                .hint("remove the override if a later try may succeed, or add `allow = [\"non-retryable-5xx\"]` to the row"),
+            );
+        }
+        *flag.get_ref()
+    }
+
+    fn example(&mut self, e: &ExampleDef) -> Example {
+        Example {
+            caption: e.caption.as_ref().map(|c| self.text(c, "caption")),
+            lang: e
+                .lang
+                .as_ref()
+                .map_or_else(|| "json".to_string(), |l| self.text(l, "lang")),
+            body: self.text(&e.body, "body"),
         }
     }
 
@@ -621,6 +637,7 @@ impl Validator {
                     && g.description == entry.description
                     && g.resolution == entry.resolution
                     && g.deprecated == entry.deprecated
+                    && g.codes == entry.codes
             });
             if same {
                 self.allow(row.get_ref());

@@ -711,3 +711,309 @@ fn e0005_hints_guess_the_value_meant() {
     assert_eq!(title("{ text = \"HTTP\" }"), "write `title = \"...\"`");
     assert_eq!(title("42"), "quote the value: `title = \"42\"`");
 }
+
+// Application codes: `[[codes]]`, a row's `codes`, `[api] code_pointers`.
+
+/// `BASE` with the 404 row listing `listed` (a TOML array) when given, and
+/// `codes` (`[[codes]]` tables) after it: the row's `codes` is line 22.
+fn with_codes(listed: Option<&str>, codes: &str) -> String {
+    let text = match listed {
+        Some(listed) => edit(
+            "meaning = \"Not Found\"",
+            &format!("meaning = \"Not Found\"\ncodes = {listed}"),
+        ),
+        None => BASE.to_string(),
+    };
+    format!("{text}{codes}")
+}
+
+/// A `[[codes]]` table for `code` (as TOML) with `status` when given.
+fn code(code: &str, status: Option<u16>) -> String {
+    let status = status.map_or(String::new(), |s| format!("status = {s}\n"));
+    format!("\n[[codes]]\ncode = {code}\n{status}meaning = \"Meaning\"\n")
+}
+
+#[test]
+fn codes_listed_by_rows_check_clean() {
+    let text = with_codes(
+        Some("[\"tracker_missing\", \"tracker_gone\"]"),
+        &format!(
+            "{}{}",
+            code("\"tracker_missing\"", Some(404)),
+            code("\"tracker_gone\"", None)
+        ),
+    );
+    check(&text, &[]);
+}
+
+#[test]
+fn e0020_duplicate_code_names_the_first() {
+    let text = with_codes(
+        None,
+        &format!(
+            "{}{}",
+            code("\"tracker_missing\"", None),
+            code("\"tracker_missing\"", Some(404))
+        ),
+    );
+    insta::assert_snapshot!("e0020", check(&text, &[("E0020", 28, 8)]));
+    // Integers compare by value, however written.
+    let text = with_codes(None, &format!("{}{}", code("16", None), code("0x10", None)));
+    check(&text, &[("E0020", 28, 8)]);
+    // Strings compare exactly: these are two codes, though one identifier.
+    let text = with_codes(
+        None,
+        &format!("{}{}", code("\"a_b\"", None), code("\"A_B\"", None)),
+    );
+    check(&text, &[("E0010", 28, 8)]);
+}
+
+#[test]
+fn e0021_unknown_code_with_did_you_mean() {
+    let text = with_codes(
+        Some("[\"trackr_missing\"]"),
+        &code("\"tracker_missing\"", None),
+    );
+    insta::assert_snapshot!("e0021", check(&text, &[("E0021", 22, 10)]));
+    let hint = |listed: &str, codes: &str| {
+        // A code no suggestion names is also unlisted (W0004).
+        let report = check_str("errors.toml", &with_codes(Some(listed), codes));
+        assert_eq!(
+            found(&report)[0],
+            ("E0021", 22, 10),
+            "{}",
+            report.render(false)
+        );
+        report.diagnostics[0].hint.clone().unwrap()
+    };
+    assert_eq!(
+        hint("[40140]", &code("\"40140\"", None)),
+        "the catalogue's codes are strings: write \"40140\""
+    );
+    assert_eq!(
+        hint("[\"40140\"]", &code("40140", None)),
+        "the catalogue's codes are integers: write 40140"
+    );
+    assert_eq!(
+        hint("[\"zzz\"]", &code("\"tracker_missing\"", None)),
+        "add a [[codes]] entry with `code = \"zzz\"`, or remove it from the row"
+    );
+    assert_eq!(
+        hint("[\"zzz\"]", ""),
+        "add a [[codes]] entry with `code = \"zzz\"`, or remove it from the row"
+    );
+}
+
+#[test]
+fn e0021_not_reported_when_a_code_entry_was_left_unread() {
+    // The entry lacks `meaning`: it is left out, and the row's code may be it.
+    let text = with_codes(
+        Some("[\"tracker_missing\"]"),
+        "\n[[codes]]\ncode = \"tracker_missing\"\n",
+    );
+    check(&text, &[("E0004", 24, 1)]);
+}
+
+#[test]
+fn e0022_code_status_mismatch() {
+    let text = with_codes(
+        Some("[\"tracker_gone\"]"),
+        &code("\"tracker_gone\"", Some(410)),
+    );
+    insta::assert_snapshot!("e0022", check(&text, &[("E0022", 22, 10)]));
+    // A code with no status goes in any row, 2xx too.
+    let text = with_codes(None, &code("\"not_ok\"", None)).replace(
+        "status = 400\nmeaning = \"Bad Request\"",
+        "status = 200\nmeaning = \"OK\"\ncodes = [\"not_ok\"]",
+    );
+    check(&text, &[]);
+}
+
+#[test]
+fn e0023_code_listed_twice() {
+    let text = with_codes(
+        Some("[\"tracker_missing\", \"tracker_missing\"]"),
+        &code("\"tracker_missing\"", None),
+    );
+    insta::assert_snapshot!("e0023", check(&text, &[("E0023", 22, 29)]));
+}
+
+#[test]
+fn e0024_mixed_kinds_on_the_first_of_the_fewer() {
+    let codes = format!(
+        "{}{}{}",
+        code("\"tracker_missing\"", None),
+        code("40140", None),
+        code("40141", None)
+    );
+    let text = with_codes(None, &codes);
+    insta::assert_snapshot!("e0024", check(&text, &[("E0024", 24, 8)]));
+    // A tie: the kind of the first code is the catalogue's.
+    let text = with_codes(
+        None,
+        &format!("{}{}", code("40140", None), code("\"a\"", None)),
+    );
+    let report = check_str("errors.toml", &text);
+    assert_eq!(found(&report), [("E0024", 28, 8)]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "code \"a\" is a string, but the catalogue's codes are integers"
+    );
+}
+
+#[test]
+fn e0025_bad_codes() {
+    let codes = format!(
+        "{}{}{}{}{}",
+        code("\"\"", None),
+        code("\"a\\tb\"", None),
+        code("\"!!\"", None),
+        code("-1", None),
+        code("99999999999999999999", None)
+    );
+    let text = with_codes(None, &codes);
+    insta::assert_snapshot!(
+        "e0025",
+        check(
+            &text,
+            &[
+                ("E0025", 24, 8),
+                ("E0025", 28, 8),
+                ("E0025", 32, 8),
+                ("E0025", 36, 8),
+                ("E0025", 40, 8),
+            ]
+        )
+    );
+    // In a row too.
+    let text = with_codes(Some("[-1]"), &code("1", None));
+    check(&text, &[("E0025", 22, 10)]);
+}
+
+#[test]
+fn e0026_bad_code_pointers() {
+    let text = with_api(
+        "[api]\ncode_pointers = [\"\", \"/error/code\", \"error.code\", \"/a~2\"]\n",
+        &[],
+    );
+    insta::assert_snapshot!("e0026", check(&text, &[("E0026", 8, 37), ("E0026", 8, 51)]));
+}
+
+#[test]
+fn w0004_unlisted_code_and_allow() {
+    let listed = code("\"tracker_missing\"", None);
+    let text = with_codes(
+        Some("[\"tracker_missing\"]"),
+        &format!("{listed}{}", code("\"tracker_gone\"", None)),
+    );
+    insta::assert_snapshot!("w0004", check(&text, &[("W0004", 29, 8)]));
+    check(&format!("{text}allow = [\"unlisted-code\"]\n"), &[]);
+    // A registry, whose rows list no codes: nothing is unlisted.
+    check(&with_codes(None, &listed), &[]);
+}
+
+#[test]
+fn code_statuses_texts_and_retryable_as_for_rows() {
+    let text = with_codes(None, &code("\"x\"", Some(700)));
+    check(&text, &[("E0006", 25, 10)]);
+    let text = with_codes(None, &code("\"x\"", None).replace("\"Meaning\"", "\" \""));
+    check(&text, &[("E0013", 25, 11)]);
+    let text = format!(
+        "{}retryable = false\n",
+        with_codes(None, &code("\"x\"", Some(503)))
+    );
+    check(&text, &[("W0003", 27, 13)]);
+    check(&format!("{text}allow = [\"W0003\"]\n"), &[]);
+}
+
+#[test]
+fn code_names_collide_with_the_page_anchors_and_constants() {
+    // `code-x-404` is the anchor of the endpoint "Code X"'s 404 row, and of
+    // the code `x_404`.
+    let second = "\n[[endpoints]]\nname = \"Code X\"\nmethod = \"GET\"\npath = \"/x\"\n\n[[endpoints.errors]]\nstatus = 404\nmeaning = \"Not Found\"\n";
+    let text = format!("{BASE}{second}{}", code("\"x_404\"", None));
+    let report = check_str("errors.toml", &text);
+    assert_eq!(
+        found(&report),
+        [("E0009", 33, 8)],
+        "{}",
+        report.render(false)
+    );
+    // `GET_TRACKER_404` is the row's constant, and the code's.
+    let text = with_codes(None, &code("\"get_tracker_404\"", None));
+    let rendered = check(&text, &[("E0010", 24, 8)]);
+    assert!(
+        rendered.contains("makes the constant `codes::GET_TRACKER_404`, as a row does"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn code_keys_unknown_missing_and_mistyped() {
+    let text = with_codes(None, &code("1.5", None).replace("meaning", "meanin"));
+    let report = check_str("errors.toml", &text);
+    assert_eq!(
+        found(&report),
+        [("E0004", 23, 1), ("E0005", 24, 8), ("E0003", 25, 1)],
+        "{}",
+        report.render(false)
+    );
+    let hint = report.diagnostics[2].hint.as_deref().unwrap();
+    assert_eq!(
+        hint,
+        "did you mean `meaning`? [[codes]] has: code, status, meaning, description, resolution, retryable, example, allow, deprecated"
+    );
+    assert_eq!(
+        report.diagnostics[1].message,
+        "`code` must be a string or a non-negative integer, found a float: 1.5"
+    );
+    let text = with_codes(Some("\"x\""), &code("\"x\"", None));
+    check(&text, &[("E0005", 22, 9)]);
+    let text = with_codes(Some("[\"x\", true]"), &code("\"x\"", None));
+    let report = check_str("errors.toml", &text);
+    assert_eq!(found(&report), [("E0005", 22, 15)]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "`codes` must be an array of strings or non-negative integers, found a boolean: true"
+    );
+    let text = with_api("[api]\ncode_pointers = \"/error\"\n", &[]);
+    check(&text, &[("E0005", 8, 17)]);
+}
+
+#[test]
+fn code_rules_report_the_cause_once() {
+    // An out-of-range status is E0006 alone: no mismatch with the row.
+    let text = with_codes(Some("[\"x\"]"), &code("\"x\"", Some(700)));
+    check(&text, &[("E0006", 26, 10)]);
+    // A code defined twice and listed by no row: one W0004.
+    let text = with_codes(
+        Some("[\"x\"]"),
+        &format!(
+            "{}{}{}",
+            code("\"x\"", None),
+            code("\"y\"", None),
+            code("\"y\"", None)
+        ),
+    );
+    check(&text, &[("W0004", 29, 8), ("E0020", 33, 8)]);
+    // The integers fewer: the first of them is reported.
+    let codes = format!(
+        "{}{}{}",
+        code("\"a\"", None),
+        code("7", None),
+        code("\"b\"", None)
+    );
+    let report = check_str("errors.toml", &with_codes(None, &codes));
+    assert_eq!(found(&report), [("E0024", 28, 8)]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "code 7 is an integer, but the catalogue's codes are strings"
+    );
+    // An endpoint's own slug makes anchors as a derived one does.
+    let text = format!(
+        "{}slug = \"code-x\"\n{}",
+        SECOND.replace("NAME", "Other"),
+        code("\"x\"", None)
+    );
+    check(&format!("{BASE}{text}"), &[("E0009", 30, 8)]);
+}
