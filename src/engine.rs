@@ -179,6 +179,84 @@ pub trait CatalogueEndpoint:
         Self::lookup_row(0, status.as_u16())
     }
 
+    /// The entry of an application code as the API sends it (`card_declined`;
+    /// an integer code in decimal, `40140`), compared exactly; `None` for a
+    /// code the catalogue lacks. Never allocates or panics.
+    ///
+    /// ```
+    /// use error_catalogue::{CatalogueEndpoint, Endpoint};
+    ///
+    /// // The shipped catalogue documents no application codes.
+    /// assert!(Endpoint::lookup_code("card_declined").is_none());
+    /// ```
+    ///
+    /// A catalogue with codes (here one loaded at run time, feature `load`;
+    /// a generated module's `lookup_code` answers the same):
+    ///
+    /// ```
+    /// # #[cfg(feature = "load")] {
+    /// use error_catalogue::CatalogueEndpoint;
+    /// use error_catalogue::load::{self, Loaded};
+    /// use http::StatusCode;
+    ///
+    /// let file = concat!(env!("CARGO_MANIFEST_DIR"), "/error-catalogue-build/tests/fixtures/codes.toml");
+    /// let report = error_catalogue_build::check_file(file);
+    /// load::load(report.catalogue.as_ref().unwrap()).unwrap();
+    ///
+    /// let e = Loaded::lookup_code("card_declined").unwrap();
+    /// assert_eq!(e.app_code(), Some("card_declined"));
+    /// assert_eq!(e.documented_status(), Some(StatusCode::PAYMENT_REQUIRED));
+    /// assert_eq!(e.anchor(), "code-card-declined");
+    /// assert!(Loaded::lookup_code("Card_Declined").is_none());
+    ///
+    /// let charge: Loaded = "create-charge".parse().unwrap();
+    /// assert_eq!(charge.codes(StatusCode::PAYMENT_REQUIRED), ["card_declined", "expired_card"]);
+    /// assert_eq!(charge.lookup_response(StatusCode::PAYMENT_REQUIRED, Some("card_declined")), Some(e));
+    /// # }
+    /// ```
+    #[inline]
+    fn lookup_code(code: &str) -> Option<&'static Entry<Self>> {
+        (Self::tables().lookup_code)(code)
+    }
+
+    /// What a response from this endpoint means: the entry of its
+    /// application `code` when one is given and the catalogue knows it, else
+    /// what [`lookup`](CatalogueEndpoint::lookup) answers for `status`.
+    /// Never allocates or panics.
+    ///
+    /// ```
+    /// use error_catalogue::{CatalogueEndpoint, Endpoint, StatusCode};
+    ///
+    /// let e = Endpoint::CreateTrackers;
+    /// let by_status = e.lookup(StatusCode::CONFLICT);
+    /// assert_eq!(e.lookup_response(StatusCode::CONFLICT, None), by_status);
+    /// // A code the catalogue lacks: explained by the status.
+    /// assert_eq!(e.lookup_response(StatusCode::CONFLICT, Some("no_such_code")), by_status);
+    /// ```
+    #[inline]
+    fn lookup_response(
+        self,
+        status: StatusCode,
+        code: Option<&str>,
+    ) -> Option<&'static Entry<Self>> {
+        code.and_then(Self::lookup_code)
+            .or_else(|| self.lookup(status))
+    }
+
+    /// The application codes documented for `status` on this endpoint, as
+    /// sent: those the entry [`lookup`](CatalogueEndpoint::lookup) answers
+    /// (its own row, else the general table's) lists; empty when none.
+    ///
+    /// ```
+    /// use error_catalogue::{CatalogueEndpoint, Endpoint, StatusCode};
+    ///
+    /// assert!(Endpoint::CreateTrackers.codes(StatusCode::CONFLICT).is_empty());
+    /// ```
+    #[inline]
+    fn codes(self, status: StatusCode) -> &'static [&'static str] {
+        self.lookup(status).map_or(&[], |e| e.listed_codes())
+    }
+
     /// The endpoint a request routes to (see [`RouteMatch`] for the
     /// parameters too). Never allocates or panics.
     #[inline]
@@ -299,6 +377,43 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
         E::all()
     }
 
+    /// Every application code's entry (`[[codes]]`), in page order; empty
+    /// when the catalogue documents none.
+    ///
+    /// ```
+    /// assert!(error_catalogue::Catalogue.codes().is_empty());
+    /// ```
+    #[inline]
+    pub fn codes(self) -> &'static [Entry<E>] {
+        E::tables().codes
+    }
+
+    /// Where a response body carries its application code (`[api]
+    /// code_pointers`): JSON Pointers, tried in order.
+    ///
+    /// ```
+    /// assert_eq!(
+    ///     error_catalogue::Catalogue.code_pointers(),
+    ///     ["/error/code", "/error", "/code"],
+    /// );
+    /// ```
+    #[inline]
+    pub fn code_pointers(self) -> &'static [&'static str] {
+        E::tables().code_pointers
+    }
+
+    /// Whether the catalogue's application codes are integers (sent as JSON
+    /// numbers, looked up by their decimal text), not strings; `false` when
+    /// it has none.
+    ///
+    /// ```
+    /// assert!(!error_catalogue::Catalogue.integer_codes());
+    /// ```
+    #[inline]
+    pub fn integer_codes(self) -> bool {
+        E::tables().integer_codes
+    }
+
     /// The base paths a request may carry before the templates (`[api]
     /// base_paths`), as listed; empty when the catalogue declares none.
     ///
@@ -381,6 +496,26 @@ macro_rules! __catalogue_api {
                 $crate::engine::CatalogueEndpoint::lookup(self, status)
             }
 
+            /// What a response from this endpoint means: the entry of its
+            /// application `code` when one is given and the catalogue knows
+            /// it, else [`Endpoint::lookup`]'s. The same as [`lookup_response`].
+            #[inline]
+            pub fn lookup_response(
+                self,
+                status: $crate::StatusCode,
+                code: ::core::option::Option<&str>,
+            ) -> ::core::option::Option<&'static Entry> {
+                $crate::engine::CatalogueEndpoint::lookup_response(self, status, code)
+            }
+
+            /// The application codes documented for `status` on this
+            /// endpoint, as sent: those its own row, else the general
+            /// table's, lists; empty when none.
+            #[inline]
+            pub fn codes(self, status: $crate::StatusCode) -> &'static [&'static str] {
+                $crate::engine::CatalogueEndpoint::codes(self, status)
+            }
+
             /// The endpoint a request routes to (see [`route`] for the
             /// parameters too). Never allocates or panics.
             #[inline]
@@ -441,6 +576,18 @@ macro_rules! __catalogue_api {
             $crate::engine::CatalogueEndpoint::lookup(endpoint, status)
         }
 
+        /// What a response from `endpoint` means: the entry of its
+        /// application `code` when one is given and the catalogue knows it,
+        /// else what [`lookup`] answers for `status`. Never allocates or panics.
+        #[inline]
+        pub fn lookup_response(
+            endpoint: Endpoint,
+            status: $crate::StatusCode,
+            code: ::core::option::Option<&str>,
+        ) -> ::core::option::Option<&'static Entry> {
+            $crate::engine::CatalogueEndpoint::lookup_response(endpoint, status, code)
+        }
+
         /// What `status` means in the general table.
         #[inline]
         pub fn lookup_general(
@@ -489,6 +636,7 @@ macro_rules! __catalogue_api {
             Catalogue.page()
         }
 
+        $crate::__private::catalogue_code_api!();
         $crate::__private::catalogue_serde_api!();
     };
 }

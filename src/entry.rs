@@ -10,7 +10,9 @@ use crate::DocsUrl;
 use crate::engine::CatalogueEndpoint;
 
 /// One row of a catalogue: what a status means (for one endpoint, or for
-/// every endpoint in the general table) and what the caller should do.
+/// every endpoint in the general table) and what the caller should do; or
+/// one application code of the catalogue's registry (`[[codes]]`), with
+/// [`app_code`](Entry::app_code) the code as sent.
 ///
 /// `E` is the catalogue's `Endpoint` enum; each catalogue module names
 /// `Entry<Endpoint>` its `Entry` (`error_catalogue::Entry` for the shipped one).
@@ -64,17 +66,61 @@ impl<E: Hash> Hash for Entry<E> {
 }
 
 impl<E: CatalogueEndpoint> Entry<E> {
-    /// The HTTP status.
+    /// The HTTP status. An application code documented with any status
+    /// (see [`documented_status`](Entry::documented_status)) answers
+    /// `500 Internal Server Error`; a table row always has its own.
     #[inline]
     pub fn status(&self) -> StatusCode {
-        // Validation keeps every code in 100..=599, which StatusCode accepts.
+        // Validation keeps every status in 100..=599, which StatusCode accepts.
         StatusCode::from_u16(self.code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    /// The HTTP status as a number.
+    /// The HTTP status as a number (500 for an application code documented
+    /// with any status, as [`status`](Entry::status)).
     #[inline]
     pub fn code(&self) -> u16 {
-        self.record.status
+        self.record.status.unwrap_or(500)
+    }
+
+    /// The HTTP status as documented: always `Some` for a table row; `None`
+    /// for an application code that comes with any status.
+    ///
+    /// ```
+    /// use error_catalogue::StatusCode;
+    ///
+    /// let e = error_catalogue::codes::CREATE_TRACKERS_409;
+    /// assert_eq!(e.documented_status(), Some(StatusCode::CONFLICT));
+    /// ```
+    #[inline]
+    pub fn documented_status(&self) -> Option<StatusCode> {
+        self.record
+            .status
+            .and_then(|s| StatusCode::from_u16(s).ok())
+    }
+
+    /// For an application code's entry, the code as the API sends it
+    /// (`card_declined`; an integer code in decimal, `40140`); `None` for a
+    /// table row. (`code` is the HTTP status number.)
+    ///
+    /// ```
+    /// // The shipped catalogue's entries are all table rows.
+    /// assert!(error_catalogue::entries().iter().all(|e| e.app_code().is_none()));
+    /// ```
+    #[inline]
+    pub fn app_code(&self) -> Option<&'static str> {
+        self.record.code
+    }
+
+    /// The application codes this table row documents under its status, as
+    /// sent, in file order; empty when it lists none, and for a code's entry.
+    ///
+    /// ```
+    /// let e = error_catalogue::codes::CREATE_TRACKERS_409;
+    /// assert!(e.listed_codes().is_empty());
+    /// ```
+    #[inline]
+    pub fn listed_codes(&self) -> &'static [&'static str] {
+        self.record.codes
     }
 
     /// Short meaning, usually the reason phrase ("Conflict"). Inline Markdown.
@@ -95,16 +141,18 @@ impl<E: CatalogueEndpoint> Entry<E> {
         self.record.resolution
     }
 
-    /// The endpoint whose table holds this entry; `None` for the general table.
+    /// The endpoint whose table holds this entry; `None` for the general
+    /// table and for an application code.
     #[inline]
     pub fn endpoint(&self) -> Option<E> {
         self.record.endpoint
     }
 
-    /// Whether the entry is from the general table.
+    /// Whether the entry is from the general table (not an endpoint's row,
+    /// nor an application code).
     #[inline]
     pub fn is_general(&self) -> bool {
-        self.record.endpoint.is_none()
+        self.record.endpoint.is_none() && self.record.code.is_none()
     }
 
     /// Whether a later retry of the same request may succeed (429 and 5xx
@@ -114,8 +162,9 @@ impl<E: CatalogueEndpoint> Entry<E> {
         self.record.retryable
     }
 
-    /// The entry's anchor on the docs page: `create-trackers-409`, or
-    /// `http-codes-401` for the general table.
+    /// The entry's anchor on the docs page: `create-trackers-409`,
+    /// `http-codes-401` for the general table, or `code-card-declined` for
+    /// an application code.
     #[inline]
     pub fn anchor(&self) -> &'static str {
         self.record.anchor
@@ -174,13 +223,20 @@ impl<E: CatalogueEndpoint> fmt::Debug for Entry<E> {
             .field("plain_description", &self.plain_description())
             .field("plain_resolution", &self.plain_resolution())
             .field("example", &self.example())
+            .field("app_code", &self.app_code())
+            .field("listed_codes", &self.listed_codes())
             .finish()
     }
 }
 
 impl<E: CatalogueEndpoint> fmt::Display for Entry<E> {
-    /// `409 Conflict`: the status and the plain meaning.
+    /// `409 Conflict`: the status and the plain meaning; for an
+    /// application code, the code and the plain meaning (`card_declined
+    /// Card declined`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.code(), self.plain_meaning())
+        match self.app_code() {
+            Some(code) => write!(f, "{code} {}", self.plain_meaning()),
+            None => write!(f, "{} {}", self.code(), self.plain_meaning()),
+        }
     }
 }

@@ -85,6 +85,7 @@ extern crate self as error_catalogue;
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
+pub(crate) mod code;
 mod endpoint;
 pub mod engine;
 mod entry;
@@ -108,6 +109,7 @@ mod symbl {
     crate::include_catalogue!();
 }
 
+pub use code::ParseCodeError;
 pub use endpoint::ParseEndpointError;
 pub use engine::CatalogueEndpoint;
 pub use entry::Example;
@@ -130,7 +132,7 @@ pub type Page = error_catalogue_records::Page<'static>;
 pub type Support = error_catalogue_records::Support<'static>;
 #[cfg(feature = "serde")]
 pub use problem::{ExtensionError, PROBLEM_JSON, STANDARD_MEMBERS};
-// The shipped catalogue's whole module: `Endpoint`, `Entry`, `lookup`,
+// The shipped catalogue's whole module: `Endpoint`, `Code`, `Entry`, `lookup`,
 // `route`, `codes`, the typed errors, … (what any catalogue module holds).
 #[cfg(feature = "symbl")]
 pub use symbl::*;
@@ -138,10 +140,12 @@ pub use typed::{EndpointError, TypedErrors};
 
 /// Includes a catalogue that `error-catalogue-build` generated into
 /// `OUT_DIR`, where it is invoked (as tonic's `include_proto!`): the
-/// catalogue's `Endpoint` enum, its `Entry`, `RouteMatch`, `Catalogue`
+/// catalogue's `Endpoint` enum, its `Code` enum (its application codes;
+/// empty when it documents none), its `Entry`, `RouteMatch`, `Catalogue`
 /// (and `Explanation` and `Problem` with feature `serde`), the functions
-/// `lookup`, `lookup_general`, `lookup_request`, `route`, `entries`,
-/// `general` and `page`, and the `codes` constants.
+/// `lookup`, `lookup_general`, `lookup_request`, `lookup_code`,
+/// `lookup_response`, `route`, `entries`, `general` and `page`, and the
+/// `codes` constants.
 ///
 /// Without an argument it includes `error_catalogue.rs`, which
 /// `Builder::new().file("errors.toml")` writes; with a name, the catalogue

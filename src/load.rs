@@ -22,7 +22,8 @@ use core::str::FromStr;
 use std::sync::OnceLock;
 
 use error_catalogue_build::Catalogue as Model;
-use error_catalogue_build::records::{self, Derived};
+use error_catalogue_build::catalogue::CodeValue;
+use error_catalogue_build::records::{self, CodeTexts, Derived};
 use error_catalogue_build::routes::{self, TrieNode};
 use error_catalogue_records::{
     EndpointRecord, EntryRecord, Example, Literal, MethodRoutes, Node, Plain, Route, Support,
@@ -36,7 +37,17 @@ use crate::{Page, ParseEndpointError};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Loaded(u32);
 
-static LOADED: OnceLock<(&'static Tables<Loaded>, &'static [Loaded])> = OnceLock::new();
+/// The catalogue this process loaded.
+struct Held {
+    tables: &'static Tables<Loaded>,
+    /// Its endpoints, in page order.
+    all: &'static [Loaded],
+    /// Its codes as sent, each to its position in the tables' `codes`:
+    /// what `lookup_code` reads.
+    code_keys: &'static phf::Map<&'static str, usize>,
+}
+
+static LOADED: OnceLock<Held> = OnceLock::new();
 
 /// The tables before anything is loaded: no page, no entry, no endpoint.
 static EMPTY: Tables<Loaded> = Tables {
@@ -64,7 +75,19 @@ static EMPTY: Tables<Loaded> = Tables {
         entries: &[],
     },
     routes: &[],
+    codes: &[],
+    code_pointers: &[],
+    integer_codes: false,
+    lookup_code,
 };
+
+/// The entry of an application code of the loaded catalogue, as sent.
+fn lookup_code(code: &str) -> Option<&'static Entry<Loaded>> {
+    let held = LOADED.get()?;
+    held.code_keys
+        .get(code)
+        .and_then(|&i| held.tables.codes.get(i))
+}
 
 /// Why a catalogue was not loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,11 +131,16 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
     if LOADED.get().is_some() {
         return Err(LoadError::AlreadyLoaded);
     }
-    let derived = Derived::new(model);
+    let texts = CodeTexts::new(model);
+    let derived = Derived::new(model, &texts);
     let entries: Vec<Entry<Loaded>> = records::entries(model, &derived)
         .map(|r| crate::__private::entry(entry(r)))
         .collect();
     let entries = leak(entries);
+    let codes: Vec<Entry<Loaded>> = records::codes(model, &texts, &derived)
+        .map(|r| crate::__private::entry(entry(r)))
+        .collect();
+    let code_keys = leaked_keys(records::code_keys(&texts), |i| i);
     let lookup = records::lookup(model);
     let cells = lookup
         .rows
@@ -120,18 +148,7 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
         .flatten()
         .map(|cell| cell.and_then(|k| entries.get(k)))
         .collect();
-    let keys = records::keys(model);
-    let keys = phf::Map {
-        key: keys.key,
-        pilots: leak(keys.pilots),
-        remap: leak(keys.remap),
-        entries: leak(
-            keys.entries
-                .iter()
-                .map(|(k, i)| (leak_str(k), loaded(*i)))
-                .collect(),
-        ),
-    };
+    let keys = leaked_keys(records::keys(model), loaded);
     let endpoints = records::endpoints(model)
         .map(|r| EndpointRecord {
             name: leak_str(r.name),
@@ -172,13 +189,42 @@ pub fn load(model: &Model) -> Result<(), LoadError> {
         entries,
         general_len: model.general.entries.len(),
         lookup: Lookup::from_cells(&lookup.statuses, leak(cells)),
-        keys: Box::leak(Box::new(keys)),
+        keys,
         routes: leak(routes),
+        codes: leak(codes),
+        code_pointers: leak(model.code_pointers.iter().map(|p| leak_str(p)).collect()),
+        integer_codes: model
+            .codes
+            .iter()
+            .any(|c| matches!(c.code, CodeValue::Integer(_))),
+        lookup_code,
     };
     let all: Vec<Loaded> = (0..model.endpoints.len()).map(loaded).collect();
     LOADED
-        .set((Box::leak(Box::new(tables)), leak(all)))
+        .set(Held {
+            tables: Box::leak(Box::new(tables)),
+            all: leak(all),
+            code_keys,
+        })
         .map_err(|_| LoadError::AlreadyLoaded)
+}
+
+/// phf's map of `keys`, leaked, each position mapped by `value`.
+fn leaked_keys<V>(
+    keys: records::Keys,
+    value: impl Fn(usize) -> V,
+) -> &'static phf::Map<&'static str, V> {
+    Box::leak(Box::new(phf::Map {
+        key: keys.key,
+        pilots: leak(keys.pilots),
+        remap: leak(keys.remap),
+        entries: leak(
+            keys.entries
+                .iter()
+                .map(|(k, i)| (leak_str(k), value(*i)))
+                .collect(),
+        ),
+    }))
 }
 
 /// An entry's record, its texts leaked.
@@ -187,6 +233,8 @@ fn entry(r: EntryRecord<'_, usize>) -> EntryRecord<'static, Loaded> {
         anchor: leak_str(r.anchor),
         status: r.status,
         endpoint: r.endpoint.map(loaded),
+        code: leak_opt(r.code),
+        codes: leak(r.codes.iter().map(|c| leak_str(c)).collect()),
         retryable: r.retryable,
         meaning: leak_str(r.meaning),
         description: leak_opt(r.description),
@@ -235,7 +283,7 @@ pub(crate) fn leaked_node<E>(n: &TrieNode, endpoint: &impl Fn(usize) -> E) -> No
 impl CatalogueEndpoint for Loaded {
     #[inline]
     fn all() -> &'static [Self] {
-        LOADED.get().map_or(&[], |l| l.1)
+        LOADED.get().map_or(&[], |l| l.all)
     }
 
     #[inline]
@@ -245,7 +293,7 @@ impl CatalogueEndpoint for Loaded {
 
     #[inline]
     fn tables() -> &'static Tables<Self> {
-        LOADED.get().map_or(&EMPTY, |l| l.0)
+        LOADED.get().map_or(&EMPTY, |l| l.tables)
     }
 }
 

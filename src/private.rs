@@ -7,7 +7,7 @@
 //! [`catalogue_api!`] macro writes the module's API as thin calls into them.
 
 pub use error_catalogue_records::{
-    CONTRACT_V5, EndpointRecord, EntryRecord, Example, Literal, Method, MethodRoutes, Node, Page,
+    CONTRACT_V6, EndpointRecord, EntryRecord, Example, Literal, Method, MethodRoutes, Node, Page,
     Plain, Route, Support,
 };
 pub use http;
@@ -16,12 +16,15 @@ pub use phf;
 pub use serde;
 
 pub use crate::__catalogue_api as catalogue_api;
+pub use crate::__catalogue_code_api as catalogue_code_api;
+pub use crate::__catalogue_code_serde_api as catalogue_code_serde_api;
 pub use crate::__catalogue_error as catalogue_error;
 pub use crate::__catalogue_serde_api as catalogue_serde_api;
 pub use crate::__endpoint_error as endpoint_error;
 pub use crate::__error_axum as error_axum;
 pub use crate::__error_miette as error_miette;
 pub use crate::__error_serde as error_serde;
+pub use crate::code::parse_code;
 pub use crate::engine::CatalogueEndpoint;
 use crate::engine::Entry;
 #[cfg(feature = "axum")]
@@ -52,6 +55,16 @@ pub struct Tables<E: 'static> {
     pub keys: &'static phf::Map<&'static str, E>,
     /// Each method's route trie.
     pub routes: &'static [MethodRoutes<'static, E>],
+    /// Every application code's entry, in registry (page) order.
+    pub codes: &'static [Entry<E>],
+    /// Where a response body carries its application code: JSON Pointers,
+    /// tried in order.
+    pub code_pointers: &'static [&'static str],
+    /// Whether the codes are integers (sent as JSON numbers), not strings.
+    pub integer_codes: bool,
+    /// The entry of an application code as sent, exactly; `None` for a
+    /// code the catalogue lacks. Generated code's reads its own index.
+    pub lookup_code: fn(&str) -> Option<&'static Entry<E>>,
 }
 
 impl<E> core::fmt::Debug for Tables<E> {

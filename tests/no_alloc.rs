@@ -134,6 +134,92 @@ fn parsing_never_allocates() {
     assert_eq!(n, 0, "parsing allocated {n} times");
 }
 
+/// Inputs a code look-up sees: codes in several shapes, and hostile ones.
+fn code_inputs() -> Vec<String> {
+    let mut inputs: Vec<String> = [
+        "card_declined",
+        "Card_declined",
+        "expired_card",
+        "channelNotFound",
+        "ERR_RATE",
+        "40140",
+        "0",
+        "",
+        " ",
+        "\0",
+        "é",
+    ]
+    .map(String::from)
+    .to_vec();
+    inputs.push("x".repeat(100_000));
+    inputs
+}
+
+#[test]
+fn code_lookups_never_allocate() {
+    use error_catalogue::{Code, lookup_code, lookup_response};
+    let inputs = code_inputs();
+    let statuses = [
+        StatusCode::OK,
+        StatusCode::PAYMENT_REQUIRED,
+        StatusCode::CONFLICT,
+    ];
+    let (found, n) = allocations(|| {
+        let mut found = 0usize;
+        for s in &inputs {
+            found += usize::from(s.parse::<Code>().is_ok());
+            found += usize::from(lookup_code(s).is_some());
+            for &status in &statuses {
+                for &ep in &Endpoint::ALL {
+                    found += usize::from(lookup_response(ep, status, Some(s)).is_some());
+                    found += usize::from(ep.lookup_response(status, None).is_some());
+                    found += ep.codes(status).len();
+                }
+            }
+        }
+        found
+    });
+    // The shipped catalogue has no codes: every answer is the status's.
+    assert!(found > 0);
+    assert_eq!(n, 0, "code look-ups allocated {n} times");
+}
+
+/// A loaded catalogue's codes (the build crate's codes fixture), read through
+/// the engine's generic path, which generated code's `lookup_code` skips.
+#[cfg(feature = "load")]
+#[test]
+fn loaded_code_lookups_never_allocate() {
+    use error_catalogue::CatalogueEndpoint;
+    use error_catalogue::load::{self, Loaded};
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/error-catalogue-build/tests/fixtures/codes.toml"
+    );
+    let report = error_catalogue_build::check_file(fixture);
+    load::load(report.catalogue.as_ref().unwrap()).unwrap();
+    let inputs = code_inputs();
+    let statuses = [
+        StatusCode::OK,
+        StatusCode::PAYMENT_REQUIRED,
+        StatusCode::IM_A_TEAPOT,
+    ];
+    let (found, n) = allocations(|| {
+        let mut found = 0usize;
+        for s in &inputs {
+            found += usize::from(Loaded::lookup_code(s).is_some());
+            for &status in &statuses {
+                for &ep in Loaded::all() {
+                    found += usize::from(ep.lookup_response(status, Some(s)).is_some());
+                    found += ep.codes(status).len();
+                }
+            }
+        }
+        found
+    });
+    assert!(found >= 4, "{found}");
+    assert_eq!(n, 0, "loaded code look-ups allocated {n} times");
+}
+
 #[test]
 fn routing_never_allocates() {
     let long = format!("/v1/manage/tracker/{}", "%41".repeat(5_000));

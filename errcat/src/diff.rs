@@ -210,6 +210,7 @@ fn json_lines(d: &Diff, old: &Checked, new: &Checked) -> String {
             "column": column,
             "endpoint": f.endpoint,
             "status": f.status,
+            "code": f.code,
             "message": f.message,
             "hint": f.hint,
         });

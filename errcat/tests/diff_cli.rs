@@ -468,3 +468,41 @@ fn bad_arguments_are_one_line_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("E0017"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_code_finding_names_the_code_in_json() {
+    let new = format!(
+        "{}\n[[codes]]\ncode = \"card_declined\"\nstatus = 402\nmeaning = \"Card declined\"\n",
+        base()
+    );
+    let dir = pair(&new);
+    let out = diff_in(dir.path(), &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let findings: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert!(validator.is_valid(f), "{f}");
+    assert_eq!(
+        (&f["rule"], &f["code"], &f["status"], &f["endpoint"]),
+        (
+            &Value::from("code-added"),
+            &Value::from("card_declined"),
+            &Value::from(402),
+            &Value::Null
+        )
+    );
+    assert_eq!(
+        f["line"].as_u64(),
+        Some(
+            new.lines()
+                .position(|l| l == "code = \"card_declined\"")
+                .unwrap() as u64
+                + 1
+        )
+    );
+}

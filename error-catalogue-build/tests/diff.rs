@@ -697,3 +697,25 @@ fn base_paths_removed_are_breaking_and_added_are_info() {
     );
     assert!(d.findings[0].message.contains("\"/{version}\""));
 }
+
+#[test]
+fn readme_and_the_json_schema_list_every_rule_in_order() {
+    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+    let readme = include_str!("../../README.md");
+    let table = &readme[readme.find("| rule | finding | level | bump |").unwrap()..];
+    let listed: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.split('`').nth(1).unwrap())
+        .collect();
+    assert_eq!(listed, ids, "README's errcat diff rule table");
+    let schema = include_str!("../../schema/diff.schema.json");
+    let start = schema.find("\"enum\": [").unwrap() + "\"enum\": [".len();
+    let end = start + schema[start..].find(']').unwrap();
+    let listed: Vec<&str> = schema[start..end]
+        .split(',')
+        .map(|s| s.trim().trim_matches('"'))
+        .collect();
+    assert_eq!(listed, ids, "schema/diff.schema.json's rule enum");
+}

@@ -1,9 +1,10 @@
 //! Golden copies of the generated code (insta snapshots beside this file):
 //! any change to code generation shows in review as a diff of these, for a
-//! small catalogue that uses every kind of field and for the shipped one.
+//! small catalogue that uses every kind of field, for one with application
+//! codes (string and integer), and for the shipped one.
 
-use error_catalogue_build::check_file;
 use error_catalogue_build::codegen::{Options, source};
+use error_catalogue_build::{check_file, check_str};
 
 fn generated(path: &str) -> String {
     let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -15,6 +16,41 @@ fn generated(path: &str) -> String {
 #[test]
 fn small_catalogue() {
     insta::assert_snapshot!(generated("tests/fixtures/small.toml"));
+}
+
+#[test]
+fn codes_catalogue() {
+    insta::assert_snapshot!(generated("tests/fixtures/codes.toml"));
+}
+
+/// Integer codes (Ably's shape): variants `Code{n}`, keys their decimal text,
+/// and a registry with no endpoints.
+#[test]
+fn integer_codes_catalogue() {
+    let text = r#"
+[page]
+id = "errors"
+title = "Errors"
+slug = "/errors/"
+docs_base_url = "https://example.com/docs"
+
+[general]
+title = "General"
+
+[[codes]]
+code = 40140
+status = 401
+meaning = "Token expired"
+resolution = "Request a new token."
+
+[[codes]]
+code = 0
+meaning = "Unknown"
+"#;
+    let report = check_str("ably.toml", text);
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
+    let catalogue = report.catalogue.as_ref().unwrap();
+    insta::assert_snapshot!(source(catalogue, Options::new(true), "ably.toml"));
 }
 
 #[test]
@@ -34,4 +70,18 @@ fn generated_code_reads_like_the_data() {
     assert!(small.contains("anchor: \"get-thing-404\""));
     assert!(small.contains("Literal {\n"));
     assert!(small.contains("segment: \"things\""));
+    let codes = generated("tests/fixtures/codes.toml");
+    for want in [
+        "    CardDeclined,\n",
+        "(\"card_declined\", Code::CardDeclined)",
+        "code: Some(\"card_declined\")",
+        "status: Some(402)",
+        "codes: &[\"card_declined\", \"expired_card\"]",
+        "pub const CARD_DECLINED: &Entry = code(0);",
+        "pub const ERR_RATE: &Entry = code(3);",
+        "/// `ERR_RATE` (any status): Rate limited",
+        "code_pointers: &[\"/error/code\", \"/error\"]",
+    ] {
+        assert!(codes.contains(want), "{want} in {codes}");
+    }
 }

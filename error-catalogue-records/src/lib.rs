@@ -25,11 +25,11 @@ pub mod template;
 /// `CONTRACT_V{version}` constant, so a build crate and a runtime that
 /// disagree fail to compile with an error naming both versions (rustc
 /// suggests the runtime's constant, which names its version).
-pub const CONTRACT_VERSION: u32 = 5;
+pub const CONTRACT_VERSION: u32 = 6;
 
 /// The guard constant for [`CONTRACT_VERSION`]; its name must say the same
 /// number (the shipped catalogue's build fails otherwise).
-pub const CONTRACT_V5: () = ();
+pub const CONTRACT_V6: () = ();
 
 /// The most parameters a path template may have, base path included: a
 /// route match keeps them inline, never on the heap, and the build rejects
@@ -95,17 +95,27 @@ impl Method {
 }
 
 /// One row of a catalogue: what a status means for one endpoint, or for
-/// every endpoint (the general table). `E` names the endpoint: the
+/// every endpoint (the general table); or one application code of the
+/// catalogue's registry (`[[codes]]`). `E` names the endpoint: the
 /// catalogue's `Endpoint` enum in generated code, its index in the build
 /// crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EntryRecord<'t, E> {
     /// The anchor on the docs page (`create-trackers-409`).
     pub anchor: &'t str,
-    /// The HTTP status.
-    pub status: u16,
-    /// The endpoint whose table holds it; `None` for the general table.
+    /// The HTTP status; `None` only for an application code documented
+    /// with any status (a table row always has one).
+    pub status: Option<u16>,
+    /// The endpoint whose table holds it; `None` for the general table and
+    /// for an application code.
     pub endpoint: Option<E>,
+    /// For an application code's entry, the code as the API sends it
+    /// (`card_declined`; an integer code in decimal, `40140`); `None` for a
+    /// table row.
+    pub code: Option<&'t str>,
+    /// The application codes a table row documents under its status, as
+    /// sent, in file order (empty: none listed, and always for a code's entry).
+    pub codes: &'t [&'t str],
     /// Whether a later retry may succeed.
     pub retryable: bool,
     /// The meaning, inline Markdown.

@@ -4,22 +4,24 @@ use super::*;
 
 static ENTRIES: [Entry<u8>; 3] = [
     entry(EntryRecord {
-        status: 401,
+        status: Some(401),
         ..RECORD
     }),
     entry(EntryRecord {
-        status: 404,
+        status: Some(404),
         ..RECORD
     }),
     entry(EntryRecord {
-        status: 503,
+        status: Some(503),
         ..RECORD
     }),
 ];
 const RECORD: EntryRecord<'static, u8> = EntryRecord {
     anchor: "a",
-    status: 0,
+    status: None,
     endpoint: None,
+    code: None,
+    codes: &[],
     retryable: false,
     meaning: "m",
     description: None,
@@ -36,7 +38,7 @@ static ROWS: [[Option<&Entry<u8>>; 3]; 2] = [
 static LOOKUP: Lookup<u8> = Lookup::new(&STATUSES, &ROWS);
 
 fn status(e: Option<&Entry<u8>>) -> Option<u16> {
-    e.map(|e| e.record().status)
+    e.and_then(|e| e.record().status)
 }
 
 #[test]

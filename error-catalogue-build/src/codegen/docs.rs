@@ -31,7 +31,21 @@ pub(super) fn entry_doc_lines(entry: &Entry, full: bool) -> Vec<String> {
         lines.push(String::new());
         lines.push(format!("**Resolution:** {r}"));
     }
+    if !entry.codes.is_empty() {
+        lines.push(String::new());
+        lines.push(format!("**Codes:** {}", code_list(entry)));
+    }
     lines
+}
+
+/// The codes a row lists, as code spans: `` `card_declined`, `expired_card` ``.
+pub(super) fn code_list(entry: &Entry) -> String {
+    entry
+        .codes
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Doc attributes, one per line. Data reaches them only as string literals,

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use crate::catalogue::Catalogue;
 use crate::records;
 
-use super::docs::{deprecated_attr, docs};
+use super::docs::{code_list, deprecated_attr, docs};
 use super::{lit, opt_lit};
 
 /// The `Endpoint` enum and its inherent impl. Each variant's doc lists its
@@ -32,6 +32,9 @@ pub(super) fn endpoint_enum(catalogue: &Catalogue, full_docs: bool) -> TokenStre
             }
             if let Some(r) = &entry.resolution {
                 lines.push(format!("  *Resolution:* {}", r.replace('\n', "\n  ")));
+            }
+            if !entry.codes.is_empty() {
+                lines.push(format!("  *Codes:* {}", code_list(entry)));
             }
         }
         let (docs, deprecated) = (docs(&lines), deprecated_attr(e.deprecated.as_deref()));

@@ -29,11 +29,13 @@ pub(super) fn records(catalogue: &Catalogue, derived: &Derived<'_>) -> TokenStre
 }
 
 /// One entry's record as a struct literal.
-fn entry(catalogue: &Catalogue, record: EntryRecord<'_, usize>) -> TokenStream {
+pub(super) fn entry(catalogue: &Catalogue, record: EntryRecord<'_, usize>) -> TokenStream {
     let EntryRecord {
         anchor,
         status,
         endpoint,
+        code,
+        codes,
         retryable,
         meaning,
         description,
@@ -43,7 +45,15 @@ fn entry(catalogue: &Catalogue, record: EntryRecord<'_, usize>) -> TokenStream {
         deprecated,
     } = record;
     let anchor = lit(anchor);
-    let status = Literal::u16_unsuffixed(status);
+    let status = match status {
+        Some(s) => {
+            let s = Literal::u16_unsuffixed(s);
+            quote!(Some(#s))
+        }
+        None => quote!(None),
+    };
+    let code = opt_lit(code);
+    let codes = codes.iter().map(|c| lit(c));
     let endpoint = match endpoint {
         Some(i) => {
             let ident = format_ident!("{}", catalogue.endpoints[i].ident);
@@ -82,6 +92,8 @@ fn entry(catalogue: &Catalogue, record: EntryRecord<'_, usize>) -> TokenStream {
             anchor: #anchor,
             status: #status,
             endpoint: #endpoint,
+            code: #code,
+            codes: &[#(#codes),*],
             retryable: #retryable,
             meaning: #meaning,
             description: #description,
@@ -123,8 +135,13 @@ pub(super) fn lookup(catalogue: &Catalogue) -> TokenStream {
 }
 
 /// The `codes` module: one constant per entry, its doc the entry's texts
-/// (status and meaning only without `full_docs`).
-pub(super) fn consts(catalogue: &Catalogue, full_docs: bool) -> TokenStream {
+/// (status and meaning only without `full_docs`), then `code_consts`, the
+/// application codes' constants.
+pub(super) fn consts(
+    catalogue: &Catalogue,
+    full_docs: bool,
+    code_consts: TokenStream,
+) -> TokenStream {
     let consts: Vec<TokenStream> = records::rows(catalogue)
         .enumerate()
         .map(|(k, (endpoint, slug, entry))| {
@@ -141,25 +158,34 @@ pub(super) fn consts(catalogue: &Catalogue, full_docs: bool) -> TokenStream {
             }
         })
         .collect();
-    if consts.is_empty() {
+    if consts.is_empty() && code_consts.is_empty() {
         return quote! {
             /// One constant per entry (this catalogue has none).
             pub mod codes {}
         };
     }
-    quote! {
-        /// One constant per entry, named `SLUG_STATUS`, so code that names an
-        /// entry stops compiling when the entry leaves the catalogue.
-        pub mod codes {
-            use super::{ENTRIES, Entry};
-
+    let at = if consts.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
             /// The entry at `k` in `ENTRIES`. A call type-checks faster
             /// than an index expression in each constant.
             const fn at(k: usize) -> &'static Entry {
-                &ENTRIES[k]
+                &super::ENTRIES[k]
             }
+        }
+    };
+    quote! {
+        /// One constant per entry, named `SLUG_STATUS`, and one per
+        /// application code, named after its code (`CARD_DECLINED`), so code
+        /// that names an entry stops compiling when the entry leaves the
+        /// catalogue.
+        pub mod codes {
+            use super::Entry;
 
+            #at
             #(#consts)*
+            #code_consts
         }
     }
 }

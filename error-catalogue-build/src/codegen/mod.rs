@@ -3,6 +3,8 @@
 //! part, as prost-build's generator has:
 //!
 //! - `endpoints`: the `Endpoint` enum, its records and its name table;
+//! - `codes`: the `Code` enum, the application codes' records, their index
+//!   and constants;
 //! - `entries`: the entries' records, the (endpoint, status) index and
 //!   the `codes` constants;
 //! - `routes`: the route tries;
@@ -19,9 +21,10 @@ use quote::{format_ident, quote};
 
 use error_catalogue_records::CONTRACT_VERSION;
 
-use crate::catalogue::Catalogue;
-use crate::records::Derived;
+use crate::catalogue::{Catalogue, CodeValue};
+use crate::records::{CodeTexts, Derived};
 
+mod codes;
 mod docs;
 mod endpoints;
 mod entries;
@@ -69,18 +72,32 @@ impl Options {
 /// Up to this many entries, each entry's texts are written in the docs of
 /// its `Endpoint` variant and `codes` constant, and typed errors are made
 /// by default; beyond, the docs name each entry's status and meaning only,
-/// so a large catalogue's texts are not written three times.
+/// so a large catalogue's texts are not written three times. Likewise up to
+/// this many application codes, each code's texts are written in the docs of
+/// its `Code` variant and constant; beyond, its code, status and meaning.
 pub const FULL_DOCS_MAX_ENTRIES: usize = 2_000;
 
 /// The generated module as tokens.
 pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     let entry_count = catalogue.entries().count();
     let full_docs = entry_count <= FULL_DOCS_MAX_ENTRIES;
-    let derived = Derived::new(catalogue);
+    // Codes are counted apart: a long registry shortens its own docs, not
+    // the tables' or their typed errors.
+    let code_docs = catalogue.codes.len() <= FULL_DOCS_MAX_ENTRIES;
+    let texts = CodeTexts::new(catalogue);
+    let derived = Derived::new(catalogue, &texts);
     let guard = format_ident!("CONTRACT_V{}", CONTRACT_VERSION);
     let endpoint_enum = endpoints::endpoint_enum(catalogue, full_docs);
     let endpoint_records = endpoints::records(catalogue);
     let keys = endpoints::keys(catalogue);
+    let code_enum = codes::code_enum(catalogue, &texts, code_docs);
+    let code_records = codes::records(catalogue, &texts, &derived);
+    let code_keys = codes::keys(catalogue, &texts);
+    let code_pointers = catalogue.code_pointers.iter().map(|p| lit(p));
+    let integer_codes = catalogue
+        .codes
+        .iter()
+        .any(|c| matches!(c.code, CodeValue::Integer(_)));
     let entries = entries::records(catalogue, &derived);
     let lookup = entries::lookup(catalogue);
     let routes = routes::tries(catalogue);
@@ -88,7 +105,11 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
     let general_len = Literal::usize_unsuffixed(catalogue.general.entries.len());
     let base_paths = catalogue.base_paths.iter().map(|b| lit(b));
     let codes = if options.entry_consts {
-        entries::consts(catalogue, full_docs)
+        entries::consts(
+            catalogue,
+            full_docs,
+            codes::consts(catalogue, &texts, code_docs),
+        )
     } else {
         TokenStream::new()
     };
@@ -109,6 +130,7 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
         const _: () = __private::#guard;
 
         #endpoint_enum
+        #code_enum
 
         ::error_catalogue::__private::catalogue_api!();
 
@@ -117,6 +139,8 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
         #lookup
         #keys
         #routes
+        #code_records
+        #code_keys
 
         /// Every table of the catalogue, which the runtime's API reads.
         static TABLES: __private::Tables<Endpoint> = __private::Tables {
@@ -128,6 +152,10 @@ pub fn tokens(catalogue: &Catalogue, options: Options) -> TokenStream {
             lookup: __private::Lookup::new(&STATUSES, &LOOKUP),
             keys: &ENDPOINT_KEYS,
             routes: &ROUTES,
+            codes: &CODES,
+            code_pointers: &[#(#code_pointers),*],
+            integer_codes: #integer_codes,
+            lookup_code,
         };
 
         #codes

@@ -125,7 +125,11 @@ pub(super) fn errors(catalogue: &Catalogue) -> TokenStream {
     let variants: Vec<_> = wide_names.iter().map(|(v, _)| v).collect();
     let types: Vec<_> = wide_names.iter().map(|(_, t)| t).collect();
     let from_body = if variants.is_empty() {
-        quote!(match endpoint {})
+        // A registry of codes alone has no endpoint: `status` goes unread.
+        quote!({
+            let _ = status;
+            match endpoint {}
+        })
     } else {
         quote! {
             match endpoint {

@@ -5,7 +5,7 @@
 //! the validated catalogues, so layout (key order, comments, whitespace,
 //! inline or dotted tables, explicit defaults) never makes a finding, and on
 //! the files' models for locations. Endpoints are matched by slug, entries by
-//! (slug or general table, status). Each [`Finding`] has a stable [`Rule`]
+//! (slug or general table, status), application codes by their value. Each [`Finding`] has a stable [`Rule`]
 //! id, a [`Level`], the version [`Bump`] it calls for, and a place: in NEW,
 //! or in OLD for what was removed.
 //!
@@ -35,6 +35,8 @@ use crate::diagnostic::{Location, Source};
 use crate::model::CatalogueFile;
 use crate::read;
 
+mod codes;
+mod page;
 mod rules;
 
 pub use rules::diff;
@@ -148,8 +150,28 @@ rules! {
     /// What `lookup` answers for (endpoint, status) changed because the
     /// general table changed: breaking when it no longer answers, else warning.
     FallbackChanged = "fallback-changed",
-    /// An endpoint or entry newly deprecated, no longer deprecated, or with
-    /// another note (info).
+    /// A `[[codes]]` entry is gone (breaking; info if OLD deprecated it).
+    CodeRemoved = "code-removed",
+    /// A new `[[codes]]` entry (info).
+    CodeAdded = "code-added",
+    /// A code's `status` changed, appeared or went (breaking).
+    CodeStatusChanged = "code-status-changed",
+    /// A code's meaning changed (warning).
+    CodeMeaningChanged = "code-meaning-changed",
+    /// A code's description, resolution or example changed, appeared or
+    /// went (info).
+    CodeTextChanged = "code-text-changed",
+    /// A code's `retryable` true → false (breaking).
+    CodeRetryableNarrowed = "code-retryable-narrowed",
+    /// A code's `retryable` false → true (info).
+    CodeRetryableWidened = "code-retryable-widened",
+    /// A row no longer lists a code (breaking; info if OLD deprecated the
+    /// code, the row or its endpoint).
+    EndpointCodeRemoved = "endpoint-code-removed",
+    /// A row lists a code it did not (info).
+    EndpointCodeAdded = "endpoint-code-added",
+    /// An endpoint, entry or code newly deprecated, no longer deprecated, or
+    /// with another note (info).
     Deprecated = "deprecated",
     /// The general table's slug changed, and with it its entries' constants
     /// and anchors (breaking).
@@ -207,8 +229,12 @@ pub struct Finding {
     pub span: Range<usize>,
     /// The endpoint's slug, `general` for the general table, `None` for the page.
     pub endpoint: Option<String>,
-    /// The entry's status, for findings about one entry.
+    /// The entry's status, for findings about one entry; a code's status,
+    /// for findings about one code (`None` for a code with any status).
     pub status: Option<u16>,
+    /// The application code as sent (integers in decimal), for findings
+    /// about one code or a row's listing of it.
+    pub code: Option<String>,
     /// What changed and what it breaks, one line.
     pub message: String,
     /// What to do about it, when there is advice.

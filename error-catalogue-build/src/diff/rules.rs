@@ -1,5 +1,6 @@
 //! The comparison itself: two checked versions side by side, each rule's
-//! findings made as the tables are walked.
+//! findings made as the tables are walked (the page's in `page.rs`, the
+//! application codes' in `codes.rs`).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -7,9 +8,9 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::{Bump, Checked, Diff, Finding, Level, Rule, Side};
-use crate::catalogue::{Catalogue, Endpoint, Entry};
+use crate::catalogue::{AppCode, Catalogue, CodeValue, Endpoint, Entry};
 use crate::diagnostic::shown;
-use crate::model::{CatalogueFile, EndpointDef, EntryDef};
+use crate::model::{CatalogueFile, CodeDef, EndpointDef, EntryDef};
 use crate::names;
 use crate::validate::GENERAL_KEY;
 
@@ -25,6 +26,7 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
     d.base_paths(&old, &new);
     d.general(&old, &new);
     d.endpoints(&old, &new);
+    d.codes(&old, &new);
     let mut findings = d.findings;
     findings.sort_by(|a, b| {
         (b.level, b.side, a.span.start, a.rule).cmp(&(a.level, a.side, b.span.start, b.rule))
@@ -33,13 +35,15 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
 }
 
 /// One side, indexed: model and catalogue side by side.
-struct Version<'a> {
-    file: &'a CatalogueFile,
-    cat: &'a Catalogue,
+pub(super) struct Version<'a> {
+    pub(super) file: &'a CatalogueFile,
+    pub(super) cat: &'a Catalogue,
     slugs: HashMap<&'a str, usize>,
     /// Per endpoint, status → row index.
     rows: Vec<HashMap<u16, usize>>,
     general: HashMap<u16, usize>,
+    /// Code → index in `[[codes]]`.
+    codes: HashMap<&'a CodeValue, usize>,
 }
 
 impl<'a> Version<'a> {
@@ -49,6 +53,7 @@ impl<'a> Version<'a> {
         // A catalogue without errors keeps every endpoint and row of its model.
         debug_assert_eq!(cat.endpoints.len(), file.endpoints.len());
         debug_assert_eq!(cat.general.entries.len(), file.general.errors.len());
+        debug_assert_eq!(cat.codes.len(), file.codes.len());
         let statuses = |entries: &[Entry]| -> HashMap<u16, usize> {
             entries
                 .iter()
@@ -67,7 +72,19 @@ impl<'a> Version<'a> {
                 .collect(),
             rows: cat.endpoints.iter().map(|e| statuses(&e.entries)).collect(),
             general: statuses(&cat.general.entries),
+            codes: cat
+                .codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (&c.code, i))
+                .collect(),
         }
+    }
+
+    /// The `[[codes]]` entry of `code`, checked and as written.
+    pub(super) fn code(&self, code: &CodeValue) -> Option<(&'a AppCode, &'a CodeDef)> {
+        let &i = self.codes.get(code)?;
+        Some((&self.cat.codes[i], self.file.codes[i].get_ref()))
     }
 
     fn endpoint(&self, i: usize) -> (&'a Endpoint, &'a EndpointDef) {
@@ -82,24 +99,26 @@ fn endpoint_span(def: &EndpointDef) -> Range<usize> {
 
 /// One table's rows, catalogue and model side by side.
 #[derive(Clone, Copy)]
-struct Rows<'a> {
+pub(super) struct Rows<'a> {
+    /// The side the table is on.
+    pub(super) version: &'a Version<'a>,
     /// `general` or the endpoint's slug.
-    key: &'a str,
+    pub(super) key: &'a str,
     /// The slug the `codes::` constants are named by.
     const_slug: &'a str,
     entries: &'a [Entry],
     defs: &'a [Spanned<EntryDef>],
     statuses: &'a HashMap<u16, usize>,
     /// Whether the table's endpoint is deprecated (its rows with it).
-    deprecated: bool,
+    pub(super) deprecated: bool,
 }
 
-struct Differ {
+pub(super) struct Differ {
     findings: Vec<Finding>,
 }
 
 /// A finding under construction.
-struct F {
+pub(super) struct F {
     rule: Rule,
     level: Level,
     bump: Bump,
@@ -107,10 +126,11 @@ struct F {
     span: Range<usize>,
     endpoint: Option<String>,
     status: Option<u16>,
+    code: Option<String>,
 }
 
 impl F {
-    fn new(rule: Rule, level: Level, bump: Bump, side: Side, span: Range<usize>) -> F {
+    pub(super) fn new(rule: Rule, level: Level, bump: Bump, side: Side, span: Range<usize>) -> F {
         F {
             rule,
             level,
@@ -119,17 +139,26 @@ impl F {
             span,
             endpoint: None,
             status: None,
+            code: None,
         }
     }
 
-    fn on(mut self, endpoint: &str, status: Option<u16>) -> F {
+    pub(super) fn on(mut self, endpoint: &str, status: Option<u16>) -> F {
         self.endpoint = Some(endpoint.to_string());
+        self.status = status;
+        self
+    }
+
+    /// About one application code: `status` is the code's (`None`: any
+    /// status), or the row's for a row's listing of it.
+    pub(super) fn about(mut self, code: &CodeValue, status: Option<u16>) -> F {
+        self.code = Some(code.to_string());
         self.status = status;
         self
     }
 }
 
-fn label(key: &str, e: &Entry) -> String {
+pub(super) fn label(key: &str, e: &Entry) -> String {
     format!("{key} {} {}", e.status, shown(&e.meaning))
 }
 
@@ -137,10 +166,10 @@ fn route(e: &Endpoint) -> String {
     format!("{} {}", e.method, e.path)
 }
 
-const DEPRECATE_FIRST: &str = "deprecate it first (`deprecated = \"why, and what to use instead\"`), release that, and remove it in a later major version";
+pub(super) const DEPRECATE_FIRST: &str = "deprecate it first (`deprecated = \"why, and what to use instead\"`), release that, and remove it in a later major version";
 
 impl Differ {
-    fn push(&mut self, f: F, message: String, hint: Option<String>) {
+    pub(super) fn push(&mut self, f: F, message: String, hint: Option<String>) {
         self.findings.push(Finding {
             rule: f.rule,
             level: f.level,
@@ -149,129 +178,10 @@ impl Differ {
             span: f.span,
             endpoint: f.endpoint,
             status: f.status,
+            code: f.code,
             message,
             hint,
         });
-    }
-
-    fn page(&mut self, old: &Version<'_>, new: &Version<'_>) {
-        let (op, np) = (&old.cat.page, &new.cat.page);
-        let nd = &new.file.page;
-        let moved = [
-            (
-                "docs_base_url",
-                &op.docs_base_url,
-                &np.docs_base_url,
-                nd.docs_base_url.span(),
-            ),
-            ("slug", &op.slug, &np.slug, nd.slug.span()),
-        ];
-        for (key, was, is, span) in moved {
-            if was != is {
-                self.push(
-                    F::new(Rule::PageUrlChanged, Level::Warning, Bump::Minor, Side::New, span),
-                    format!(
-                        "the page's `{key}` changed from {} to {}: every docs link, anchor URL and problem `type` URI moves",
-                        shown(was),
-                        shown(is)
-                    ),
-                    Some("redirect the old page to the new one, so published links keep working".to_string()),
-                );
-            }
-        }
-        let label_span = nd.sidebar_label.as_ref().unwrap_or(&nd.title).span();
-        let support = |p: &crate::catalogue::Page| p.support.clone().map(|s| (s.notice, s.email));
-        let texts = [
-            ("id", op.id != np.id, nd.id.span()),
-            ("title", op.title != np.title, nd.title.span()),
-            (
-                "sidebar_label",
-                op.sidebar_label != np.sidebar_label,
-                label_span,
-            ),
-            ("imports", op.imports != np.imports, nd.title.span()),
-            ("intro", op.intro != np.intro, nd.title.span()),
-            ("support", support(op) != support(np), nd.title.span()),
-        ];
-        for (key, changed, span) in texts {
-            let span = match (key, &nd.support) {
-                ("imports", _) => nd.imports.first().map_or(span, Spanned::span),
-                ("intro", _) => nd.intro.first().map_or(span, Spanned::span),
-                ("support", Some(s)) => s.notice.span(),
-                _ => span,
-            };
-            if changed {
-                self.push(
-                    F::new(Rule::PageChanged, Level::Info, Bump::Patch, Side::New, span),
-                    format!("the page's `{key}` changed"),
-                    None,
-                );
-            }
-        }
-    }
-
-    /// Base paths removed and added, by their text; a side that declares
-    /// none has the empty one, located at the other side's first.
-    fn base_paths(&mut self, old: &Version<'_>, new: &Version<'_>) {
-        let listed = |v: &Version<'_>| -> Vec<(String, Range<usize>)> {
-            v.file
-                .api
-                .iter()
-                .flat_map(|api| &api.base_paths)
-                .map(|b| (b.get_ref().clone(), b.span()))
-                .collect()
-        };
-        let (was, is) = (listed(old), listed(new));
-        let effective = |listed: &[(String, Range<usize>)], other: &[(String, Range<usize>)]| {
-            if listed.is_empty() {
-                vec![(
-                    String::new(),
-                    other.first().map_or(0..0, |b| b.1.clone()),
-                    true,
-                )]
-            } else {
-                listed
-                    .iter()
-                    .map(|(b, s)| (b.clone(), s.clone(), false))
-                    .collect()
-            }
-        };
-        let (was, is) = (effective(&was, &is), effective(&is, &was));
-        for (base, span, implicit) in &was {
-            if !is.iter().any(|(b, _, _)| b == base) {
-                let side = if *implicit { Side::New } else { Side::Old };
-                self.push(
-                    F::new(
-                        Rule::BasePathRemoved,
-                        Level::Breaking,
-                        Bump::Major,
-                        side,
-                        span.clone(),
-                    ),
-                    format!(
-                        "base path {} is gone: requests that carry it no longer route",
-                        shown(base)
-                    ),
-                    Some("keep the old prefix in `base_paths` beside the new one".to_string()),
-                );
-            }
-        }
-        for (base, span, implicit) in &is {
-            if !was.iter().any(|(b, _, _)| b == base) {
-                let side = if *implicit { Side::Old } else { Side::New };
-                self.push(
-                    F::new(
-                        Rule::BasePathAdded,
-                        Level::Info,
-                        Bump::Minor,
-                        side,
-                        span.clone(),
-                    ),
-                    format!("base path {} is new: requests may carry it", shown(base)),
-                    None,
-                );
-            }
-        }
     }
 
     fn general(&mut self, old: &Version<'_>, new: &Version<'_>) {
@@ -317,6 +227,7 @@ impl Differ {
         }
         self.rows(
             Rows {
+                version: old,
                 key: GENERAL_KEY,
                 const_slug: &og.slug,
                 entries: &og.entries,
@@ -325,6 +236,7 @@ impl Differ {
                 deprecated: false,
             },
             Rows {
+                version: new,
                 key: GENERAL_KEY,
                 const_slug: &ng.slug,
                 entries: &ng.entries,
@@ -451,6 +363,7 @@ impl Differ {
             self.endpoint(o, e, def);
             self.rows(
                 Rows {
+                    version: old,
                     key: &o.slug,
                     const_slug: &o.slug,
                     entries: &o.entries,
@@ -459,6 +372,7 @@ impl Differ {
                     deprecated: o.deprecated.is_some(),
                 },
                 Rows {
+                    version: new,
                     key: &e.slug,
                     const_slug: &e.slug,
                     entries: &e.entries,
@@ -530,19 +444,18 @@ impl Differ {
             &o.deprecated,
             &n.deprecated,
             ndef.deprecated.as_ref().map_or(status_span, Spanned::span),
-            &n.slug,
-            None,
+            |f| f.on(&n.slug, None),
             &format!("endpoint {}", shown(&n.slug)),
         );
     }
 
-    fn deprecation(
+    /// `deprecated`: `about` says whose (an endpoint, entry or code).
+    pub(super) fn deprecation(
         &mut self,
         was: &Option<String>,
         is: &Option<String>,
         span: Range<usize>,
-        key: &str,
-        status: Option<u16>,
+        about: impl FnOnce(F) -> F,
         what: &str,
     ) {
         let (bump, message) = match (was, is) {
@@ -558,7 +471,7 @@ impl Differ {
             _ => return,
         };
         self.push(
-            F::new(Rule::Deprecated, Level::Info, bump, Side::New, span).on(key, status),
+            about(F::new(Rule::Deprecated, Level::Info, bump, Side::New, span)),
             message,
             None,
         );
@@ -634,7 +547,7 @@ impl Differ {
                 );
                 continue;
             };
-            let o = &old.entries[j];
+            let (o, odef) = (&old.entries[j], old.defs[j].get_ref());
             if o == n {
                 continue;
             }
@@ -722,10 +635,10 @@ impl Differ {
                 &o.deprecated,
                 &n.deprecated,
                 at(ndef.deprecated.as_ref().map(Spanned::span)),
-                new.key,
-                Some(n.status),
+                |f| f.on(new.key, Some(n.status)),
                 &format!("entry {}", label(new.key, n)),
             );
+            self.listed_codes(&old, &new, (o, odef), (n, ndef));
         }
     }
 
@@ -797,6 +710,7 @@ fn changed_fields(a: &Entry, b: &Entry) -> Vec<&'static str> {
         ("resolution", a.resolution != b.resolution),
         ("retryable", a.retryable != b.retryable),
         ("example", a.example != b.example),
+        ("codes", !super::codes::same_codes(&a.codes, &b.codes)),
     ]
     .into_iter()
     .filter_map(|(field, differs)| differs.then_some(field))
