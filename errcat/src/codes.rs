@@ -71,12 +71,16 @@ pub fn listed_for<E: CatalogueEndpoint>(code: &str) -> String {
         .filter(|e| e.listed_codes().contains(&code))
         .map(|e| format!("{} {}", e.endpoint().map_or("general", E::slug), e.code()))
         .collect();
-    match places.len() {
-        0 => "no entry lists it".to_string(),
-        n if n > MAX_PLACES => format!(
+    places_text(&places)
+}
+
+fn places_text(places: &[String]) -> String {
+    match places.split_at_checked(MAX_PLACES) {
+        _ if places.is_empty() => "no entry lists it".to_string(),
+        Some((named, rest)) if !rest.is_empty() => format!(
             "it is listed for {} and {} more",
-            places[..MAX_PLACES].join(", "),
-            n - MAX_PLACES
+            named.join(", "),
+            rest.len()
         ),
         _ => format!("it is listed for {}", places.join(", ")),
     }
@@ -166,5 +170,31 @@ impl<E: CatalogueEndpoint> Serialize for Json<'_, E> {
             map.serialize_entry(key, value)?;
         }
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_named_up_to_a_few_then_counted() {
+        let places = |n: usize| -> Vec<String> { (0..n).map(|i| format!("e{i} 401")).collect() };
+        assert_eq!(places_text(&places(0)), "no entry lists it");
+        assert_eq!(places_text(&places(1)), "it is listed for e0 401");
+        assert_eq!(
+            places_text(&places(MAX_PLACES)),
+            "it is listed for e0 401, e1 401, e2 401, e3 401, e4 401"
+        );
+        assert_eq!(
+            places_text(&places(MAX_PLACES + 2)),
+            "it is listed for e0 401, e1 401, e2 401, e3 401, e4 401 and 2 more"
+        );
+    }
+
+    #[test]
+    fn quoted_codes_cannot_drive_the_terminal() {
+        assert_eq!(quoted("a\u{1b}[2J\nb"), "'a\\u{1b}[2J\\nb'");
+        assert_eq!(quoted("card_declined"), "'card_declined'");
     }
 }

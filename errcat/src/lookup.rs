@@ -83,10 +83,10 @@ fn run_code<E: CatalogueEndpoint>(a: &Args, code: &str) -> Outcome {
         Ok(e) => e,
         Err(message) => return Outcome::NotFound(message),
     };
-    if let (Some(table), Some(status)) = (table, status) {
-        if let Err(message) = listed::<E>(table, status, &code) {
-            return Outcome::NotFound(message);
-        }
+    if let (Some(table), Some(status)) = (table, status)
+        && let Err(message) = listed::<E>(table, status, &code)
+    {
+        return Outcome::NotFound(message);
     }
     match a.format {
         Format::Text => print!("{}", args::terminal_safe(&codes::text(entry))),
