@@ -50,16 +50,26 @@ pub fn find<E: CatalogueEndpoint>(code: &str) -> Result<&'static Entry<E>, Strin
             quoted(code)
         ));
     }
+    Err(format!(
+        "the catalogue has no code {}{} ('errcat list --codes' shows every code; codes are compared exactly)",
+        quoted(code),
+        suggestion::<E>(code)
+    ))
+}
+
+/// `; did you mean 'card_declined'?` for a code the catalogue lacks, when
+/// one of its codes is close; else empty.
+pub fn suggestion<E: CatalogueEndpoint>(code: &str) -> String {
     // Codes are compared exactly, but the suggestion ignores case, so
     // `Card_Declined` finds `card_declined`.
-    let known: Vec<&str> = all.iter().filter_map(Entry::app_code).collect();
-    let suggestion = closest(code, &known)
+    let known: Vec<&str> = Catalogue::<E>::new()
+        .codes()
+        .iter()
+        .filter_map(Entry::app_code)
+        .collect();
+    closest(code, &known)
         .map(|best| format!("; did you mean {}?", quoted(best)))
-        .unwrap_or_default();
-    Err(format!(
-        "the catalogue has no code {}{suggestion} ('errcat list --codes' shows every code; codes are compared exactly)",
-        quoted(code)
-    ))
+        .unwrap_or_default()
 }
 
 /// Where rows list `code`, for a hint: `create-charge 402`, `general 200`,
