@@ -8,7 +8,7 @@
 //! A process holds one loaded catalogue: this file is its own test binary.
 //! The integer codes and the typed errors of a compiled catalogue are in
 //! `codes_responses_ably.rs`.
-#![cfg(all(feature = "load", feature = "serde"))]
+#![cfg(all(feature = "load", feature = "serde", feature = "symbl"))]
 
 use std::sync::Once;
 use std::time::Duration;
@@ -302,4 +302,25 @@ fn a_code_sent_with_any_status_answers_500_or_the_status_given() {
             && e.to_string().ends_with(" Retrying may succeed."),
         "{e}"
     );
+}
+
+#[test]
+fn the_shipped_catalogue_shows_a_problem_json_code_as_the_server_s() {
+    // No codes of its own, the default pointers: `/code` reads the member.
+    let body = fixture_body("problem-code.json");
+    let e = error_catalogue::Explanation::from_status(
+        &Method::GET,
+        "/v1/conversations/1/messages",
+        StatusCode::UNAUTHORIZED,
+        &HeaderMap::new(),
+        &body,
+    )
+    .unwrap();
+    assert_eq!(e.server_code(), Some("out_of_credit"));
+    assert_eq!(e.entry().code(), 401);
+    assert_eq!(
+        e.server_message(),
+        Some("Your current balance is 30, but that costs 50.")
+    );
+    assert!(e.to_string().contains("(server's code: \"out_of_credit\")"));
 }
