@@ -107,6 +107,13 @@ fn a_code_with_any_status_shows_the_status_sent() {
     assert_eq!(typed.code(), 500);
     // Retry advice is the code's, not the 5xx default for its status.
     assert_eq!(typed.is_retryable(), e.entry().retryable());
+    // No status of its own to show.
+    assert!(
+        typed
+            .to_string()
+            .starts_with("Publish → 50003 Request timed out server-side: "),
+        "{typed}"
+    );
 }
 
 #[test]
@@ -142,6 +149,17 @@ fn typed_errors_carry_any_code_of_the_catalogue() {
     // Same status, not the same error.
     assert_ne!(e, PublishError::Unauthorized);
     assert_ne!(e, PublishError::Code(Code::Code40142));
+    let set: std::collections::HashSet<_> = [
+        e,
+        PublishError::Code(Code::Code40160),
+        PublishError::Code(Code::Code40142),
+        PublishError::Unauthorized,
+        PublishError::Undocumented(StatusCode::UNAUTHORIZED),
+    ]
+    .into_iter()
+    .collect();
+    // Undocumented(401) is Unauthorized; each code is its own.
+    assert_eq!(set.len(), 3);
     assert!(
         e.to_string()
             .starts_with("Publish → 401 40160 Client lacks the required capability: "),
