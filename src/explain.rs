@@ -97,7 +97,8 @@ impl<E: CatalogueEndpoint> Explanation<E> {
     /// integer codes) is the code; a pointer reaching nothing, an object, or
     /// a value of the other type is passed over. The server's message is
     /// read from a `{"message": …}` or problem+json (`detail`, else `title`)
-    /// body. A body that is empty, not UTF-8, malformed or over
+    /// body, else from an error object nested under `error` (Stripe's and
+    /// Ably's `{"error": {"message": …}}`). A body that is empty, not UTF-8, malformed or over
     /// [`MAX_EXPLAINED_BODY`] bytes is ignored: the response is explained by
     /// its status alone. `None` only when the catalogue has nothing for the
     /// status and knows no code the body carries.
@@ -283,11 +284,11 @@ fn general_title<E: CatalogueEndpoint>() -> &'static str {
 }
 
 /// The message of a `{"message": …}` body, else a problem+json `detail`,
-/// else its `title`.
+/// else its `title`, else a nested `{"error": {"message": …}}`'s.
 fn server_message(value: &Value) -> Option<String> {
-    ["message", "detail", "title"]
+    ["/message", "/detail", "/title", "/error/message"]
         .iter()
-        .find_map(|k| value.get(k)?.as_str())
+        .find_map(|p| value.pointer(p)?.as_str())
         .map(str::trim)
         .filter(|m| !m.is_empty())
         .map(str::to_string)

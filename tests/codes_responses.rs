@@ -66,7 +66,8 @@ fn a_stripe_like_nested_code_names_its_entry() {
     assert_eq!(
         e.to_string(),
         "Create Charge → 402 card_declined Card declined: The card has been declined. \
-         Fix: Ask the customer for another payment method."
+         Fix: Ask the customer for another payment method. \
+         (server said: \"Your card was declined.\")"
     );
     let json = serde_json::to_value(&e).unwrap();
     assert_eq!(json["code"], "card_declined");
@@ -84,6 +85,10 @@ fn a_stripe_like_nested_code_names_its_entry() {
     )
     .unwrap();
     assert_eq!(real.entry(), code("card_declined"));
+    assert_eq!(
+        real.server_message(),
+        Some("Your card has insufficient funds.")
+    );
 }
 
 #[test]

@@ -33,6 +33,11 @@ fn a_nested_integer_code_names_its_entry_and_typed_error() {
     assert!(e.code_documented());
     assert_eq!(e.entry(), Code::Code40160.entry());
     assert_eq!(e.endpoint(), Some(Endpoint::Publish));
+    // The nested ErrorInfo's message.
+    assert_eq!(
+        e.server_message(),
+        Some("Unauthorized to publish to channel")
+    );
     assert!(
         e.to_string()
             .starts_with("Publish → 401 40160 Client lacks the required capability: "),
