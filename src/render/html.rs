@@ -63,7 +63,8 @@ pub fn page<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    for entry in c.entries() {
+    // The codes' examples after the rows', in the order of the tables.
+    for entry in c.entries().iter().chain(c.codes()) {
         if let Some(example) = entry.example() {
             out.push_str("<pre><code class=\"language-");
             text(&mut out, example.lang());

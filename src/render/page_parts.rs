@@ -30,7 +30,8 @@ pub fn body<E: CatalogueEndpoint>(
         write_table(out, &table, target);
         out.push('\n');
     }
-    for entry in c.entries() {
+    // The codes' examples after the rows', in the order of the tables.
+    for entry in c.entries().iter().chain(c.codes()) {
         if let Some(example) = entry.example() {
             code_block(out, example.lang(), example.caption(), example.body());
             out.push('\n');

@@ -10,8 +10,11 @@ use super::tree::{Key, Node, Pos, Value};
 use crate::names;
 use crate::routes::{Key as RouteKey, Template};
 
+mod codes;
 mod servers;
 mod text;
+
+pub use codes::Code;
 
 use text::*;
 
@@ -45,6 +48,10 @@ pub struct Doc {
     pub base_paths: (Vec<String>, &'static str),
     /// Whether the document carries the renderer's extensions.
     pub rendered: bool,
+    /// The application codes (`x-catalogue.codes`), in order.
+    pub codes: Vec<Code>,
+    /// `x-catalogue.code_pointers`, when the document has them.
+    pub code_pointers: Option<Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -94,6 +101,8 @@ pub struct Row {
     pub allow: Vec<&'static str>,
     /// `x-entry`'s note (OpenAPI has no deprecated responses).
     pub deprecated: Option<String>,
+    /// The application codes the row lists (`x-entry.codes`).
+    pub codes: Vec<crate::catalogue::CodeValue>,
     order: Option<i64>,
 }
 
@@ -171,6 +180,9 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         .flat_map(|t| t.params().map(str::to_string).collect::<Vec<_>>())
         .collect();
     let base_paths = r.base_paths(root, dialect, &template_params);
+    let mut codes = r.codes(catalogue.and_then(|c| c.get("codes")));
+    let endpoints: Vec<Endpoint> = endpoints.into_iter().map(|(e, _)| e).collect();
+    codes::allow_unlisted(&mut codes, &general, &endpoints);
     if !r.errors.is_empty() {
         r.errors.sort_by_key(|p| (p.line, p.column));
         return Err(r.errors);
@@ -181,10 +193,12 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
             version,
             page,
             general,
-            endpoints: endpoints.into_iter().map(|(e, _)| e).collect(),
+            endpoints,
             left_out,
             base_paths,
             rendered: catalogue.is_some(),
+            codes,
+            code_pointers: codes::code_pointers(catalogue.and_then(|c| c.get("code_pointers"))),
         },
         r.warnings,
     ))
@@ -513,7 +527,9 @@ impl<'a> Reader<'a> {
                 ));
                 continue;
             };
-            if status < 400 {
+            // A rendered row of any status is the catalogue's (Slack-like
+            // codes come with 200); a hand-made spec's successes are not.
+            if status < 400 && !self.has_entry(response) {
                 continue;
             }
             if let Some(first) = seen.get(&status) {
@@ -590,8 +606,28 @@ impl<'a> Reader<'a> {
             example: self.example(response),
             allow: Vec::new(),
             deprecated: None,
+            codes: Vec::new(),
             order: None,
         }
+    }
+
+    /// Whether a response (through its `$ref`s) carries an `x-entry`.
+    fn has_entry(&self, response: &'a Node) -> bool {
+        let mut node = response;
+        for _ in 0..MAX_REF_CHAIN {
+            if node.get("x-entry").is_some() {
+                return true;
+            }
+            let Some(target) = node
+                .get_str("$ref")
+                .and_then(|r| r.strip_prefix('#'))
+                .and_then(|p| pointer_target(self.root, p))
+            else {
+                return false;
+            };
+            node = target;
+        }
+        false
     }
 
     /// The response's example body: OpenAPI 3's first media type with an
@@ -657,16 +693,7 @@ impl<'a> Reader<'a> {
         if retryable == Some(false) && status >= 500 {
             allow.push("non-retryable-5xx");
         }
-        let example = e.get("example").and_then(|x| {
-            Some(Example {
-                caption: x.get_str("caption").map(str::to_string),
-                lang: x
-                    .get_str("lang")
-                    .filter(|l| *l != "json")
-                    .map(str::to_string),
-                body: x.get_str("body")?.to_string(),
-            })
-        });
+        let example = entry_example(e);
         Some(Row {
             status,
             meaning,
@@ -676,6 +703,7 @@ impl<'a> Reader<'a> {
             example,
             allow,
             deprecated: note(e, "deprecated"),
+            codes: self.listed_codes(e),
             order: e.get("order").and_then(integer),
         })
     }
@@ -731,6 +759,19 @@ impl<'a> Reader<'a> {
             );
         }
     }
+}
+
+/// An `x-entry`'s (or a code's) `example`, as errors.toml has it.
+fn entry_example(e: &Node) -> Option<Example> {
+    let x = e.get("example")?;
+    Some(Example {
+        caption: x.get_str("caption").map(str::to_string),
+        lang: x
+            .get_str("lang")
+            .filter(|l| *l != "json")
+            .map(str::to_string),
+        body: x.get_str("body")?.to_string(),
+    })
 }
 
 /// Moves each 4xx/5xx status every endpoint documents alike (same
