@@ -136,7 +136,10 @@ impl<E: CatalogueEndpoint> Serialize for Code<E> {
 }
 
 /// The codes a row lists, each as [`Code`].
-pub(crate) struct Codes<E>(pub(crate) &'static [&'static str], pub(crate) PhantomData<E>);
+pub(crate) struct Codes<E>(
+    pub(crate) &'static [&'static str],
+    pub(crate) PhantomData<E>,
+);
 
 impl<E: CatalogueEndpoint> Serialize for Codes<E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -56,7 +56,12 @@ fn the_codes_table_has_a_row_and_an_anchor_per_code_in_registry_order() {
     let rows: Vec<(&str, Vec<String>)> = codes
         .rows
         .iter()
-        .map(|r| (r.entry.anchor(), r.cells.iter().map(|c| c.plain_text()).collect()))
+        .map(|r| {
+            (
+                r.entry.anchor(),
+                r.cells.iter().map(|c| c.plain_text()).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         rows,
@@ -133,21 +138,33 @@ fn every_format_links_a_rows_codes_to_their_anchors() {
     assert!(mdx.contains("### Error codes <a id=\"error-codes\"></a>"));
     assert!(mdx.contains("`ERR_RATE` <a id=\"code-err-rate\"></a> | any | Rate limited"));
     let md = rendered(Format::Markdown);
-    assert!(md.contains("[`card_declined`](#code-card-declined), [`expired_card`](#code-expired-card)"), "{md}");
+    assert!(
+        md.contains("[`card_declined`](#code-card-declined), [`expired_card`](#code-expired-card)"),
+        "{md}"
+    );
     let html = rendered(Format::Html);
     assert!(html.contains("<a href=\"#code-card-declined\"><code>card_declined</code></a>"));
-    assert!(html.contains("<tr id=\"code-card-declined\"><td><code>card_declined</code></td><td>402</td>"));
+    assert!(
+        html.contains(
+            "<tr id=\"code-card-declined\"><td><code>card_declined</code></td><td>402</td>"
+        )
+    );
     let openapi: Value = serde_json::from_str(&rendered(Format::OpenApi)).unwrap();
     let charge = &openapi["paths"]["/v1/charges"]["post"]["responses"]["402"];
-    assert_eq!(charge["x-entry"]["codes"], json!(["card_declined", "expired_card"]));
+    assert_eq!(
+        charge["x-entry"]["codes"],
+        json!(["card_declined", "expired_card"])
+    );
     assert!(
-        charge["description"]
-            .as_str()
-            .unwrap()
-            .contains("Codes: [`card_declined`](https://example.com/docs/errors/#code-card-declined)"),
+        charge["description"].as_str().unwrap().contains(
+            "Codes: [`card_declined`](https://example.com/docs/errors/#code-card-declined)"
+        ),
         "{charge}"
     );
-    assert_eq!(openapi["x-catalogue"]["code_pointers"], json!(["/error/code", "/error"]));
+    assert_eq!(
+        openapi["x-catalogue"]["code_pointers"],
+        json!(["/error/code", "/error"])
+    );
     assert_eq!(
         openapi["x-catalogue"]["codes"][3],
         json!({"code": "ERR_RATE", "meaning": "Rate limited", "description": "Sent with any status when a quota runs out.", "retryable": true})
@@ -172,29 +189,56 @@ fn json_has_the_codes_and_validates_against_the_schema() {
     assert_eq!(
         codes,
         [
-            (&json!("card_declined"), &json!(402), &json!("code-card-declined")),
-            (&json!("expired_card"), &json!(402), &json!("code-expired-card")),
-            (&json!("channelNotFound"), &json!(200), &json!("code-channel-not-found")),
+            (
+                &json!("card_declined"),
+                &json!(402),
+                &json!("code-card-declined")
+            ),
+            (
+                &json!("expired_card"),
+                &json!(402),
+                &json!("code-expired-card")
+            ),
+            (
+                &json!("channelNotFound"),
+                &json!(200),
+                &json!("code-channel-not-found")
+            ),
             (&json!("ERR_RATE"), &Value::Null, &json!("code-err-rate")),
         ]
     );
-    assert_eq!(json["codes"][1]["deprecated"], "Sent as `card_declined` since 2024.");
+    assert_eq!(
+        json["codes"][1]["deprecated"],
+        "Sent as `card_declined` since 2024."
+    );
     assert_eq!(json["codes"][3]["retryable"], true);
     assert_eq!(
         json["endpoints"][0]["entries"][0]["codes"],
         json!(["card_declined", "expired_card"])
     );
-    assert_eq!(json["general"]["entries"][0]["codes"], json!(["channelNotFound"]));
+    assert_eq!(
+        json["general"]["entries"][0]["codes"],
+        json!(["channelNotFound"])
+    );
     assert!(json["endpoints"][1]["entries"][0].get("codes").is_none());
     // The schema holds codes and pointers together, and a code's shape.
     for (what, mutate) in [
-        ("codes without pointers", (|j: &mut Value| {
-            j.as_object_mut().unwrap().remove("code_pointers");
-        }) as fn(&mut Value)),
-        ("a code with an endpoint", |j| j["codes"][0]["endpoint"] = json!("create-charge")),
+        (
+            "codes without pointers",
+            (|j: &mut Value| {
+                j.as_object_mut().unwrap().remove("code_pointers");
+            }) as fn(&mut Value),
+        ),
+        ("a code with an endpoint", |j| {
+            j["codes"][0]["endpoint"] = json!("create-charge")
+        }),
         ("a negative code", |j| j["codes"][0]["code"] = json!(-1)),
-        ("an empty listed code", |j| j["general"]["entries"][0]["codes"] = json!([""])),
-        ("a code's anchor without its prefix", |j| j["codes"][0]["anchor"] = json!("card-declined")),
+        ("an empty listed code", |j| {
+            j["general"]["entries"][0]["codes"] = json!([""])
+        }),
+        ("a code's anchor without its prefix", |j| {
+            j["codes"][0]["anchor"] = json!("card-declined")
+        }),
     ] {
         let mut bad = json.clone();
         mutate(&mut bad);

@@ -104,11 +104,19 @@ fn hostile_codes_read_back_in_their_cells() {
 #[test]
 fn hostile_codes_are_escaped_in_html_and_mdx() {
     let html = rendered(Format::Html);
-    assert!(html.contains("<td><code>&lt;b&gt;bold&lt;/b&gt;</code></td>"), "{html}");
-    assert!(html.contains("<a href=\"#code-link-javascript-alert\"><code>[link](javascript:alert)</code></a>"));
+    assert!(
+        html.contains("<td><code>&lt;b&gt;bold&lt;/b&gt;</code></td>"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "<a href=\"#code-link-javascript-alert\"><code>[link](javascript:alert)</code></a>"
+    ));
     assert!(!html.contains("<b>bold"));
     let mdx = rendered(Format::Mdx);
     // Outside code spans, MDX would read braces and tags: each code is in one.
     assert!(mdx.contains("`{brace}` <a id=\"code-brace\"></a>"), "{mdx}");
-    assert!(mdx.contains("<code>pipe\\|bar</code> <a id=\"code-pipe-bar\"></a>"), "{mdx}");
+    assert!(
+        mdx.contains("<code>pipe\\|bar</code> <a id=\"code-pipe-bar\"></a>"),
+        "{mdx}"
+    );
 }

@@ -127,7 +127,12 @@ fn render_then_import_gives_application_codes_back() {
     assert_eq!(catalogue.codes.len(), 4);
     assert_eq!(catalogue.code_pointers, ["/error/code", "/error"]);
     let file = file.to_str().unwrap();
-    round_trip(&dir, &["--catalogue", file], &catalogue, "2 endpoints, 5 entries");
+    round_trip(
+        &dir,
+        &["--catalogue", file],
+        &catalogue,
+        "2 endpoints, 5 entries",
+    );
 }
 
 /// Integer codes come back as integers.
@@ -177,7 +182,12 @@ allow = ["unlisted-code"]
     );
     let toml = std::fs::read_to_string(dir.join("openapi.json.toml")).unwrap();
     assert!(toml.contains("codes = [40140, 40142]\n"), "{toml}");
-    assert!(toml.contains("[[codes]]\ncode = 50000\nmeaning = \"Internal error\"\nallow = [\"unlisted-code\"]\n"), "{toml}");
+    assert!(
+        toml.contains(
+            "[[codes]]\ncode = 50000\nmeaning = \"Internal error\"\nallow = [\"unlisted-code\"]\n"
+        ),
+        "{toml}"
+    );
 }
 
 /// Renders a catalogue (errcat's `args` say which) as OpenAPI JSON and

@@ -49,7 +49,10 @@ impl<'a> Reader<'a> {
         let Some(meaning) = e.get_str("meaning") else {
             self.errors.push(Problem::at(
                 e.at,
-                format!("code {} in `x-catalogue.codes` has no `meaning`", quoted(&code.to_string())),
+                format!(
+                    "code {} in `x-catalogue.codes` has no `meaning`",
+                    quoted(&code.to_string())
+                ),
             ));
             return None;
         };
