@@ -135,6 +135,22 @@ fn render_then_import_gives_application_codes_back() {
     );
 }
 
+/// Codes made of Markdown, MDX and HTML syntax, quotes and backslashes
+/// come back as sent.
+#[test]
+fn render_then_import_gives_hostile_codes_back() {
+    let dir = scratch("round-trip-hostile-codes");
+    let file = root().join("tests/fixtures/hostile-codes.toml");
+    let catalogue = checked(&file);
+    let file = file.to_str().unwrap();
+    round_trip(
+        &dir,
+        &["--catalogue", file],
+        &catalogue,
+        "0 endpoints, 1 entries",
+    );
+}
+
 /// Integer codes come back as integers.
 #[test]
 fn render_then_import_gives_integer_codes_back() {
