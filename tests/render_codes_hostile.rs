@@ -113,6 +113,15 @@ fn hostile_codes_are_escaped_in_html_and_mdx() {
     ));
     assert!(!html.contains("<b>bold"));
     let mdx = rendered(Format::Mdx);
+    // The endpoint "Error Codes" has `error-codes`: the table takes the next.
+    assert!(
+        mdx.contains("### Error Codes - GET <a id=\"error-codes\"></a>"),
+        "{mdx}"
+    );
+    assert!(
+        mdx.contains("### Error codes <a id=\"error-codes-2\"></a>"),
+        "{mdx}"
+    );
     // Outside code spans, MDX would read braces and tags: each code is in one.
     assert!(mdx.contains("`{brace}` <a id=\"code-brace\"></a>"), "{mdx}");
     assert!(

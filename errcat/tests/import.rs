@@ -147,7 +147,7 @@ fn render_then_import_gives_hostile_codes_back() {
         &dir,
         &["--catalogue", file],
         &catalogue,
-        "0 endpoints, 1 entries",
+        "1 endpoints, 2 entries",
     );
 }
 
