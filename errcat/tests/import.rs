@@ -135,6 +135,35 @@ fn render_then_import_gives_application_codes_back() {
     );
 }
 
+/// The real catalogues with codes: Ably's 276 integer codes, and Slack's
+/// string codes sent with 200, listed by 2xx rows.
+#[test]
+fn render_then_import_gives_the_real_code_catalogues_back() {
+    for (name, path, counts) in [
+        (
+            "ably",
+            "catalogues/ably/errors.toml",
+            "5 endpoints, 28 entries",
+        ),
+        (
+            "slack",
+            "tests/fixtures/slack-codes.toml",
+            "3 endpoints, 4 entries",
+        ),
+    ] {
+        let dir = scratch(&format!("round-trip-{name}"));
+        let file = root().join(path);
+        let catalogue = checked(&file);
+        assert!(!catalogue.codes.is_empty(), "{name}");
+        round_trip(
+            &dir,
+            &["--catalogue", file.to_str().unwrap()],
+            &catalogue,
+            counts,
+        );
+    }
+}
+
 /// Codes made of Markdown, MDX and HTML syntax, quotes and backslashes
 /// come back as sent.
 #[test]
