@@ -839,7 +839,7 @@ fn e0023_code_listed_twice() {
 }
 
 #[test]
-fn e0024_mixed_kinds_on_the_first_of_the_fewer() {
+fn e0024_mixed_kinds_on_the_first_of_the_other_kind() {
     let codes = format!(
         "{}{}{}",
         code("\"tracker_missing\"", None),
@@ -847,8 +847,8 @@ fn e0024_mixed_kinds_on_the_first_of_the_fewer() {
         code("40141", None)
     );
     let text = with_codes(None, &codes);
-    insta::assert_snapshot!("e0024", check(&text, &[("E0024", 24, 8)]));
-    // A tie: the kind of the first code is the catalogue's.
+    insta::assert_snapshot!("e0024", check(&text, &[("E0024", 28, 8)]));
+    // The first code's kind is the catalogue's, however few share it.
     let text = with_codes(
         None,
         &format!("{}{}", code("40140", None), code("\"a\"", None)),
@@ -996,7 +996,7 @@ fn code_rules_report_the_cause_once() {
         ),
     );
     check(&text, &[("W0004", 29, 8), ("E0020", 33, 8)]);
-    // The integers fewer: the first of them is reported.
+    // The first code of the other kind is reported, once.
     let codes = format!(
         "{}{}{}",
         code("\"a\"", None),
