@@ -8,7 +8,6 @@ use error_catalogue::CatalogueEndpoint;
 use error_catalogue::engine::{Catalogue, Entry};
 // The build crate's "did you mean", as for endpoints (see args.rs).
 use error_catalogue_build::suggest::closest;
-use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::args;
 
@@ -126,61 +125,6 @@ pub fn text<E: CatalogueEndpoint>(entry: &Entry<E>) -> String {
     );
     out.push_str(&crate::lookup::details(entry));
     out
-}
-
-/// The keys [`Json`] writes itself, in the order `lookup --format json`
-/// writes an entry's.
-const KNOWN_KEYS: [&str; 10] = [
-    "code",
-    "endpoint",
-    "status",
-    "meaning",
-    "description",
-    "resolution",
-    "retryable",
-    "anchor",
-    "example",
-    "deprecated",
-];
-
-/// A code's entry as JSON: the entry's own JSON (as `lookup --format json`
-/// gives an entry, keys in its order) with `code` first, as sent (a number
-/// when the catalogue's codes are integers), and `status` null for a code
-/// documented with any status. Keys the entry's JSON gains later follow, in
-/// name order.
-pub struct Json<'a, E: 'static>(pub &'a Entry<E>);
-
-impl<E: CatalogueEndpoint> Serialize for Json<'_, E> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let e = self.0;
-        let serde_json::Value::Object(mut more) =
-            serde_json::to_value(e).map_err(serde::ser::Error::custom)?
-        else {
-            return Err(serde::ser::Error::custom("an entry is not a JSON object"));
-        };
-        more.retain(|key, _| !KNOWN_KEYS.contains(&key.as_str()));
-        let code = e.app_code().unwrap_or_default();
-        let mut map = s.serialize_map(None)?;
-        match code.parse::<u64>() {
-            Ok(n) if Catalogue::<E>::new().integer_codes() => map.serialize_entry("code", &n)?,
-            _ => map.serialize_entry("code", code)?,
-        }
-        map.serialize_entry("endpoint", &e.endpoint().map(E::slug))?;
-        map.serialize_entry("status", &e.documented_status().map(|s| s.as_u16()))?;
-        map.serialize_entry("meaning", e.meaning())?;
-        map.serialize_entry("description", &e.description())?;
-        map.serialize_entry("resolution", &e.resolution())?;
-        map.serialize_entry("retryable", &e.retryable())?;
-        map.serialize_entry("anchor", e.anchor())?;
-        map.serialize_entry("example", &e.example())?;
-        if let Some(note) = e.deprecated() {
-            map.serialize_entry("deprecated", note)?;
-        }
-        for (key, value) in &more {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
 }
 
 #[cfg(test)]

@@ -50,10 +50,7 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
         .filter(|e| status.is_none_or(|s| e.status() == s))
         .collect();
     match a.format {
-        Format::Json => match serde_json::to_string_pretty(&selected) {
-            Ok(json) => println!("{json}"),
-            Err(err) => return Outcome::Usage(format!("cannot serialize: {err}")),
-        },
+        Format::Json => return print_json(&selected),
         Format::Text => print!("{}", args::terminal_safe(&table_text(&selected))),
     }
     Outcome::Done
@@ -88,13 +85,7 @@ fn run_codes<E: CatalogueEndpoint>(
         }
     };
     match format {
-        Format::Json => {
-            let json: Vec<codes::Json<E>> = selected.into_iter().map(codes::Json).collect();
-            match serde_json::to_string_pretty(&json) {
-                Ok(json) => println!("{json}"),
-                Err(err) => return Outcome::Usage(format!("cannot serialize: {err}")),
-            }
-        }
+        Format::Json => return print_json(&selected),
         Format::Text if catalogue.codes().is_empty() => {
             eprintln!("errcat: the catalogue documents no application codes");
         }
@@ -115,6 +106,17 @@ fn run_codes<E: CatalogueEndpoint>(
         }
     }
     Outcome::Done
+}
+
+/// Prints entries (table rows' or codes') as a pretty JSON array.
+fn print_json<E: CatalogueEndpoint>(selected: &[&Entry<E>]) -> Outcome {
+    match serde_json::to_string_pretty(selected) {
+        Ok(json) => {
+            println!("{json}");
+            Outcome::Done
+        }
+        Err(err) => Outcome::Usage(format!("cannot serialize: {err}")),
+    }
 }
 
 fn yes_no(b: bool) -> String {

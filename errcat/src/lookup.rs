@@ -90,7 +90,7 @@ fn run_code<E: CatalogueEndpoint>(a: &Args, code: &str) -> Outcome {
     }
     match a.format {
         Format::Text => print!("{}", args::terminal_safe(&codes::text(entry))),
-        Format::Json => return print_json(&codes::Json(entry)),
+        Format::Json => return print_json(entry),
     }
     Outcome::Done
 }
@@ -136,9 +136,9 @@ fn listed<E: CatalogueEndpoint>(
     Err(format!("{why}; {}", codes::listed_for::<E>(code)))
 }
 
-/// Prints `value` as pretty JSON.
-fn print_json(value: &impl serde::Serialize) -> Outcome {
-    match serde_json::to_string_pretty(value) {
+/// Prints an entry (a table row's or a code's) as pretty JSON.
+fn print_json<E: CatalogueEndpoint>(entry: &Entry<E>) -> Outcome {
+    match serde_json::to_string_pretty(entry) {
         Ok(json) => {
             println!("{json}");
             Outcome::Done
