@@ -967,6 +967,11 @@ fn code_keys_unknown_missing_and_mistyped() {
         report.diagnostics[1].message,
         "`code` must be a string or a non-negative integer, found a float: 1.5"
     );
+    // A code's hint shows the key; a listed code's, the array's elements.
+    assert_eq!(
+        report.diagnostics[1].hint.as_deref(),
+        Some("write the code as the API sends it: `code = \"card_declined\"` or `code = 40140`")
+    );
     let text = with_codes(Some("\"x\""), &code("\"x\"", None));
     check(&text, &[("E0005", 22, 9)]);
     let text = with_codes(Some("[\"x\", true]"), &code("\"x\"", None));
@@ -975,6 +980,12 @@ fn code_keys_unknown_missing_and_mistyped() {
     assert_eq!(
         report.diagnostics[0].message,
         "`codes` must be an array of strings or non-negative integers, found a boolean: true"
+    );
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some(
+            "write each code as the API sends it: a string (`\"card_declined\"`) or an integer (`40140`)"
+        )
     );
     let text = with_api("[api]\ncode_pointers = \"/error\"\n", &[]);
     check(&text, &[("E0005", 8, 17)]);
