@@ -1,18 +1,25 @@
 //! Generates the catalogues `benches/codes.rs` looks codes up in: synthetic
 //! registries of application codes, Stripe's size (170 codes) and Twilio's
-//! (2,000), written to `OUT_DIR` and built as any crate builds its own
+//! (2,000), and 2,000 integer codes as Twilio's and Ably's are, written to
+//! `OUT_DIR` and built as any crate builds its own
 //! (`include_catalogue!("codes_170")`); and the API of segments with text
 //! beside parameters `benches/route.rs` routes in (`mixed_routes`).
 //!
-//! Codes read as real ones do: a snake-case phrase and a number that makes
-//! each unique (`card_declined_17`), 10 to 30 bytes, under the 4xx and 5xx
-//! statuses APIs send them with.
+//! String codes read as real ones do: a snake-case phrase and a number that
+//! makes each unique (`card_declined_17`), 10 to 30 bytes; integer codes have
+//! five digits (`40140`). All come under the 4xx and 5xx statuses APIs send
+//! them with.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// Registry sizes: Stripe's (about 170) and Twilio's (about 1,950).
-const SIZES: [usize; 2] = [170, 2_000];
+/// Registries: Stripe's size (about 170), Twilio's (about 1,950), and
+/// Twilio's again with integer codes; (name, codes, integer).
+const REGISTRIES: [(&str, usize, bool); 3] = [
+    ("codes_170", 170, false),
+    ("codes_2000", 2_000, false),
+    ("codes_int_2000", 2_000, true),
+];
 
 const PHRASES: [&str; 12] = [
     "card_declined",
@@ -30,8 +37,8 @@ const PHRASES: [&str; 12] = [
 ];
 const STATUSES: [u16; 6] = [400, 401, 402, 404, 429, 500];
 
-/// The errors.toml of a registry of `n` codes.
-fn catalogue(n: usize) -> String {
+/// The errors.toml of a registry of `n` codes, integers or strings.
+fn catalogue(n: usize, integer: bool) -> String {
     let mut out = String::from(
         "[page]\nid = \"errors\"\ntitle = \"Errors\"\nslug = \"/errors/\"\n\
          docs_base_url = \"https://example.com/docs\"\n\n[general]\ntitle = \"General\"\n",
@@ -39,9 +46,14 @@ fn catalogue(n: usize) -> String {
     for i in 0..n {
         let phrase = PHRASES[i % PHRASES.len()];
         let status = STATUSES[i % STATUSES.len()];
+        // Five digits, spread as registries number them (not consecutive).
+        let code = match integer {
+            true => format!("{}", 10_000 + i * 37),
+            false => format!("\"{phrase}_{i}\""),
+        };
         let _ = write!(
             out,
-            "\n[[codes]]\ncode = \"{phrase}_{i}\"\nstatus = {status}\nmeaning = \"{phrase} ({i})\"\n\
+            "\n[[codes]]\ncode = {code}\nstatus = {status}\nmeaning = \"{phrase} ({i})\"\n\
              description = \"Synthetic code {i}.\"\n"
         );
     }
@@ -91,12 +103,12 @@ fn mixed_routes() -> String {
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for n in SIZES {
-        let file = out.join(format!("codes_{n}.toml"));
-        std::fs::write(&file, catalogue(n)).expect("OUT_DIR is writable");
+    for (name, n, integer) in REGISTRIES {
+        let file = out.join(format!("{name}.toml"));
+        std::fs::write(&file, catalogue(n, integer)).expect("OUT_DIR is writable");
         error_catalogue_build::Builder::new()
             .file(file)
-            .name(format!("codes_{n}"))
+            .name(name)
             // Looked up, never named: no constants to compile.
             .entry_consts(false)
             .run_build_script();

@@ -14,8 +14,10 @@
 # Usage: scripts/scale.sh [N ...]. Prints one line per N, and records them in
 # docs/scale.csv (or $SCALE_CSV), drawn as docs/scale.svg (or $SCALE_SVG) by
 # scripts/scale_plot.py (Python 3, standard library only); BENCHMARKS.md
-# explains the columns and shows the plot. Uses its own target dir,
-# target/scale.
+# explains the columns and shows the plot. SCALE_CODES=C gives every
+# catalogue a registry of C application codes too (synth's `--codes C`; for
+# BENCHMARKS.md's "Application codes", `SCALE_CODES=5000 scripts/scale.sh
+# 10000`). Uses its own target dir, target/scale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -27,14 +29,18 @@ work=$PWD/target/scale
 export CARGO_TARGET_DIR=$work/target CARGO_INCREMENTAL=0
 mkdir -p "$work"
 
-now() { date +%s.%N; }
 # Seconds a clean build of this crate takes: `timed PROFILE_FLAG FEATURES...`.
+# Its CPU seconds (user + sys) and the load before it go to stderr: on a
+# shared machine the wall time moves with the load, the CPU time much less.
 timed() {
   local profile=$1; shift
   cargo clean -q -p error-catalogue $profile
-  local t0; t0=$(now)
-  cargo build -q $profile --lib --no-default-features --features symbl "$@" 2>/dev/null
-  echo "$(now) - $t0" | bc
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local TIMEFORMAT='%R %U %S' t
+  t=$({ time cargo build -q $profile --lib --no-default-features --features symbl "$@" 2>/dev/null; } 2>&1)
+  read -r wall user sys <<<"$t"
+  echo "  clean build ${profile:---debug} $*: wall ${wall} s, CPU $(echo "$user + $sys" | bc) s, load $load" >&2
+  echo "$wall"
 }
 
 # Dependencies (and the build crate) once, for both profiles. The generator
@@ -54,7 +60,7 @@ trap 'rm -f "$rows"' EXIT
 echo entries,release_s,debug_s,consts_s,gen_bytes,added_bytes,text_bytes,distinct_text_bytes,lookup_ns,spread_ns,parse_ns >"$rows"
 for n in "${sizes[@]}"; do
   toml=$work/synth-$n.toml
-  "$synth" "$n" "$toml"
+  "$synth" "$n" "$toml" ${SCALE_CODES:+--codes "$SCALE_CODES"}
   export ERROR_CATALOGUE_TOML=$toml
   # The 10⁵ catalogue is 37 MB, over the default 8 MiB limit.
   export ERROR_CATALOGUE_MAX_BYTES=$((64 * 1024 * 1024))

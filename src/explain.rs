@@ -1,5 +1,6 @@
 //! Explaining a real error response, as an SDK client holds it: the request's
-//! method and URL, the response's head and body → the catalogue's entry, the
+//! method and URL, the response's head and body → the catalogue's entry (its
+//! application code's, when the body carries one the catalogue knows), the
 //! server's own message and retry advice. Feature `serde`.
 
 use core::fmt;
@@ -11,10 +12,11 @@ use http::{HeaderMap, Method, StatusCode};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
-use crate::engine::{CatalogueEndpoint, Entry};
+use crate::engine::{CatalogueEndpoint, Entry, lookup_for};
+use crate::response::{body_json, read_code};
 
-/// The largest body read for the server's message; a larger one is
-/// explained from its status alone.
+/// The largest body read for the server's message and application code; a
+/// larger one is explained from its status alone.
 pub const MAX_EXPLAINED_BODY: usize = 64 * 1024;
 
 /// An error response explained by the catalogue.
@@ -45,6 +47,8 @@ pub const MAX_EXPLAINED_BODY: usize = 64 * 1024;
 pub struct Explanation<E: CatalogueEndpoint> {
     entry: &'static Entry<E>,
     endpoint: Option<E>,
+    status: StatusCode,
+    code: Option<String>,
     method: Method,
     path: String,
     server_message: Option<String>,
@@ -82,12 +86,22 @@ impl RetryAfter {
 }
 
 impl<E: CatalogueEndpoint> Explanation<E> {
-    /// Explains a response to `method url_or_path`: the routed endpoint's
-    /// entry for the status, else the general table's (also when no endpoint
-    /// matches). The server's message is read from a `{"message": …}` or
-    /// problem+json (`detail`, else `title`) body; a body that is neither,
-    /// empty, not UTF-8, malformed or over [`MAX_EXPLAINED_BODY`] bytes is ignored.
-    /// `None` only when the catalogue has nothing for the status.
+    /// Explains a response to `method url_or_path`: the entry of the
+    /// application code the body carries, when the catalogue knows it; else
+    /// the routed endpoint's entry for the status, else the general table's
+    /// (also when no endpoint matches).
+    ///
+    /// The code is read through the catalogue's
+    /// [`code_pointers`](crate::engine::Catalogue::code_pointers), tried in
+    /// order: the first that reaches a string (a number, for a catalogue of
+    /// integer codes) is the code; a pointer reaching nothing, an object, or
+    /// a value of the other type is passed over. The server's message is
+    /// read from a `{"message": …}` or problem+json (`detail`, else `title`)
+    /// body, else from an error object nested under `error` (Stripe's and
+    /// Ably's `{"error": {"message": …}}`). A body that is empty, not UTF-8, malformed or over
+    /// [`MAX_EXPLAINED_BODY`] bytes is ignored: the response is explained by
+    /// its status alone. `None` only when the catalogue has nothing for the
+    /// status and knows no code the body carries.
     pub fn from_response(
         method: &Method,
         url_or_path: &str,
@@ -106,13 +120,21 @@ impl<E: CatalogueEndpoint> Explanation<E> {
         body: &[u8],
     ) -> Option<Explanation<E>> {
         let endpoint = E::route(method, url_or_path);
-        let entry = crate::engine::lookup_for(endpoint, status)?;
+        let json = body_json(body);
+        let code = json.as_ref().and_then(read_code::<E>);
+        // `lookup_response`'s rule, with or without an endpoint.
+        let entry = code
+            .as_ref()
+            .and_then(|c| c.entry)
+            .or_else(|| lookup_for(endpoint, status))?;
         Some(Explanation {
             entry,
             endpoint,
+            status,
+            code: code.map(|c| c.text),
             method: method.clone(),
             path: url_or_path.to_string(),
-            server_message: server_message(body),
+            server_message: json.as_ref().and_then(server_message),
             retry_after: RetryAfter::from_headers(headers),
             explained_at: SystemTime::now(),
         })
@@ -146,9 +168,34 @@ impl<E: CatalogueEndpoint> Explanation<E> {
         self.explained_at
     }
 
-    /// The catalogue entry.
+    /// The catalogue entry: the application code's when the catalogue
+    /// knows the code the body carries, else the status's.
     pub fn entry(&self) -> &'static Entry<E> {
         self.entry
+    }
+
+    /// The response's status, as sent.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The application code the body carries, as sent (an integer code in
+    /// decimal), whether or not the catalogue knows it; `None` when the body
+    /// has none (see [`Explanation::from_response`] for where it is read).
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// Whether the body's application code is one the catalogue documents
+    /// (then [`Explanation::entry`] is the code's); `false` with no code.
+    pub fn code_documented(&self) -> bool {
+        self.code.is_some() && self.entry.app_code().is_some()
+    }
+
+    /// The body's application code when the catalogue lacks it: the
+    /// server's own, shown beside the status's entry.
+    pub fn server_code(&self) -> Option<&str> {
+        self.code().filter(|_| !self.code_documented())
     }
 
     /// The endpoint the request routed to, if any (the entry may still be
@@ -157,7 +204,8 @@ impl<E: CatalogueEndpoint> Explanation<E> {
         self.endpoint
     }
 
-    /// Whether the entry is the general table's rather than the endpoint's own.
+    /// Whether the entry is the general table's rather than the endpoint's
+    /// own or an application code's.
     pub fn is_general(&self) -> bool {
         self.entry.is_general()
     }
@@ -198,7 +246,8 @@ impl<E: CatalogueEndpoint> Explanation<E> {
         match (self.endpoint, self.entry.is_general()) {
             (Some(e), false) => e.name().to_string(),
             (Some(e), true) => format!("{} (general table: {})", e.name(), general_title::<E>()),
-            (None, _) => format!(
+            (None, false) => format!("{} {} (no endpoint matches)", self.method, self.path),
+            (None, true) => format!(
                 "{} {} (no endpoint matches; general table: {})",
                 self.method,
                 self.path,
@@ -209,9 +258,11 @@ impl<E: CatalogueEndpoint> Explanation<E> {
 }
 
 impl<E: crate::TypedErrors> Explanation<E> {
-    /// The routed endpoint's typed error for the response's status (the
-    /// catalogue-wide `Error`), alongside the server's message; `None` when
-    /// no endpoint matched the request.
+    /// The routed endpoint's typed error for the response (the
+    /// catalogue-wide `Error`): its application code's when the catalogue
+    /// knows the code the body carries, else its status's; alongside the
+    /// server's message. `None` when no endpoint matched the request, or the
+    /// status is not an error and the body has no known code.
     ///
     /// ```
     /// use error_catalogue::{CreateTrackersError, Error, Explanation};
@@ -223,7 +274,8 @@ impl<E: crate::TypedErrors> Explanation<E> {
     /// assert_eq!(e.server_message(), Some("A tracker named 'x' exists."));
     /// ```
     pub fn error(&self) -> Option<E::Error> {
-        self.endpoint?.error(self.entry.status())
+        self.endpoint?
+            .response_error(self.status, self.code.as_deref())
     }
 }
 
@@ -232,15 +284,11 @@ fn general_title<E: CatalogueEndpoint>() -> &'static str {
 }
 
 /// The message of a `{"message": …}` body, else a problem+json `detail`,
-/// else its `title`.
-fn server_message(body: &[u8]) -> Option<String> {
-    if body.is_empty() || body.len() > MAX_EXPLAINED_BODY {
-        return None;
-    }
-    let value: Value = serde_json::from_slice(body).ok()?;
-    ["message", "detail", "title"]
+/// else its `title`, else a nested `{"error": {"message": …}}`'s.
+fn server_message(value: &Value) -> Option<String> {
+    ["/message", "/detail", "/title", "/error/message"]
         .iter()
-        .find_map(|k| value.get(k)?.as_str())
+        .find_map(|p| value.pointer(p)?.as_str())
         .map(str::trim)
         .filter(|m| !m.is_empty())
         .map(str::to_string)
@@ -250,14 +298,29 @@ impl<E: CatalogueEndpoint> fmt::Display for Explanation<E> {
     /// `Create Trackers → 409 Conflict: <description> Fix: <resolution>
     /// (server said: "…")`, plain text, then retry advice when retryable
     /// (a delay counted from [`Explanation::explained_at`], not the clock).
+    /// A documented application code is named after the status (`Create
+    /// Charge → 402 card_declined Card declined: …`); one the catalogue
+    /// lacks is quoted after the status's entry (`(server's code: "…")`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = self.entry;
-        write!(f, "{} → {} {}", self.source(), e.code(), e.plain_meaning())?;
+        match e.app_code() {
+            Some(code) => write!(
+                f,
+                "{} → {} {code} {}",
+                self.source(),
+                self.status.as_u16(),
+                e.plain_meaning()
+            )?,
+            None => write!(f, "{} → {} {}", self.source(), e.code(), e.plain_meaning())?,
+        }
         if let Some(d) = e.plain_description() {
             write!(f, ": {d}")?;
         }
         if let Some(r) = e.plain_resolution() {
             write!(f, " Fix: {r}")?;
+        }
+        if let Some(c) = self.server_code() {
+            write!(f, " (server's code: {c:?})")?;
         }
         if let Some(m) = &self.server_message {
             // Debug escapes quotes and control characters a server may send.
@@ -274,11 +337,23 @@ impl<E: CatalogueEndpoint> fmt::Display for Explanation<E> {
 }
 
 impl<E: CatalogueEndpoint> Serialize for Explanation<E> {
-    /// `{endpoint, general, entry, server_message, retryable, retry_after_seconds, text}`;
+    /// `{endpoint, status, code, code_documented, general, entry,
+    /// server_message, retryable, retry_after_seconds, text}`: `code` is the
+    /// body's application code as sent (a number in a catalogue of integer
+    /// codes; `null` when none), `code_documented` whether `entry` is its;
     /// `retry_after_seconds` is counted from [`Explanation::explained_at`].
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_struct("Explanation", 7)?;
+        let mut map = s.serialize_struct("Explanation", 10)?;
         map.serialize_field("endpoint", &self.endpoint.map(E::slug))?;
+        map.serialize_field("status", &self.status.as_u16())?;
+        map.serialize_field(
+            "code",
+            &self
+                .code
+                .as_deref()
+                .map(crate::response::CodeJson::<E>::new),
+        )?;
+        map.serialize_field("code_documented", &self.code_documented())?;
         map.serialize_field("general", &self.is_general())?;
         map.serialize_field("entry", self.entry)?;
         map.serialize_field("server_message", &self.server_message)?;

@@ -97,6 +97,8 @@ pub mod load;
 mod problem;
 #[cfg(feature = "render")]
 pub mod render;
+#[cfg(feature = "serde")]
+mod response;
 mod route;
 #[cfg(feature = "serde")]
 mod ser;

@@ -29,7 +29,7 @@ pub use crate::engine::CatalogueEndpoint;
 use crate::engine::Entry;
 #[cfg(feature = "axum")]
 pub use crate::typed::axum_response;
-pub use crate::typed::{fmt_error, fmt_variant};
+pub use crate::typed::{fmt_code_variant, fmt_error, fmt_variant};
 #[cfg(feature = "miette")]
 pub use crate::typed::{miette_code, miette_help, miette_url};
 #[cfg(feature = "axum")]

@@ -13,6 +13,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use crate::engine::{CatalogueEndpoint, Entry};
+use crate::response::CodeJson;
 
 /// The media type of a problem details body (RFC 9457 §3).
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -24,7 +25,13 @@ pub const STANDARD_MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "i
 ///
 /// `type` is the entry's anchor on the docs page, `title` its meaning and
 /// `detail` its description (both plain text, markup removed), `status` its
-/// status. Serializes (feature `serde`) as the problem+json body.
+/// status. For an application code's entry, `type` is the code's anchor
+/// (`…#code-card-declined`), a `code` extension member carries the code as
+/// the API sends it (a JSON number in a catalogue of integer codes), and
+/// `status` is the code's documented status; a code documented with any
+/// status answers 500 unless the caller gives the status it failed with
+/// ([`Problem::with_status`]). Serializes (feature `serde`) as the
+/// problem+json body.
 ///
 /// ```
 /// use error_catalogue::codes::CREATE_TRACKERS_409;
@@ -48,6 +55,7 @@ pub const STANDARD_MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "i
 pub struct Problem<E: CatalogueEndpoint> {
     entry: &'static Entry<E>,
     type_uri: String,
+    status: StatusCode,
     detail: Option<Cow<'static, str>>,
     instance: Option<String>,
     extensions: Map<String, Value>,
@@ -94,14 +102,20 @@ impl std::error::Error for ExtensionError {
 }
 
 impl<E: CatalogueEndpoint> Entry<E> {
-    /// This entry as an RFC 9457 problem details object.
+    /// This entry as an RFC 9457 problem details object; for an application
+    /// code's entry, with the `code` extension member (see [`Problem`]).
     pub fn problem(&'static self) -> Problem<E> {
+        let mut extensions = Map::new();
+        if let Some(code) = self.app_code() {
+            extensions.insert("code".to_string(), CodeJson::<E>::new(code).value());
+        }
         Problem {
             entry: self,
             type_uri: self.url().to_string(),
+            status: self.status(),
             detail: self.plain_description().map(Cow::Borrowed),
             instance: None,
-            extensions: Map::new(),
+            extensions,
             retry_after: None,
         }
     }
@@ -144,9 +158,10 @@ impl<E: CatalogueEndpoint> Problem<E> {
         self.entry.plain_meaning()
     }
 
-    /// `status`.
+    /// `status`: the entry's (500 for an application code documented with
+    /// any status), unless set with [`Problem::with_status`].
     pub fn status(&self) -> StatusCode {
-        self.entry.status()
+        self.status
     }
 
     /// `detail`: the entry's plain description unless replaced.
@@ -167,6 +182,34 @@ impl<E: CatalogueEndpoint> Problem<E> {
     /// The delay set with [`Problem::with_retry_after`].
     pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after
+    }
+
+    /// Sets `status` and the response's status: for an application code
+    /// documented with any status ([`Entry::documented_status`] `None`), the
+    /// status this occurrence fails with. An entry with a documented status
+    /// keeps it unless the caller has cause to differ from the docs page.
+    ///
+    /// ```
+    /// # #[cfg(feature = "load")] {
+    /// use error_catalogue::CatalogueEndpoint;
+    /// use error_catalogue::load::{self, Loaded};
+    /// use http::StatusCode;
+    ///
+    /// let file = concat!(env!("CARGO_MANIFEST_DIR"), "/error-catalogue-build/tests/fixtures/codes.toml");
+    /// load::load(error_catalogue_build::check_file(file).catalogue.as_ref().unwrap()).unwrap();
+    ///
+    /// // ERR_RATE is documented with any status.
+    /// let rate = Loaded::lookup_code("ERR_RATE").unwrap();
+    /// assert_eq!(rate.problem().status(), StatusCode::INTERNAL_SERVER_ERROR);
+    /// let problem = rate.problem().with_status(StatusCode::TOO_MANY_REQUESTS);
+    /// let json = serde_json::to_value(&problem).unwrap();
+    /// assert_eq!((json["status"].as_u64(), json["code"].as_str()), (Some(429), Some("ERR_RATE")));
+    /// assert_eq!(problem.into_response().status(), StatusCode::TOO_MANY_REQUESTS);
+    /// # }
+    /// ```
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
     }
 
     /// Replaces `detail`: an explanation of this occurrence.
@@ -256,7 +299,7 @@ impl<E: CatalogueEndpoint> Serialize for Problem<E> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("type", &self.type_uri)?;
         map.serialize_entry("title", self.title())?;
-        map.serialize_entry("status", &self.entry.code())?;
+        map.serialize_entry("status", &self.status.as_u16())?;
         if let Some(detail) = &self.detail {
             map.serialize_entry("detail", detail)?;
         }

@@ -35,8 +35,16 @@ pub trait EndpointError:
     /// The endpoint it is an error of.
     fn endpoint(&self) -> Self::Endpoint;
 
-    /// The HTTP status as a number.
+    /// The HTTP status as a number (an application code's documented
+    /// status; 500 for one documented with any status).
     fn code(&self) -> u16;
+
+    /// The entry of the application code the error is (a generated enum's
+    /// `Code` variant, in a catalogue with codes); `None` for a status's.
+    #[inline]
+    fn code_entry(&self) -> Option<&'static Entry<Self::Endpoint>> {
+        None
+    }
 
     /// The HTTP status.
     #[inline]
@@ -45,11 +53,13 @@ pub trait EndpointError:
         StatusCode::from_u16(self.code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    /// The catalogue's entry for it: the endpoint's own, else the general
-    /// table's; `None` for a status the catalogue does not document.
+    /// The catalogue's entry for it: an application code's own; for a
+    /// status, the endpoint's, else the general table's; `None` for a
+    /// status the catalogue does not document.
     #[inline]
     fn entry(&self) -> Option<&'static Entry<Self::Endpoint>> {
-        self.endpoint().lookup(self.status())
+        self.code_entry()
+            .or_else(|| self.endpoint().lookup(self.status()))
     }
 
     /// Whether the catalogue documents it.
@@ -99,14 +109,32 @@ pub fn fmt_variant((code, name): (u16, Option<&str>), f: &mut fmt::Formatter<'_>
     }
 }
 
-/// `Create Trackers → 409 Conflict: <description>`, or for an undocumented
-/// status `Create Trackers → 418 I'm a teapot (not documented for this endpoint)`.
+/// A typed error's `Code` variant as a derive's `Debug` writes it:
+/// `Code(CardDeclined)`.
+#[doc(hidden)]
+pub fn fmt_code_variant(code: &dyn fmt::Debug, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.debug_tuple("Code").field(code).finish()
+}
+
+/// `Create Trackers → 409 Conflict: <description>`, for an application code
+/// `Create Charge → 402 card_declined Card declined: <description>` (no
+/// status for one documented with any), or for an undocumented status
+/// `Create Trackers → 418 I'm a teapot (not documented for this endpoint)`.
 #[doc(hidden)]
 pub fn fmt_error<T: EndpointError>(e: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let endpoint = e.endpoint().name();
     match e.entry() {
         Some(entry) => {
-            write!(f, "{endpoint} → {} {}", entry.code(), entry.plain_meaning())?;
+            match (entry.app_code(), entry.documented_status()) {
+                (Some(code), Some(status)) => write!(
+                    f,
+                    "{endpoint} → {} {code} {}",
+                    status.as_u16(),
+                    entry.plain_meaning()
+                )?,
+                (Some(code), None) => write!(f, "{endpoint} → {code} {}", entry.plain_meaning())?,
+                (None, _) => write!(f, "{endpoint} → {} {}", entry.code(), entry.plain_meaning())?,
+            }
             match entry.plain_description() {
                 Some(d) => write!(f, ": {d}"),
                 None => Ok(()),
@@ -130,6 +158,16 @@ pub trait TypedErrors: CatalogueEndpoint {
     /// The error a response of `status` from this endpoint is (`None`
     /// below 400 or above 599).
     fn error(self, status: StatusCode) -> Option<Self::Error>;
+
+    /// The error a response of `status` carrying the application `code`
+    /// (as sent) is: the code's when the catalogue documents it (its `Code`
+    /// variant, whatever the status), else [`TypedErrors::error`]'s. In a
+    /// catalogue without codes, always the status's.
+    #[inline]
+    fn response_error(self, status: StatusCode, code: Option<&str>) -> Option<Self::Error> {
+        let _ = code;
+        self.error(status)
+    }
 }
 
 /// The trait impls and inherent shims of one generated endpoint error enum:
@@ -139,6 +177,64 @@ pub trait TypedErrors: CatalogueEndpoint {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __endpoint_error {
+    // In a catalogue with application codes: the enum has a `Code(Code)`
+    // variant, and `__code()` says which code it holds.
+    ($ty:ident, $endpoint:path, codes) => {
+        #[allow(deprecated)]
+        impl $crate::EndpointError for $ty {
+            type Endpoint = Endpoint;
+
+            #[inline]
+            fn endpoint(&self) -> Endpoint {
+                $endpoint
+            }
+
+            #[inline]
+            fn code(&self) -> u16 {
+                $ty::code(*self)
+            }
+
+            #[inline]
+            fn code_entry(&self) -> ::core::option::Option<&'static Entry> {
+                self.__code().map(Code::entry)
+            }
+        }
+
+        /// Two errors are equal when they are the same application code,
+        /// or both no code and the same status (an `Undocumented` of a
+        /// documented status equals that status's variant).
+        impl ::core::cmp::PartialEq for $ty {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                (self.__code(), self.code()) == (other.__code(), other.code())
+            }
+        }
+
+        impl ::core::cmp::Eq for $ty {}
+
+        impl ::core::hash::Hash for $ty {
+            #[inline]
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                (self.__code(), self.code()).hash(state)
+            }
+        }
+
+        impl ::core::fmt::Debug for $ty {
+            /// The variant, as a derive would write it: `Conflict`,
+            /// `Undocumented(418)`, `Code(CardDeclined)`.
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.__code() {
+                    ::core::option::Option::Some(c) => $crate::__private::fmt_code_variant(&c, f),
+                    ::core::option::Option::None => {
+                        $crate::__private::fmt_variant(self.__variant(), f)
+                    }
+                }
+            }
+        }
+
+        $crate::__error_common!($ty);
+    };
     ($ty:ident, $endpoint:path) => {
         #[allow(deprecated)]
         impl $crate::EndpointError for $ty {
@@ -191,6 +287,49 @@ macro_rules! __endpoint_error {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __catalogue_error {
+    // In a catalogue with application codes: `Error::from_response` and
+    // `Error::__code()` are generated too.
+    (codes) => {
+        #[allow(deprecated)]
+        impl $crate::EndpointError for Error {
+            type Endpoint = Endpoint;
+
+            #[inline]
+            fn endpoint(&self) -> Endpoint {
+                Error::endpoint(self)
+            }
+
+            #[inline]
+            fn code(&self) -> u16 {
+                Error::code(*self)
+            }
+
+            #[inline]
+            fn code_entry(&self) -> ::core::option::Option<&'static Entry> {
+                self.__code().map(Code::entry)
+            }
+        }
+
+        impl $crate::TypedErrors for Endpoint {
+            type Error = Error;
+
+            #[inline]
+            fn error(self, status: $crate::StatusCode) -> ::core::option::Option<Error> {
+                Error::from_status(self, status)
+            }
+
+            #[inline]
+            fn response_error(
+                self,
+                status: $crate::StatusCode,
+                code: ::core::option::Option<&str>,
+            ) -> ::core::option::Option<Error> {
+                Error::from_response(self, status, code)
+            }
+        }
+
+        $crate::__error_common!(Error);
+    };
     () => {
         #[allow(deprecated)]
         impl $crate::EndpointError for Error {

@@ -200,3 +200,17 @@ fn a_catalogue_without_codes_answers_by_status() {
         ["/error/code", "/error", "/code"]
     );
 }
+
+#[test]
+fn a_code_the_catalogue_lacks_is_a_parse_error_naming_no_code() {
+    // The shipped catalogue documents no codes: every text is an error.
+    let err = "card_declined"
+        .parse::<error_catalogue::Code>()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the catalogue documents no such application code"
+    );
+    let source: &dyn std::error::Error = &err;
+    assert!(source.source().is_none());
+}

@@ -9,26 +9,7 @@ use error_catalogue::engine::Catalogue;
 use error_catalogue::load::{self, Loaded};
 use http::StatusCode;
 
-const ABLY: &str = r#"
-[page]
-id = "errors"
-title = "Errors"
-slug = "/errors/"
-docs_base_url = "https://example.com/docs"
-
-[general]
-title = "General"
-
-[[codes]]
-code = 40140
-status = 401
-meaning = "Token expired"
-resolution = "Request a new token."
-
-[[codes]]
-code = 0
-meaning = "Unknown"
-"#;
+const ABLY: &str = include_str!("../error-catalogue-build/tests/fixtures/integer-codes.toml");
 
 #[test]
 fn integer_codes_are_looked_up_by_their_decimal_text() {

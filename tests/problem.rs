@@ -431,3 +431,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn with_status_sets_the_member_and_the_response_status() {
+    for e in entries() {
+        // The shipped catalogue has no application codes: no `code` member.
+        assert!(!json(&e.problem()).contains_key("code"), "{}", e.anchor());
+    }
+    let p = codes::CREATE_TRACKERS_409
+        .problem()
+        .with_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(p.status(), http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(&p)["status"], 422);
+    // The rest is still the entry's.
+    assert_eq!(p.title(), "Conflict");
+    assert_eq!(p.into_response().status(), 422);
+}

@@ -218,3 +218,26 @@ fn generic_code_handles_every_endpoint_s_errors() {
         CatalogueEndpoint::name(Endpoint::GetTracker)
     );
 }
+
+#[test]
+fn a_catalogue_without_codes_types_a_response_by_its_status() {
+    // The shipped catalogue documents no codes: a body's code changes nothing.
+    for e in Endpoint::ALL {
+        for status in [409, 401, 418, 200] {
+            let status = StatusCode::from_u16(status).unwrap();
+            for code in [None, Some("card_declined"), Some("40140")] {
+                assert_eq!(
+                    e.response_error(status, code),
+                    e.error(status),
+                    "{e} {status} {code:?}"
+                );
+            }
+        }
+    }
+    let e = CreateTrackersError::Conflict;
+    assert_eq!(EndpointError::code_entry(&e), None);
+    assert_eq!(
+        e.entry(),
+        Endpoint::CreateTrackers.lookup(StatusCode::CONFLICT)
+    );
+}

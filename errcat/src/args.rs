@@ -144,10 +144,22 @@ pub fn clap_error(err: &clap::Error) -> ExitCode {
         _ => {
             let text = err.render().to_string();
             let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-            let first = lines
+            let mut first = lines
                 .next()
                 .unwrap_or("invalid arguments")
-                .trim_start_matches("error: ");
+                .trim_start_matches("error: ")
+                .to_string();
+            // "the following required arguments were not provided:" lists
+            // them on the lines after, indented: the list joins the line.
+            if first.ends_with(':') {
+                let listed: Vec<&str> = text
+                    .lines()
+                    .skip(1)
+                    .take_while(|l| l.starts_with(' '))
+                    .map(str::trim)
+                    .collect();
+                first = format!("{} {}", first, listed.join(", "));
+            }
             let tip = lines
                 .find_map(|l| l.strip_prefix("tip: "))
                 .map(|t| format!("; {t}"))

@@ -1,14 +1,16 @@
 //! `errcat explain METHOD PATH STATUS [--body FILE|-]`: what a real error
-//! response means, as an SDK would explain it to its user.
+//! response means, as an SDK would explain it to its user: by the
+//! application code its body carries when the catalogue knows it, else by
+//! its status (a code the catalogue lacks shown as the server's).
 
 use std::io::Read;
 
 use error_catalogue::CatalogueEndpoint;
-use error_catalogue::engine::Explanation;
+use error_catalogue::engine::{Catalogue, Explanation};
 use http::{HeaderMap, Method};
 
-use crate::Outcome;
 use crate::args::{self, Format};
+use crate::{Outcome, codes};
 
 /// Arguments of `explain`.
 #[derive(Debug, clap::Args)]
@@ -19,7 +21,8 @@ pub struct Args {
     path: String,
     /// The response's status, 100–599.
     status: String,
-    /// The response body, to quote the server's message (`-` for stdin).
+    /// The response body (`-` for stdin): its application code, read
+    /// through the catalogue's code_pointers, and the server's message.
     #[arg(long, value_name = "FILE|-")]
     body: Option<String>,
     /// Output format.
@@ -50,7 +53,16 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
     let Some(explanation) =
         Explanation::<E>::from_status(&method, &a.path, status, &HeaderMap::new(), &body)
     else {
-        return Outcome::NotFound(not_found::<E>(&method, &a.path, status.as_u16()));
+        let mut message = not_found::<E>(&method, &a.path, status.as_u16());
+        // Explained by its code had the catalogue known it: say which.
+        if let Some(code) = Catalogue::<E>::new().read_code(&body) {
+            message.push_str(&format!(
+                ", and the body's code {} is not in the catalogue{}",
+                codes::quoted(&code),
+                codes::suggestion::<E>(&code)
+            ));
+        }
+        return Outcome::NotFound(message);
     };
     match a.format {
         Format::Text => println!("{explanation}"),

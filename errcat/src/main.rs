@@ -6,6 +6,7 @@
 
 mod args;
 mod check;
+mod codes;
 mod diff;
 mod explain;
 mod import;

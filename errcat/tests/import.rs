@@ -50,7 +50,7 @@ fn render_then_import_gives_the_shipped_catalogue_back() {
     let dir = scratch("round-trip");
     let shipped = checked(&root().join("errors.toml"));
     // errcat's own built-in catalogue, the shipped one.
-    round_trip(&dir, &[], &shipped);
+    round_trip(&dir, &[], &shipped, "3 endpoints, 18 entries");
 }
 
 #[test]
@@ -107,13 +107,138 @@ fn render_then_import_gives_deprecations_back() {
             ),
         ]
     );
-    round_trip(&dir, &["--catalogue", "deprecated.toml"], &catalogue);
+    round_trip(
+        &dir,
+        &["--catalogue", "deprecated.toml"],
+        &catalogue,
+        "3 endpoints, 18 entries",
+    );
+}
+
+/// A catalogue with application codes: the registry (string codes, a
+/// code of any status, a deprecated one, one allowed unlisted, an example),
+/// the codes rows list (a 200 row's among them) and `[api] code_pointers`
+/// come back, all of it.
+#[test]
+fn render_then_import_gives_application_codes_back() {
+    let dir = scratch("round-trip-codes");
+    let file = root().join("error-catalogue-build/tests/fixtures/codes.toml");
+    let catalogue = checked(&file);
+    assert_eq!(catalogue.codes.len(), 4);
+    assert_eq!(catalogue.code_pointers, ["/error/code", "/error"]);
+    let file = file.to_str().unwrap();
+    round_trip(
+        &dir,
+        &["--catalogue", file],
+        &catalogue,
+        "2 endpoints, 5 entries",
+    );
+}
+
+/// The real catalogues with codes: Ably's 276 integer codes, and Slack's
+/// string codes sent with 200, listed by 2xx rows.
+#[test]
+fn render_then_import_gives_the_real_code_catalogues_back() {
+    for (name, path, counts) in [
+        (
+            "ably",
+            "catalogues/ably/errors.toml",
+            "5 endpoints, 28 entries",
+        ),
+        (
+            "slack",
+            "tests/fixtures/slack-codes.toml",
+            "3 endpoints, 4 entries",
+        ),
+    ] {
+        let dir = scratch(&format!("round-trip-{name}"));
+        let file = root().join(path);
+        let catalogue = checked(&file);
+        assert!(!catalogue.codes.is_empty(), "{name}");
+        round_trip(
+            &dir,
+            &["--catalogue", file.to_str().unwrap()],
+            &catalogue,
+            counts,
+        );
+    }
+}
+
+/// Codes made of Markdown, MDX and HTML syntax, quotes and backslashes
+/// come back as sent.
+#[test]
+fn render_then_import_gives_hostile_codes_back() {
+    let dir = scratch("round-trip-hostile-codes");
+    let file = root().join("tests/fixtures/hostile-codes.toml");
+    let catalogue = checked(&file);
+    let file = file.to_str().unwrap();
+    round_trip(
+        &dir,
+        &["--catalogue", file],
+        &catalogue,
+        "1 endpoints, 2 entries",
+    );
+}
+
+/// Integer codes come back as integers.
+#[test]
+fn render_then_import_gives_integer_codes_back() {
+    let dir = scratch("round-trip-integer-codes");
+    let text = r#"
+[page]
+id = "errors"
+title = "Errors"
+slug = "/errors/"
+docs_base_url = "https://example.com/docs"
+
+[general]
+title = "General"
+
+[[general.errors]]
+status = 401
+meaning = "Unauthorized"
+codes = [40140, 40142]
+
+[[codes]]
+code = 40140
+status = 401
+meaning = "Token error"
+resolution = "Request a new token."
+
+[[codes]]
+code = 40142
+status = 401
+meaning = "Token expired"
+
+[[codes]]
+code = 50000
+meaning = "Internal error"
+retryable = true
+allow = ["unlisted-code"]
+"#;
+    let file = dir.join("integer.toml");
+    std::fs::write(&file, text).unwrap();
+    let catalogue = checked(&file);
+    round_trip(
+        &dir,
+        &["--catalogue", "integer.toml"],
+        &catalogue,
+        "0 endpoints, 1 entries",
+    );
+    let toml = std::fs::read_to_string(dir.join("openapi.json.toml")).unwrap();
+    assert!(toml.contains("codes = [40140, 40142]\n"), "{toml}");
+    assert!(
+        toml.contains(
+            "[[codes]]\ncode = 50000\nmeaning = \"Internal error\"\nallow = [\"unlisted-code\"]\n"
+        ),
+        "{toml}"
+    );
 }
 
 /// Renders a catalogue (errcat's `args` say which) as OpenAPI JSON and
 /// YAML in `dir`, imports each back, and checks that the import is
 /// `expected`, all of it, and checks without warnings.
-fn round_trip(dir: &Path, args: &[&str], expected: &Catalogue) {
+fn round_trip(dir: &Path, args: &[&str], expected: &Catalogue, counts: &str) {
     for (format, file) in [
         ("openapi", "openapi.json"),
         ("openapi-yaml", "openapi.yaml"),
@@ -133,7 +258,7 @@ fn round_trip(dir: &Path, args: &[&str], expected: &Catalogue) {
         assert!(out.status.success(), "{out:?}");
         assert_eq!(
             String::from_utf8(out.stderr).unwrap(),
-            format!("errcat: wrote {toml}: 3 endpoints, 18 entries from OpenAPI 3.1.0 {file}\n")
+            format!("errcat: wrote {toml}: {counts} from OpenAPI 3.1.0 {file}\n")
         );
         // Endpoints, entries (status, meaning, description, resolution,
         // retryable, example, deprecated), page and general table: all of it.

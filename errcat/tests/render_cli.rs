@@ -89,3 +89,64 @@ fn bad_arguments_get_one_line_and_exit_2() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A catalogue of integer codes (`--catalogue`) renders its codes as JSON
+/// numbers, in the row that lists them and in `codes`, valid against
+/// schema/catalogue.schema.json.
+#[test]
+fn integer_codes_render_as_json_numbers_valid_against_the_schema() {
+    let dir = temp_dir("integer-codes");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("errors.toml");
+    std::fs::write(
+        &file,
+        r#"
+[page]
+id = "errors"
+title = "Errors"
+slug = "/errors/"
+docs_base_url = "https://example.com/docs"
+
+[general]
+title = "General"
+
+[[general.errors]]
+status = 401
+meaning = "Unauthorized"
+codes = [40140]
+
+[[codes]]
+code = 40140
+status = 401
+meaning = "Token error"
+"#,
+    )
+    .unwrap();
+    let out = errcat()
+        .args([
+            "--catalogue",
+            file.to_str().unwrap(),
+            "render",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["general"]["entries"][0]["codes"],
+        serde_json::json!([40140])
+    );
+    assert_eq!(json["codes"][0]["code"], 40140);
+    assert_eq!(json["codes"][0]["anchor"], "code-40140");
+    assert_eq!(
+        json["code_pointers"],
+        serde_json::json!(["/error/code", "/error", "/code"])
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schema/catalogue.schema.json")).unwrap();
+    let v = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&json).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

@@ -27,26 +27,7 @@ fn codes_catalogue() {
 /// and a registry with no endpoints.
 #[test]
 fn integer_codes_catalogue() {
-    let text = r#"
-[page]
-id = "errors"
-title = "Errors"
-slug = "/errors/"
-docs_base_url = "https://example.com/docs"
-
-[general]
-title = "General"
-
-[[codes]]
-code = 40140
-status = 401
-meaning = "Token expired"
-resolution = "Request a new token."
-
-[[codes]]
-code = 0
-meaning = "Unknown"
-"#;
+    let text = include_str!("fixtures/integer-codes.toml");
     let report = check_str("ably.toml", text);
     assert!(report.diagnostics.is_empty(), "{}", report.render(false));
     let catalogue = report.catalogue.as_ref().unwrap();

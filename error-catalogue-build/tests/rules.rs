@@ -919,7 +919,7 @@ fn e0023_code_listed_twice() {
 }
 
 #[test]
-fn e0024_mixed_kinds_on_the_first_of_the_fewer() {
+fn e0024_mixed_kinds_on_the_first_of_the_other_kind() {
     let codes = format!(
         "{}{}{}",
         code("\"tracker_missing\"", None),
@@ -927,8 +927,8 @@ fn e0024_mixed_kinds_on_the_first_of_the_fewer() {
         code("40141", None)
     );
     let text = with_codes(None, &codes);
-    insta::assert_snapshot!("e0024", check(&text, &[("E0024", 24, 8)]));
-    // A tie: the kind of the first code is the catalogue's.
+    insta::assert_snapshot!("e0024", check(&text, &[("E0024", 28, 8)]));
+    // The first code's kind is the catalogue's, however few share it.
     let text = with_codes(
         None,
         &format!("{}{}", code("40140", None), code("\"a\"", None)),
@@ -1047,6 +1047,11 @@ fn code_keys_unknown_missing_and_mistyped() {
         report.diagnostics[1].message,
         "`code` must be a string or a non-negative integer, found a float: 1.5"
     );
+    // A code's hint shows the key; a listed code's, the array's elements.
+    assert_eq!(
+        report.diagnostics[1].hint.as_deref(),
+        Some("write the code as the API sends it: `code = \"card_declined\"` or `code = 40140`")
+    );
     let text = with_codes(Some("\"x\""), &code("\"x\"", None));
     check(&text, &[("E0005", 22, 9)]);
     let text = with_codes(Some("[\"x\", true]"), &code("\"x\"", None));
@@ -1055,6 +1060,12 @@ fn code_keys_unknown_missing_and_mistyped() {
     assert_eq!(
         report.diagnostics[0].message,
         "`codes` must be an array of strings or non-negative integers, found a boolean: true"
+    );
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some(
+            "write each code as the API sends it: a string (`\"card_declined\"`) or an integer (`40140`)"
+        )
     );
     let text = with_api("[api]\ncode_pointers = \"/error\"\n", &[]);
     check(&text, &[("E0005", 8, 17)]);
@@ -1076,7 +1087,7 @@ fn code_rules_report_the_cause_once() {
         ),
     );
     check(&text, &[("W0004", 29, 8), ("E0020", 33, 8)]);
-    // The integers fewer: the first of them is reported.
+    // The first code of the other kind is reported, once.
     let codes = format!(
         "{}{}{}",
         code("\"a\"", None),

@@ -103,6 +103,25 @@ fn wrap(out: &mut String, tag: &str, nodes: &[Inline<'_>], target: Target, place
     out.push('>');
 }
 
+/// An application code in a table cell: a code span, linked to `#anchor`
+/// when it has one (written as a link of the text field's markup would be).
+pub fn code_link(out: &mut String, code: &str, anchor: Option<&str>, target: Target) {
+    let url = anchor.map(|a| format!("#{a}"));
+    let span = [Inline::Code(code)];
+    match &url {
+        Some(url) => write_nodes(
+            out,
+            &[Inline::Link {
+                text: span.to_vec(),
+                url,
+            }],
+            target,
+            Place::Cell,
+        ),
+        None => write_nodes(out, &span, target, Place::Cell),
+    }
+}
+
 /// Escapes text that is not at a line start: backslash escapes, `<br />` for
 /// line breaks.
 pub fn text(out: &mut String, s: &str, target: Target) {

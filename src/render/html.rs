@@ -34,7 +34,7 @@ pub fn page<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
     }
     for table in super::tables::of(c) {
         out.push_str("<h2 id=\"");
-        text(&mut out, table.anchor);
+        text(&mut out, &table.anchor);
         out.push_str("\">");
         text(&mut out, &table.heading);
         out.push_str("</h2>\n");
@@ -63,7 +63,8 @@ pub fn page<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    for entry in c.entries() {
+    // The codes' examples after the rows', in the order of the tables.
+    for entry in c.entries().iter().chain(c.codes()) {
         if let Some(example) = entry.example() {
             out.push_str("<pre><code class=\"language-");
             text(&mut out, example.lang());
@@ -91,6 +92,14 @@ fn write_cell(out: &mut String, cell: &Cell) {
         match piece {
             Piece::Plain(s) => text(out, s),
             Piece::Markup(s) => markup(out, s),
+            Piece::Code { code, anchor } => {
+                let url = anchor.map(|a| format!("#{a}"));
+                let span = vec![Inline::Code(code)];
+                match &url {
+                    Some(url) => nodes(out, &[Inline::Link { text: span, url }]),
+                    None => nodes(out, &span),
+                }
+            }
         }
     }
 }

@@ -12,6 +12,12 @@
 //! assert!(page.contains("409 - Conflict <a id=\"create-trackers-409\"></a> | "));
 //! ```
 //!
+//! A catalogue with application codes gets an "Error codes" table after the
+//! endpoints' (code, status or "any", meaning, description, resolution; a
+//! row per code, anchored at its entry's anchor, `code-card-declined`), and
+//! each table some of whose rows list codes a last "Codes" column linking
+//! each to its row; tables of a catalogue without codes are as before.
+//!
 //! Text fields are inline Markdown: code spans, emphasis, strong,
 //! strikethrough and links are markup (see [`parse_inline`] for the exact
 //! grammar, shared with the build crate's plain-text forms); everything else

@@ -8,23 +8,29 @@
 //! `errcat import openapi` reads back to give the catalogue again:
 //! `x-catalogue` on the document (`page`: errors.toml's `[page]`; `general`:
 //! the general table's `title`, `slug` and `responses`, the names of its rows
-//! under `components/responses` in page order), `x-endpoint` on each
-//! operation (`name`, `slug`, `order`: the endpoint's place on the page) and
-//! `x-entry` on each response made from an entry (`status`, `meaning`,
-//! `description`, `resolution`, `retryable`, `example` with `body`, `caption`,
-//! `lang`, each as errors.toml has it, and `order`: the row's place in its
-//! table). A template's `{*name}`, which OpenAPI cannot say, is `{name}` in
+//! under `components/responses` in page order; when the catalogue has
+//! application codes, `codes`, each as `[[codes]]` has it (`code` as sent, a
+//! JSON number for integer codes; `status` absent for any status), and
+//! `code_pointers`), `x-endpoint` on each operation (`name`, `slug`,
+//! `order`: the endpoint's place on the page) and `x-entry` on each
+//! response made from an entry (`status`, `meaning`, `description`,
+//! `resolution`, `retryable`, `example` with `body`, `caption`, `lang`,
+//! `codes` (the codes the row lists), each as errors.toml has it, and
+//! `order`: the row's place in its table). A row's response description
+//! links each code it lists to the code's row on the page. A template's `{*name}`, which OpenAPI cannot say, is `{name}` in
 //! the path and the template as written in `x-endpoint.path`; base paths
 //! are `servers`, each parameter a variable.
 
 use std::borrow::Cow;
+use std::marker::PhantomData;
 
 use error_catalogue_records::template::{self, Segment};
 use serde_json::{Map, Value, json};
 
-use super::escape::{Place, Target};
+use super::escape::{self, Place, Target};
 use super::{inline_markup, plain_text};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
+use crate::ser::{Code, Codes};
 
 /// The document as a JSON value.
 pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
@@ -115,7 +121,47 @@ pub fn document<E: CatalogueEndpoint>(c: Catalogue<E>) -> Value {
     if !servers.is_empty() {
         doc["servers"] = Value::Array(servers);
     }
+    if !c.codes().is_empty() {
+        let codes: Vec<Value> = c.codes().iter().map(app_code).collect();
+        doc["x-catalogue"]["codes"] = Value::Array(codes);
+        doc["x-catalogue"]["code_pointers"] = json!(c.code_pointers());
+    }
     doc
+}
+
+/// An application code's entry as `x-catalogue.codes` holds it: the keys of
+/// `[[codes]]`, each as errors.toml has it.
+fn app_code<E: CatalogueEndpoint>(e: &Entry<E>) -> Value {
+    let mut code = json!({
+        "code": Code(e.app_code().unwrap_or_default(), PhantomData::<E>),
+    });
+    if let Some(status) = e.documented_status() {
+        code["status"] = json!(status.as_u16());
+    }
+    code["meaning"] = json!(e.meaning());
+    texts(&mut code, e);
+    code
+}
+
+/// The optional keys an entry and a code share: description, resolution,
+/// retryable, deprecated, example.
+fn texts<E: CatalogueEndpoint>(out: &mut Value, e: &Entry<E>) {
+    if let Some(d) = e.description() {
+        out["description"] = json!(d);
+    }
+    if let Some(r) = e.resolution() {
+        out["resolution"] = json!(r);
+    }
+    out["retryable"] = json!(e.retryable());
+    if let Some(note) = e.deprecated() {
+        out["deprecated"] = json!(note);
+    }
+    if let Some(x) = e.example() {
+        out["example"] = json!({ "body": x.body(), "lang": x.lang() });
+        if let Some(caption) = x.caption() {
+            out["example"]["caption"] = json!(caption);
+        }
+    }
 }
 
 /// A template as an OpenAPI path: `{*name}` is `{name}`.
@@ -221,29 +267,36 @@ fn response<E: CatalogueEndpoint>(e: &Entry<E>, order: usize) -> Value {
         description.push_str("\n\nDeprecated: ");
         description.push_str(&inline_markup(note, Target::Markdown, Place::Cell));
     }
+    let codes = e.listed_codes();
+    if !codes.is_empty() {
+        description.push_str("\n\nCodes: ");
+        for (i, &code) in codes.iter().enumerate() {
+            if i > 0 {
+                description.push_str(", ");
+            }
+            let mut link = String::new();
+            let anchor = E::lookup_code(code).map(|x| x.anchor());
+            escape::code_link(&mut link, code, None, Target::Markdown);
+            match anchor {
+                Some(anchor) => description.push_str(&format!(
+                    "[{link}]({})",
+                    E::tables().page.anchor_url(anchor)
+                )),
+                None => description.push_str(&link),
+            }
+        }
+    }
     let url = e.url();
     description.push_str(&format!("\n\n[Documentation]({url})"));
     let mut entry = json!({
         "status": e.code(),
         "meaning": e.meaning(),
-        "retryable": e.retryable(),
-        "order": order,
     });
-    if let Some(d) = e.description() {
-        entry["description"] = json!(d);
+    texts(&mut entry, e);
+    if !codes.is_empty() {
+        entry["codes"] = json!(Codes(codes, PhantomData::<E>));
     }
-    if let Some(r) = e.resolution() {
-        entry["resolution"] = json!(r);
-    }
-    if let Some(note) = e.deprecated() {
-        entry["deprecated"] = json!(note);
-    }
-    if let Some(x) = e.example() {
-        entry["example"] = json!({ "body": x.body(), "lang": x.lang() });
-        if let Some(caption) = x.caption() {
-            entry["example"]["caption"] = json!(caption);
-        }
-    }
+    entry["order"] = json!(order);
     let mut response = json!({ "description": description, "x-docs-url": url, "x-entry": entry });
     if e.code() >= 400 {
         let detail = e

@@ -20,7 +20,7 @@ pub fn body<E: CatalogueEndpoint>(
         out.push_str("\n\n");
     }
     for table in super::tables::of(c) {
-        heading(out, &table.heading, table.anchor);
+        heading(out, &table.heading, &table.anchor);
         out.push_str("\n\n");
         if let Some(note) = table.deprecated {
             out.push_str("**Deprecated:** ");
@@ -30,7 +30,8 @@ pub fn body<E: CatalogueEndpoint>(
         write_table(out, &table, target);
         out.push('\n');
     }
-    for entry in c.entries() {
+    // The codes' examples after the rows', in the order of the tables.
+    for entry in c.entries().iter().chain(c.codes()) {
         if let Some(example) = entry.example() {
             code_block(out, example.lang(), example.caption(), example.body());
             out.push('\n');
@@ -81,6 +82,7 @@ fn write_cell(out: &mut String, cell: &Cell, target: Target) {
         match piece {
             Piece::Plain(s) => escape::text(out, s, target),
             Piece::Markup(s) => escape::markup(out, s, target, Place::Cell),
+            Piece::Code { code, anchor } => escape::code_link(out, code, *anchor, target),
         }
     }
 }

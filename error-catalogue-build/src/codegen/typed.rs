@@ -15,10 +15,15 @@ use super::lit;
 /// One `#[non_exhaustive]` error enum per endpoint, a variant per 4xx/5xx
 /// status `lookup` answers for it (its own rows and the general table's),
 /// named from the status's canonical reason phrase, plus `Undocumented`;
-/// and the catalogue-wide `Error` over them. The enums and their
-/// status ↔ variant matches are here; their behaviour is the runtime's
-/// `EndpointError`, implemented by `endpoint_error!`.
+/// and the catalogue-wide `Error` over them. In a catalogue with
+/// application codes, each enum also has `Code(Code)` (any code of the
+/// catalogue, so that a client matches one code of one endpoint in one
+/// pattern) and a `from_response(status, code)`; a catalogue without codes
+/// gets neither. The enums and their status ↔ variant matches are here;
+/// their behaviour is the runtime's `EndpointError`, implemented by
+/// `endpoint_error!`.
 pub(super) fn errors(catalogue: &Catalogue) -> TokenStream {
+    let has_codes = !catalogue.codes.is_empty();
     let general: BTreeMap<u16, &Entry> = catalogue
         .general
         .entries
@@ -67,6 +72,11 @@ pub(super) fn errors(catalogue: &Catalogue) -> TokenStream {
             "day the catalogue documents the status.".to_string(),
         ]);
         let enum_docs = quote!(#[doc = #link] #enum_docs);
+        let with_codes = has_codes.then(code_parts);
+        let code_variant = with_codes.as_ref().map(|c| &c.variant);
+        let code_arm = with_codes.as_ref().map(|c| &c.variant_arm);
+        let code_fns = with_codes.as_ref().map(|c| &c.fns);
+        let macro_codes = has_codes.then(|| quote!(, codes));
         enums.push(quote! {
             #enum_docs
             #[derive(Clone, Copy)]
@@ -75,6 +85,7 @@ pub(super) fn errors(catalogue: &Catalogue) -> TokenStream {
                 #(#variant_docs #names,)*
                 /// A 4xx or 5xx status the catalogue does not document for this endpoint.
                 Undocumented(::error_catalogue::StatusCode),
+                #code_variant
             }
 
             #[allow(deprecated)]
@@ -105,11 +116,14 @@ pub(super) fn errors(catalogue: &Catalogue) -> TokenStream {
                     match self {
                         #(Self::#names => (#codes, ::core::option::Option::Some(#name_strs)),)*
                         Self::Undocumented(status) => (status.as_u16(), ::core::option::Option::None),
+                        #code_arm
                     }
                 }
+
+                #code_fns
             }
 
-            ::error_catalogue::__private::endpoint_error!(#ty, Endpoint::#variant);
+            ::error_catalogue::__private::endpoint_error!(#ty, Endpoint::#variant #macro_codes);
 
             impl ::core::convert::From<#ty> for Error {
                 #[inline]
@@ -145,6 +159,8 @@ pub(super) fn errors(catalogue: &Catalogue) -> TokenStream {
             quote!(match self { #(Error::#variants(e) => e.code(),)* }),
         )
     };
+    let wide_code_fns = has_codes.then(|| wide_code_fns(&variants, &types));
+    let macro_codes = has_codes.then(|| quote!(codes));
     quote! {
         #(#enums)*
 
@@ -176,8 +192,109 @@ pub(super) fn errors(catalogue: &Catalogue) -> TokenStream {
             pub fn code(self) -> u16 {
                 #code_body
             }
+
+            #wide_code_fns
         }
 
-        ::error_catalogue::__private::catalogue_error!();
+        ::error_catalogue::__private::catalogue_error!(#macro_codes);
+    }
+}
+
+/// What an endpoint's error enum has in a catalogue with codes.
+struct CodeParts {
+    variant: TokenStream,
+    variant_arm: TokenStream,
+    fns: TokenStream,
+}
+
+fn code_parts() -> CodeParts {
+    CodeParts {
+        variant: quote! {
+            /// An application code the catalogue documents, whether or not
+            /// this endpoint lists it; its status is the code's.
+            Code(Code),
+        },
+        // The code's documented status; 500 for one sent with any status.
+        variant_arm: quote!(Self::Code(code) => (code.entry().code(), ::core::option::Option::None),),
+        fns: quote! {
+            /// The error a response of `status` carrying the application
+            /// `code` (as sent; read from a body with `Catalogue.read_code`)
+            /// is: `Code` when the catalogue documents the code (whatever
+            /// the status), else what [`Self::from_status`] answers.
+            #[inline]
+            pub fn from_response(
+                status: ::error_catalogue::StatusCode,
+                code: ::core::option::Option<&str>,
+            ) -> Option<Self> {
+                match code.and_then(|c| c.parse::<Code>().ok()) {
+                    ::core::option::Option::Some(code) => Some(Self::Code(code)),
+                    ::core::option::Option::None => Self::from_status(status),
+                }
+            }
+
+            /// The application code, for the `Code` variant.
+            #[inline]
+            pub fn app_code(self) -> ::core::option::Option<Code> {
+                self.__code()
+            }
+
+            #[doc(hidden)]
+            #[inline]
+            pub fn __code(self) -> ::core::option::Option<Code> {
+                match self {
+                    Self::Code(code) => ::core::option::Option::Some(code),
+                    _ => ::core::option::Option::None,
+                }
+            }
+        },
+    }
+}
+
+/// The catalogue-wide `Error`'s `from_response` and `__code`, in a catalogue
+/// with codes.
+fn wide_code_fns(variants: &[&proc_macro2::Ident], types: &[&proc_macro2::Ident]) -> TokenStream {
+    let (response_body, code_body) = if variants.is_empty() {
+        // A registry of codes alone has no endpoint.
+        (
+            quote!({
+                let _ = (status, code);
+                match endpoint {}
+            }),
+            quote!(match self {}),
+        )
+    } else {
+        (
+            quote! {
+                match endpoint {
+                    #(Endpoint::#variants => #types::from_response(status, code).map(Error::#variants),)*
+                }
+            },
+            quote!(match self { #(Error::#variants(e) => e.__code(),)* }),
+        )
+    };
+    quote! {
+        /// The error a response of `status` carrying the application `code`
+        /// from `endpoint` is: its `Code` variant when the catalogue
+        /// documents the code, else what [`Error::from_status`] answers.
+        #[inline]
+        pub fn from_response(
+            endpoint: Endpoint,
+            status: ::error_catalogue::StatusCode,
+            code: ::core::option::Option<&str>,
+        ) -> Option<Self> {
+            #response_body
+        }
+
+        /// The application code, for an endpoint error's `Code` variant.
+        #[inline]
+        pub fn app_code(self) -> ::core::option::Option<Code> {
+            self.__code()
+        }
+
+        #[doc(hidden)]
+        #[inline]
+        pub fn __code(self) -> ::core::option::Option<Code> {
+            #code_body
+        }
     }
 }

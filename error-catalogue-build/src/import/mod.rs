@@ -15,11 +15,15 @@
 //! round trip gives the catalogue back: `x-catalogue` on the document
 //! (`page`: errors.toml's `[page]`; `general`: the general table's `title`,
 //! `slug` and `responses`, the names of its rows under
-//! `components/responses`, in order), `x-endpoint` on each operation
+//! `components/responses`, in order; `codes`, the `[[codes]]` registry, and
+//! `code_pointers`, when the catalogue has application codes), `x-endpoint`
+//! on each operation
 //! (`name`, `slug`, `order`: the endpoint's place on the page, `deprecated`:
 //! its note) and `x-entry` on each response (`status`, `meaning`,
-//! `description`, `resolution`, `retryable`, `example`, `deprecated` as
-//! errors.toml writes them, and `order`, the row's place in its table). A
+//! `description`, `resolution`, `retryable`, `example`, `deprecated`,
+//! `codes` as errors.toml writes them, and `order`, the row's place in its
+//! table; a response with one is a row whatever its status, as a 200 that
+//! lists codes is). A
 //! deprecated operation without an `x-endpoint` note gets a stock one
 //! (`deprecated = "Deprecated in the spec."`). An operation's `$ref` to a
 //! general response is the fallback to the general table, not a row.

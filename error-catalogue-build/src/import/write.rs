@@ -1,8 +1,10 @@
 //! The catalogue as errors.toml text, laid out as a person writes it: the
-//! `#:schema` line, a header saying where it came from, `[page]`,
-//! `[general]`, then each endpoint and its rows, one table per row.
+//! `#:schema` line, a header saying where it came from, `[page]`, `[api]`,
+//! `[general]`, the `[[codes]]` registry, then each endpoint and its rows,
+//! one table per row.
 
-use super::spec::{Doc, Example, Row};
+use super::spec::{Code, Doc, Example, Row};
+use crate::catalogue::CodeValue;
 
 /// Where the page is published, when the spec does not say.
 pub const PLACEHOLDER_DOCS_URL: &str = "https://example.com/docs";
@@ -39,15 +41,20 @@ pub fn catalogue(doc: &Doc, file_name: &str) -> String {
         key(&mut out, "notice", notice);
         key(&mut out, "email", email);
     }
-    if !doc.base_paths.0.is_empty() {
+    let pointers = doc.code_pointers.as_deref().unwrap_or_default();
+    if !doc.base_paths.0.is_empty() || !pointers.is_empty() {
         out.push_str("\n[api]\n");
         array(&mut out, "base_paths", &doc.base_paths.0);
+        array(&mut out, "code_pointers", pointers);
     }
     out.push_str("\n[general]\n");
     key(&mut out, "title", &doc.general.title);
     key(&mut out, "slug", &doc.general.slug);
     for r in &doc.general.rows {
         row(&mut out, r, "general.errors");
+    }
+    for c in &doc.codes {
+        code(&mut out, c);
     }
     for e in &doc.endpoints {
         out.push('\n');
@@ -202,8 +209,56 @@ fn row(out: &mut String, r: &Row, table: &str) {
     if let Some(note) = &r.deprecated {
         key(out, "deprecated", note);
     }
+    if !r.codes.is_empty() {
+        out.push_str("codes = [");
+        for (i, c) in r.codes.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            code_value(out, c);
+        }
+        out.push_str("]\n");
+    }
     if let Some(example) = &r.example {
         example_table(out, example, table);
+    }
+}
+
+/// A `[[codes]]` entry, keys in the README's order.
+fn code(out: &mut String, c: &Code) {
+    out.push_str("\n[[codes]]\ncode = ");
+    code_value(out, &c.code);
+    out.push('\n');
+    if let Some(status) = c.status {
+        out.push_str(&format!("status = {status}\n"));
+    }
+    key(out, "meaning", &c.meaning);
+    if !c.allow.is_empty() {
+        let names: Vec<String> = c.allow.iter().map(|a| format!("\"{a}\"")).collect();
+        out.push_str(&format!("allow = [{}]\n", names.join(", ")));
+    }
+    if let Some(d) = &c.description {
+        key(out, "description", d);
+    }
+    if let Some(res) = &c.resolution {
+        key(out, "resolution", res);
+    }
+    if let Some(flag) = c.retryable {
+        out.push_str(&format!("retryable = {flag}\n"));
+    }
+    if let Some(note) = &c.deprecated {
+        key(out, "deprecated", note);
+    }
+    if let Some(example) = &c.example {
+        example_table(out, example, "codes");
+    }
+}
+
+/// A code as sent: a TOML string, or an integer.
+fn code_value(out: &mut String, c: &CodeValue) {
+    match c {
+        CodeValue::Text(s) => string(out, s),
+        CodeValue::Integer(n) => out.push_str(&n.to_string()),
     }
 }
 

@@ -163,25 +163,16 @@ impl Validator {
         code
     }
 
-    /// `E0024` once, on the first code of the kind fewer codes have (on a
-    /// tie, the kind the first code does not have), naming the first of
-    /// the other kind.
+    /// `E0024` once: the first code sets the catalogue's kind, and the first
+    /// code of the other kind is reported, naming it.
     fn mixed_kinds(&mut self, codes: &[Spanned<CodeDef>]) {
-        let is_text =
-            |d: &&Spanned<CodeDef>| matches!(d.get_ref().code.get_ref(), CodeValue::Text(_));
-        let (Some(first_text), Some(first_integer)) = (
-            codes.iter().find(is_text),
-            codes.iter().find(|d| !is_text(d)),
-        ) else {
+        let kind_of =
+            |d: &Spanned<CodeDef>| matches!(d.get_ref().code.get_ref(), CodeValue::Text(_));
+        let Some(usual) = codes.first() else {
             return;
         };
-        let texts = codes.iter().filter(is_text).count();
-        let integers = codes.len() - texts;
-        let text_first = first_text.span().start < first_integer.span().start;
-        let (odd, usual) = if texts < integers || (texts == integers && !text_first) {
-            (first_text, first_integer)
-        } else {
-            (first_integer, first_text)
+        let Some(odd) = codes.iter().find(|d| kind_of(d) != kind_of(usual)) else {
+            return;
         };
         let (odd, usual) = (&odd.get_ref().code, &usual.get_ref().code);
         self.push(

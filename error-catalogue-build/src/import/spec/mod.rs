@@ -10,8 +10,13 @@ use super::tree::{Key, Node, Pos, Value};
 use crate::names;
 use crate::routes::{Key as RouteKey, Template};
 
+mod codes;
+mod entry;
 mod servers;
 mod text;
+
+pub use codes::Code;
+use entry::entry_example;
 
 use text::*;
 
@@ -45,6 +50,10 @@ pub struct Doc {
     pub base_paths: (Vec<String>, &'static str),
     /// Whether the document carries the renderer's extensions.
     pub rendered: bool,
+    /// The application codes (`x-catalogue.codes`), in order.
+    pub codes: Vec<Code>,
+    /// `x-catalogue.code_pointers`, when the document has them.
+    pub code_pointers: Option<Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -94,6 +103,8 @@ pub struct Row {
     pub allow: Vec<&'static str>,
     /// `x-entry`'s note (OpenAPI has no deprecated responses).
     pub deprecated: Option<String>,
+    /// The application codes the row lists (`x-entry.codes`).
+    pub codes: Vec<crate::catalogue::CodeValue>,
     order: Option<i64>,
 }
 
@@ -171,6 +182,9 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         .flat_map(|t| t.params().map(str::to_string).collect::<Vec<_>>())
         .collect();
     let base_paths = r.base_paths(root, dialect, &template_params);
+    let mut codes = r.codes(catalogue.and_then(|c| c.get("codes")));
+    let endpoints: Vec<Endpoint> = endpoints.into_iter().map(|(e, _)| e).collect();
+    codes::allow_unlisted(&mut codes, &general, &endpoints);
     if !r.errors.is_empty() {
         r.errors.sort_by_key(|p| (p.line, p.column));
         return Err(r.errors);
@@ -181,10 +195,12 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
             version,
             page,
             general,
-            endpoints: endpoints.into_iter().map(|(e, _)| e).collect(),
+            endpoints,
             left_out,
             base_paths,
             rendered: catalogue.is_some(),
+            codes,
+            code_pointers: codes::code_pointers(catalogue.and_then(|c| c.get("code_pointers"))),
         },
         r.warnings,
     ))
@@ -510,7 +526,9 @@ impl<'a> Reader<'a> {
                 ));
                 continue;
             };
-            if status < 400 {
+            // A rendered row of any status is the catalogue's (Slack-like
+            // codes come with 200); a hand-made spec's successes are not.
+            if status < 400 && !self.has_entry(response) {
                 continue;
             }
             if let Some(first) = seen.get(&status) {
@@ -587,6 +605,7 @@ impl<'a> Reader<'a> {
             example: self.example(response),
             allow: Vec::new(),
             deprecated: None,
+            codes: Vec::new(),
             order: None,
         }
     }
@@ -620,61 +639,6 @@ impl<'a> Reader<'a> {
                 None
             }
         }
-    }
-
-    /// A row from an `x-entry` extension; `None` (error recorded) without a
-    /// status.
-    fn entry(&mut self, e: &'a Node) -> Option<Row> {
-        let Some(status) = e
-            .get("status")
-            .and_then(integer)
-            .and_then(|s| u16::try_from(s).ok())
-            .filter(|s| (100..=599).contains(s))
-        else {
-            self.errors.push(Problem::at(
-                e.at,
-                "`x-entry` without a `status` from 100 to 599",
-            ));
-            return None;
-        };
-        let text = |key: &str| e.get_str(key).map(str::to_string);
-        let meaning = text("meaning").unwrap_or_else(|| reason(status).to_string());
-        let mut allow = Vec::new();
-        if http::StatusCode::from_u16(status)
-            .ok()
-            .and_then(|s| s.canonical_reason())
-            .is_some_and(|r| r != meaning)
-        {
-            allow.push("non-canonical-meaning");
-        }
-        let retryable = match e.get("retryable").map(|r| &r.value) {
-            Some(Value::Bool(b)) if *b != crate::catalogue::default_retryable(status) => Some(*b),
-            _ => None,
-        };
-        if retryable == Some(false) && status >= 500 {
-            allow.push("non-retryable-5xx");
-        }
-        let example = e.get("example").and_then(|x| {
-            Some(Example {
-                caption: x.get_str("caption").map(str::to_string),
-                lang: x
-                    .get_str("lang")
-                    .filter(|l| *l != "json")
-                    .map(str::to_string),
-                body: x.get_str("body")?.to_string(),
-            })
-        });
-        Some(Row {
-            status,
-            meaning,
-            description: text("description"),
-            resolution: text("resolution"),
-            retryable,
-            example,
-            allow,
-            deprecated: note(e, "deprecated"),
-            order: e.get("order").and_then(integer),
-        })
     }
 
     /// Makes names, slugs and identifiers unique, ignoring case, and apart
