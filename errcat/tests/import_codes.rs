@@ -214,11 +214,11 @@ fn field_reads_a_custom_shape() {
     assert_eq!(ids, ["CardDeclined", "RateLimited", "Internal"]);
     assert_eq!(catalogue.codes[2].status, None);
 
-    // Without --field, the shape has no code field: nothing imports.
+    // Without --field, `errorCode` is still a code, but nothing is a meaning.
     let (code, _, stderr) = import(&dir, &["custom.json", "-o", "none.toml"]);
     assert_eq!(code, Some(2));
     assert!(
-        stderr.starts_with("custom.json:4:5: error: the record has no code (none of `code`, `error_code`, `errorCode`)"),
+        stderr.starts_with("custom.json:4:5: error: code card_declined has no meaning (none of `meaning`, `title`, `message`, `name`, as text): record left out\n"),
         "{stderr}"
     );
     assert!(
