@@ -647,15 +647,12 @@ fn catalogue(
     }
     const SHOWN: usize = 20;
     for p in left_out.iter().take(SHOWN) {
-        write::comment(
-            &mut out,
-            &format!("- Left out: {}", p.one_line(file_name, "line")),
-        );
+        write::comment(&mut out, &format!("- Line {p}"));
     }
     if left_out.len() > SHOWN {
         write::comment(
             &mut out,
-            &format!("- Left out: {} more records.", left_out.len() - SHOWN),
+            &format!("- {} more records left out.", left_out.len() - SHOWN),
         );
     }
     write::comment(
@@ -749,12 +746,7 @@ mod tests {
         assert!(lines[3].contains("code t is text, but the first code (1, line 2) is an integer"));
         assert!(lines[4].starts_with("7:1: code 2 has no meaning"));
         assert_eq!(out.codes, 1);
-        assert_eq!(
-            out.toml.matches("# - Left out: r.json:").count(),
-            5,
-            "{}",
-            out.toml
-        );
+        assert_eq!(out.toml.matches("# - Line ").count(), 5, "{}", out.toml);
     }
 
     #[test]
