@@ -12,7 +12,10 @@ use libfuzzer_sys::fuzz_target;
 fn checks(toml: &str) {
     let report = error_catalogue_build::check_str("fuzz.toml", toml);
     if report.has_errors() {
-        panic!("an import does not check:\n{}\n{toml}", report.render(false));
+        panic!(
+            "an import does not check:\n{}\n{toml}",
+            report.render(false)
+        );
     }
 }
 
