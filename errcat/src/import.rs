@@ -1,5 +1,6 @@
 //! `errcat import openapi SPEC [-o FILE]`: an OpenAPI 3.0/3.1 or Swagger 2.0
-//! description (JSON or YAML) as errors.toml.
+//! description (JSON or YAML) as errors.toml; `errcat import codes FILE.json`:
+//! a JSON registry of application codes as errors.toml's `[[codes]]`.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,32 @@ enum From {
     /// An OpenAPI 3.0/3.1 or Swagger 2.0 description, JSON or YAML: each
     /// operation's 4xx and 5xx responses as a catalogue.
     Openapi(OpenApi),
+    /// A JSON registry of application codes (an array of records, or an
+    /// object of records keyed by code, as Ably's errors.json and Twilio's
+    /// error dictionary): each record as a `[[codes]]` entry.
+    Codes(Codes),
+}
+
+#[derive(Debug, clap::Args)]
+struct Codes {
+    /// The registry file, JSON.
+    file: PathBuf,
+    /// Write the catalogue to this file (replaced whole, never partly
+    /// written) instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Where a record's field is read from, for a registry of another shape:
+    /// `code=errorCode,meaning=title,description=/detail/text` (a name
+    /// starting with `/` is a JSON Pointer into the record); repeatable.
+    #[arg(long, value_name = "KEY=FIELD,...")]
+    field: Vec<String>,
+    /// An integer code without a status whose first three digits are 400 to
+    /// 599 comes with that status (40140 with 401).
+    #[arg(long)]
+    status_from_code: bool,
+    /// Exit 2 with nothing written when any record would be left out.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -36,7 +63,10 @@ struct OpenApi {
 /// Runs `import`: exit 0 with the catalogue written, else 2 with one
 /// located line per problem on stderr and nothing written.
 pub fn run(a: &Args) -> Outcome {
-    let From::Openapi(a) = &a.from;
+    let a = match &a.from {
+        From::Openapi(a) => a,
+        From::Codes(c) => return codes(c),
+    };
     let shown = a.spec.display().to_string();
     let imported = match import::openapi_file(&a.spec) {
         Ok(imported) => imported,
@@ -50,16 +80,7 @@ pub fn run(a: &Args) -> Outcome {
         }
     };
     report(&imported.warnings, &shown, "warning");
-    let written = match &a.output {
-        Some(path) => write_whole(path, imported.toml.as_bytes()),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(imported.toml.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| format!("cannot write to stdout: {e}"))
-        }
-    };
-    if let Err(message) = written {
+    if let Err(message) = emit(a.output.as_deref(), &imported.toml) {
         return Outcome::Usage(message);
     }
     if let Some(path) = &a.output {
@@ -80,6 +101,66 @@ pub fn run(a: &Args) -> Outcome {
         );
     }
     Outcome::Done
+}
+
+/// `import codes`: as `import openapi`, and `--strict` makes a record left
+/// out an error.
+fn codes(a: &Codes) -> Outcome {
+    let shown = a.file.display().to_string();
+    let mut options = import::codes::Options {
+        status_from_code: a.status_from_code,
+        ..Default::default()
+    };
+    for f in &a.field {
+        if let Err(message) = options.fields.set(f) {
+            return Outcome::Usage(message);
+        }
+    }
+    let failed = |problems: &[Problem]| {
+        report(problems, &shown, "error");
+        let n = problems.len();
+        Outcome::Usage(format!(
+            "{shown}: {n} problem{}, nothing written",
+            if n == 1 { "" } else { "s" }
+        ))
+    };
+    let imported = match import::codes::codes_file(&a.file, &options) {
+        Ok(imported) => imported,
+        Err(problems) => return failed(&problems),
+    };
+    if a.strict && !imported.warnings.is_empty() {
+        return failed(&imported.warnings);
+    }
+    report(&imported.warnings, &shown, "warning");
+    if let Err(message) = emit(a.output.as_deref(), &imported.toml) {
+        return Outcome::Usage(message);
+    }
+    if let Some(path) = &a.output {
+        let n = imported.warnings.len();
+        eprintln!(
+            "errcat: wrote {}: {} codes from {shown}{}",
+            path.display(),
+            imported.codes,
+            match n {
+                0 => String::new(),
+                n => format!(" ({n} record{} left out)", if n == 1 { "" } else { "s" }),
+            }
+        );
+    }
+    Outcome::Done
+}
+
+/// The catalogue to `output` (whole or not at all), else to stdout.
+fn emit(output: Option<&Path>, toml: &str) -> Result<(), String> {
+    match output {
+        Some(path) => write_whole(path, toml.as_bytes()),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(toml.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write to stdout: {e}"))
+        }
+    }
 }
 
 fn report(problems: &[Problem], file: &str, severity: &str) {

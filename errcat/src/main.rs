@@ -97,7 +97,8 @@ enum Command {
     Explain(explain::Args),
     /// Compare two versions of a catalogue: what the change breaks.
     Diff(diff::Args),
-    /// Import an API description as a catalogue: `import openapi SPEC [-o FILE]`.
+    /// Import an API description or a code registry as a catalogue:
+    /// `import openapi SPEC [-o FILE]`, `import codes FILE.json [-o FILE]`.
     Import(import::Args),
 }
 

@@ -39,6 +39,7 @@
 //! assert!(!error_catalogue_build::check_str("errors.toml", &import.toml).has_errors());
 //! ```
 
+pub mod codes;
 mod spec;
 pub mod tree;
 mod write;

@@ -170,7 +170,7 @@ fn header(out: &mut String, doc: &Doc, file_name: &str) {
 }
 
 /// A comment, wrapped at 100 columns; a bullet's later lines indented.
-fn comment(out: &mut String, text: &str) {
+pub(super) fn comment(out: &mut String, text: &str) {
     let text = text.replace(['\r', '\n'], " ");
     let indent = if text.starts_with("- ") { "#  " } else { "#" };
     let mut line = String::from("#");
@@ -225,7 +225,7 @@ fn row(out: &mut String, r: &Row, table: &str) {
 }
 
 /// A `[[codes]]` entry, keys in the README's order.
-fn code(out: &mut String, c: &Code) {
+pub(super) fn code(out: &mut String, c: &Code) {
     out.push_str("\n[[codes]]\ncode = ");
     code_value(out, &c.code);
     out.push('\n');
@@ -273,7 +273,7 @@ fn example_table(out: &mut String, x: &Example, table: &str) {
     key(out, "body", &x.body);
 }
 
-fn key(out: &mut String, name: &str, value: &str) {
+pub(super) fn key(out: &mut String, name: &str, value: &str) {
     out.push_str(name);
     out.push_str(" = ");
     string(out, value);
