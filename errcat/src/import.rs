@@ -58,6 +58,10 @@ struct OpenApi {
     /// written) instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Exit 2 with nothing written when any operation would be left out
+    /// for a template, route or row the catalogue cannot take.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Runs `import`: exit 0 with the catalogue written, else 2 with one
@@ -68,24 +72,31 @@ pub fn run(a: &Args) -> Outcome {
         From::Codes(c) => return codes(c),
     };
     let shown = a.spec.display().to_string();
+    let failed = |problems: &[Problem]| {
+        report(problems, &shown, "error");
+        let n = problems.len();
+        Outcome::Usage(format!(
+            "{shown}: {n} problem{}, nothing written",
+            if n == 1 { "" } else { "s" }
+        ))
+    };
     let imported = match import::openapi_file(&a.spec) {
         Ok(imported) => imported,
-        Err(problems) => {
-            report(&problems, &shown, "error");
-            let n = problems.len();
-            return Outcome::Usage(format!(
-                "{shown}: {n} problem{}, nothing written",
-                if n == 1 { "" } else { "s" }
-            ));
-        }
+        Err(problems) => return failed(&problems),
     };
-    report(&imported.warnings, &shown, "warning");
+    if a.strict && !imported.dropped.is_empty() {
+        report(&imported.warnings, &shown, "warning");
+        return failed(&imported.dropped);
+    }
+    let mut warnings: Vec<&Problem> = imported.warnings.iter().chain(&imported.dropped).collect();
+    warnings.sort_by_key(|p| (p.line, p.column));
+    report(warnings, &shown, "warning");
     if let Err(message) = emit(a.output.as_deref(), &imported.toml) {
         return Outcome::Usage(message);
     }
     if let Some(path) = &a.output {
         eprintln!(
-            "errcat: wrote {}: {} endpoints, {} entries from {} {}{}",
+            "errcat: wrote {}: {} endpoints, {} entries from {} {}{}{}",
             path.display(),
             imported.endpoints,
             imported.entries,
@@ -95,6 +106,13 @@ pub fn run(a: &Args) -> Outcome {
                 0 => String::new(),
                 n => format!(
                     " ({n} operation{} without a 4xx or 5xx response left out)",
+                    if n == 1 { "" } else { "s" }
+                ),
+            },
+            match imported.dropped.len() {
+                0 => String::new(),
+                n => format!(
+                    " ({n} operation{} the catalogue cannot say left out)",
                     if n == 1 { "" } else { "s" }
                 ),
             }
@@ -163,7 +181,7 @@ fn emit(output: Option<&Path>, toml: &str) -> Result<(), String> {
     }
 }
 
-fn report(problems: &[Problem], file: &str, severity: &str) {
+fn report<'p>(problems: impl IntoIterator<Item = &'p Problem>, file: &str, severity: &str) {
     let mut err = std::io::stderr().lock();
     for p in problems {
         let _ = writeln!(err, "{}", p.one_line(file, severity));

@@ -626,22 +626,96 @@ components:
             "refs.yaml:8:23: error: $ref \"#/components/responses/Conflict\" points to nothing in this document",
         ],
     );
-    // Paths of Box's real description: text beside a parameter imports,
-    // a fragment is a template a catalogue cannot say, and two templates
-    // route the same requests.
+    // Every operation left out is no import at all.
     fails(
-        "paths.json",
-        r#"{"openapi": "3.0.2", "info": {"title": "Box", "version": "2024.0"}, "paths": {
-  "/files/{file_id}/thumbnail.{extension}": {"get": {"responses": {"404": {"description": "Not found."}}}},
-  "/files/{file_id}#get_shared_link": {"get": {"responses": {"404": {"description": "Not found."}}}},
-  "/users/{user_id}": {"get": {"responses": {"404": {"description": "Not found."}}}},
-  "/users/{id}": {"get": {"responses": {"404": {"description": "Not found."}}}}
+        "none.json",
+        r#"{"openapi": "3.0.2", "info": {"title": "None", "version": "1"}, "paths": {
+  "/files/{file_id}#get_shared_link": {"get": {"responses": {"404": {"description": "Not found."}}}}
 }}"#,
         &[
-            "paths.json:3:3: error: path template \"/files/{file_id}#get_shared_link\" has `?` or `#` beside a parameter, which end a request's path (write `%3F` or `%23`) (segment `{file_id}#get_shared_link`)",
-            "paths.json:5:3: error: GET /users/{id} matches the same requests as GET /users/{user_id} (line 4): a catalogue routes each request to one endpoint",
+            "none.json:2:3: error: GET /files/{file_id}#get_shared_link: the path template has `?` or `#` beside a parameter, which end a request's path (write `%3F` or `%23`) (segment `{file_id}#get_shared_link`): operation left out",
+            "none.json: error: no operation of the spec could be imported",
         ],
     );
+}
+
+/// An operation the catalogue cannot say costs only itself: a located
+/// warning, a line in the header, the rest written; `--strict` writes
+/// nothing.
+#[test]
+fn operations_the_catalogue_cannot_say_are_left_out_with_a_warning() {
+    // Box's real paths (text beside a parameter imports), a template with
+    // too many parameters, two templates that route the same requests, and
+    // two whose overlap only the validator sees (E0016).
+    let spec = r#"{"openapi": "3.0.2", "info": {"title": "Box", "version": "2024.0"}, "paths": {
+  "/files/{file_id}/thumbnail.{extension}": {"get": {"responses": {"404": {"description": "No file."}}}},
+  "/users/{user_id}": {"get": {"responses": {"404": {"description": "No user."}}}},
+  "/users/{id}": {"get": {"responses": {"404": {"description": "No user."}}}},
+  "/a/x{p}": {"get": {"responses": {"409": {"description": "Conflict."}}}},
+  "/a/{q}x": {"get": {"responses": {"409": {"description": "Conflict."}}}},
+  "/{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}/{i}": {"get": {"responses": {"410": {"description": "Gone."}}}}
+}}"#;
+    let dir = scratch("left-out");
+    std::fs::write(dir.join("box.json"), spec).unwrap();
+    let warnings = [
+        "box.json:4:3: warning: GET /users/{id}: it matches the same requests as GET /users/{user_id} (line 3), and a catalogue routes each request to one endpoint: operation left out",
+        "box.json:6:15: warning: GET /a/{q}x: GET /a/{q}x and GET /a/x{p} both match some requests, with as much literal text where they first differ: operation left out",
+        "box.json:7:3: warning: GET /{a}/{b}/{c}/{d}/{e}/{f}/{g}/{h}/{i}: the path template has 9 parameters; a catalogue template has at most 8: operation left out",
+    ];
+    let out = errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", "box.json", "-o", "errors.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        warnings.join("\n")
+            + "\nerrcat: wrote errors.toml: 3 endpoints, 3 entries from OpenAPI 3.0.2 box.json (3 operations the catalogue cannot say left out)\n"
+    );
+    let text = std::fs::read_to_string(dir.join("errors.toml")).unwrap();
+    assert!(
+        text.contains("\n# - Line 4:3: GET /users/{id}: it matches the same requests as GET /users/{user_id} (line 3), and a\n#   catalogue routes each request to one endpoint: operation left out\n"),
+        "{text}"
+    );
+    assert_eq!(text.matches("\n# - Line ").count(), 3, "{text}");
+    let catalogue = checked(&dir.join("errors.toml"));
+    let paths: Vec<&str> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| e.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/files/{file_id}/thumbnail.{extension}",
+            "/users/{user_id}",
+            "/a/x{p}"
+        ]
+    );
+
+    let out = errcat()
+        .current_dir(&dir)
+        .args([
+            "import",
+            "openapi",
+            "box.json",
+            "-o",
+            "strict.toml",
+            "--strict",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let errors: Vec<String> = warnings
+        .iter()
+        .map(|w| w.replace(": warning: ", ": error: "))
+        .collect();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        errors.join("\n") + "\nerrcat: box.json: 3 problems, nothing written\n"
+    );
+    assert!(!dir.join("strict.toml").exists());
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! `[general]`, the `[[codes]]` registry, then each endpoint and its rows,
 //! one table per row.
 
+use std::ops::Range;
+
 use super::spec::{Code, Doc, Example, Row};
 use crate::catalogue::CodeValue;
 
@@ -15,8 +17,9 @@ pub const PLACEHOLDER_DOCS_URL: &str = "https://example.com/docs";
 /// completes and checks the keys of an imported catalogue.
 pub const SCHEMA_URL: &str = "https://raw.githubusercontent.com/error-catalogue/error-catalogue/main/schema/errors-toml.schema.json";
 
-/// The document as errors.toml.
-pub fn catalogue(doc: &Doc, file_name: &str) -> String {
+/// The document as errors.toml, and where each endpoint's text is in it
+/// (from its comments to its last row), in order.
+pub fn catalogue(doc: &Doc, file_name: &str) -> (String, Vec<Range<usize>>) {
     let mut out = format!("#:schema {SCHEMA_URL}\n");
     header(&mut out, doc, file_name);
     let page = &doc.page;
@@ -56,8 +59,10 @@ pub fn catalogue(doc: &Doc, file_name: &str) -> String {
     for c in &doc.codes {
         code(&mut out, c);
     }
+    let mut blocks = Vec::with_capacity(doc.endpoints.len());
     for e in &doc.endpoints {
         out.push('\n');
+        let start = out.len();
         for note in &e.notes {
             out.push_str("# ");
             out.push_str(note);
@@ -74,8 +79,9 @@ pub fn catalogue(doc: &Doc, file_name: &str) -> String {
         for r in &e.rows {
             row(&mut out, r, "endpoints.errors");
         }
+        blocks.push(start..out.len());
     }
-    out
+    (out, blocks)
 }
 
 fn header(out: &mut String, doc: &Doc, file_name: &str) {
@@ -145,6 +151,17 @@ fn header(out: &mut String, doc: &Doc, file_name: &str) {
                 if n == 1 { "" } else { "s" },
                 shown.join(", ")
             ),
+        );
+    }
+    // As `import codes` says of its records left out.
+    const SHOWN: usize = 20;
+    for p in doc.dropped.iter().take(SHOWN) {
+        comment(out, &format!("- Line {p}"));
+    }
+    if doc.dropped.len() > SHOWN {
+        comment(
+            out,
+            &format!("- {} more operations left out.", doc.dropped.len() - SHOWN),
         );
     }
     let (base_paths, from) = &doc.base_paths;

@@ -43,8 +43,13 @@ pub struct Doc {
     pub page: Page,
     pub general: General,
     pub endpoints: Vec<Endpoint>,
-    /// `METHOD path` of each operation left out.
+    /// `METHOD path` of each operation left out for having no 4xx or 5xx
+    /// response.
     pub left_out: Vec<String>,
+    /// Each operation left out because the catalogue cannot say it (its
+    /// template, a route an earlier endpoint takes, a row that does not
+    /// check), located, ending `operation left out`.
+    pub dropped: Vec<Problem>,
     /// The base paths requests carry (`basePath`, or each `servers[].url`'s
     /// path), and which key said so; none when every one is the root.
     pub base_paths: (Vec<String>, &'static str),
@@ -88,6 +93,8 @@ pub struct Endpoint {
     /// Comment lines above the endpoint.
     pub notes: Vec<String>,
     pub rows: Vec<Row>,
+    /// Where the operation is (its method's key), for warnings.
+    pub at: Pos,
     order: Option<i64>,
 }
 
@@ -127,6 +134,8 @@ struct Reader<'a> {
     dialect: Dialect,
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
+    /// Operations left out, as [`Doc::dropped`].
+    dropped: Vec<Problem>,
     /// `$ref`s of the general table's responses (`x-catalogue.general`).
     general_refs: BTreeSet<String>,
 }
@@ -149,6 +158,7 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         dialect,
         errors: Vec::new(),
         warnings: Vec::new(),
+        dropped: Vec::new(),
         general_refs: BTreeSet::new(),
     };
     let catalogue = root.get("x-catalogue");
@@ -197,6 +207,7 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
             general,
             endpoints,
             left_out,
+            dropped: r.dropped,
             base_paths,
             rendered: catalogue.is_some(),
             codes,
@@ -419,7 +430,7 @@ impl<'a> Reader<'a> {
                         at: path.at,
                     });
                 let path = own.as_ref().unwrap_or(path);
-                let Some(endpoint) = self.operation(&method_upper, path, op) else {
+                let Some(endpoint) = self.operation(&method_upper, path, method.at, op) else {
                     left_out.push(format!("{method_upper} {}", path.text));
                     continue;
                 };
@@ -434,7 +445,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Checks an endpoint's template, and that no earlier endpoint of its
-    /// method matches the same requests. False (error recorded) if not.
+    /// method matches the same requests. False (the operation left out,
+    /// with its reason) if not.
     fn route(
         &mut self,
         routes: &mut BTreeMap<(String, RouteKey), (String, Pos)>,
@@ -444,40 +456,40 @@ impl<'a> Reader<'a> {
         let template = match Template::parse(&path.text) {
             Ok(t) => t,
             Err(why) => {
-                self.errors.push(Problem::at(
-                    path.at,
-                    format!("path template {} {why}", quoted(&path.text)),
-                ));
+                self.drop(path.at, endpoint, format!("the path template {why}"));
                 return false;
             }
         };
         let params = template.params().count();
         if params > MAX_PARAMS {
-            self.errors.push(Problem::at(
+            self.drop(
                 path.at,
+                endpoint,
                 format!(
-                    "path template {} has {params} parameters; a catalogue template has at most {MAX_PARAMS}",
-                    quoted(&path.text)
+                    "the path template has {params} parameters; a catalogue template has at most {MAX_PARAMS}"
                 ),
-            ));
+            );
             return false;
         }
         let key = (endpoint.method.clone(), template.owned_key());
         if let Some((other, at)) = routes.get(&key) {
-            self.errors.push(Problem::at(
-                path.at,
-                format!(
-                    "{} {} matches the same requests as {} {other} (line {}): a catalogue routes each request to one endpoint",
-                    endpoint.method, path.text, endpoint.method, at.line
-                ),
-            ));
+            let why = format!(
+                "it matches the same requests as {} {other} (line {}), and a catalogue routes each request to one endpoint",
+                endpoint.method, at.line
+            );
+            self.drop(path.at, endpoint, why);
             return false;
         }
         routes.insert(key, (path.text.clone(), path.at));
         true
     }
 
-    fn operation(&mut self, method: &str, path: &Key, op: &'a Node) -> Option<Endpoint> {
+    /// Leaves `endpoint`'s operation out, saying why.
+    fn drop(&mut self, at: Pos, endpoint: &Endpoint, why: String) {
+        self.dropped.push(dropped(at, endpoint, &why));
+    }
+
+    fn operation(&mut self, method: &str, path: &Key, at: Pos, op: &'a Node) -> Option<Endpoint> {
         let ours = op.get("x-endpoint");
         let mut rows: Vec<Row> = Vec::new();
         let mut notes = Vec::new();
@@ -585,6 +597,7 @@ impl<'a> Reader<'a> {
             deprecated,
             notes,
             rows,
+            at,
             order: ours.and_then(|e| e.get("order")).and_then(integer),
         })
     }
@@ -716,6 +729,18 @@ fn lift_general(general: &mut General, endpoints: &mut [(Endpoint, Pos)]) {
     }
     general.rows.extend(shared);
     general.rows.sort_by_key(|r| r.status);
+}
+
+/// The warning of an operation left out: `METHOD path: why: operation left
+/// out`.
+pub fn dropped(at: Pos, endpoint: &Endpoint, why: &str) -> Problem {
+    Problem::at(
+        at,
+        format!(
+            "{} {}: {why}: operation left out",
+            endpoint.method, endpoint.path
+        ),
+    )
 }
 
 fn sort_rows(rows: &mut [Row]) {
