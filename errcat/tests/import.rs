@@ -630,10 +630,10 @@ components:
     fails(
         "none.json",
         r#"{"openapi": "3.0.2", "info": {"title": "None", "version": "1"}, "paths": {
-  "/files/{file_id}#get_shared_link": {"get": {"responses": {"404": {"description": "Not found."}}}}
+  "/search?q={q}": {"get": {"responses": {"404": {"description": "Not found."}}}}
 }}"#,
         &[
-            "none.json:2:3: error: GET /files/{file_id}#get_shared_link: the path template has `?` or `#` beside a parameter, which end a request's path (write `%3F` or `%23`) (segment `{file_id}#get_shared_link`): operation left out",
+            "none.json:2:3: error: GET /search?q={q}: the path template has `?` or `#` beside a parameter, which end a request's path (write `%3F` or `%23`) (segment `search?q={q}`): operation left out",
             "none.json: error: no operation of the spec could be imported",
         ],
     );
@@ -902,4 +902,94 @@ fn a_parameter_and_a_multi_segment_parameter_in_one_place_both_render() {
     let back = checked(&dir.join("back.toml"));
     let templates: Vec<&str> = back.endpoints.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(templates, ["/a/{x}", "/a/{*x}"]);
+}
+
+/// The JSON `errcat lookup` answers for a request line, from `catalogue`.
+fn lookup(catalogue: &Path, request: &str, status: &str) -> serde_json::Value {
+    let out = errcat()
+        .arg("lookup")
+        .arg("-c")
+        .arg(catalogue)
+        .args([request, status, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{request} {status}: {out:?}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Box's operations that differ only by a `#fragment` are one route: one
+/// endpoint, named from the fragment-less path's operation, their rows
+/// together, a warning for each joined.
+#[test]
+fn box_fragments_are_one_endpoint_per_route() {
+    let name = "box-platform-2024.0-shared-links.json";
+    let (text, catalogue, stderr) = import_fixture(name);
+    for (line, fragment, first) in [
+        (
+            1012,
+            "GET /files/{file_id}#get_shared_link",
+            "GET /files/{file_id} (line 403)",
+        ),
+        (
+            1124,
+            "PUT /files/{file_id}#add_shared_link",
+            "PUT /files/{file_id} (line 631)",
+        ),
+        (
+            1275,
+            "PUT /files/{file_id}#update_shared_link",
+            "PUT /files/{file_id} (line 631)",
+        ),
+        (
+            1426,
+            "PUT /files/{file_id}#remove_shared_link",
+            "PUT /files/{file_id} (line 631)",
+        ),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "/{name}:{line}:7: warning: {fragment}: the same route as {first} once the fragment is left out, as a request sends it: imported as one endpoint, their rows together\n"
+            )),
+            "{stderr}"
+        );
+    }
+    let routes: Vec<(&str, &str, &str)> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| (e.name.as_str(), e.method.as_str(), e.path.as_str()))
+        .collect();
+    assert_eq!(
+        routes,
+        [
+            ("Get Files Id", "GET", "/files/{file_id}"),
+            ("Post Files Id", "POST", "/files/{file_id}"),
+            ("Put Files Id", "PUT", "/files/{file_id}"),
+            ("Delete Files Id", "DELETE", "/files/{file_id}"),
+            (
+                "Get Files Id Thumbnail Id",
+                "GET",
+                "/files/{file_id}/thumbnail.{extension}"
+            ),
+        ]
+    );
+    assert!(text.contains(
+        "# The spec's `PUT /files/{file_id}`, `PUT /files/{file_id}#add_shared_link`, `PUT\n\
+         # /files/{file_id}#update_shared_link`, `PUT /files/{file_id}#remove_shared_link` are one route to a\n"
+    ), "{text}");
+    // 400: `PUT /files/{file_id}`'s description, then #add_shared_link's;
+    // #update_shared_link says what #add_shared_link does.
+    assert!(text.contains(
+        "\n# The route's operations describe 400 differently: each description is kept, in the spec's order\n\
+         # (the later from #add_shared_link).\n[[endpoints.errors]]\nstatus = 400\nmeaning = \"Bad Request\"\n\
+         description = '''\nReturned when the new retention time > maximum retention length.\n\n\
+         Returned when there is an incorrect permission combination.'''\n"
+    ), "{text}");
+    // Real requests, under the servers' /2.0.
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("import-{name}"))
+        .join("errors.toml");
+    let put = lookup(&file, "PUT /2.0/files/12345", "400");
+    assert_eq!(put["endpoint"], "put-files-id");
+    let thumbnail = lookup(&file, "GET /2.0/files/12345/thumbnail.png", "404");
+    assert_eq!(thumbnail["endpoint"], "get-files-id-thumbnail-id");
 }

@@ -64,9 +64,7 @@ pub fn catalogue(doc: &Doc, file_name: &str) -> (String, Vec<Range<usize>>) {
         out.push('\n');
         let start = out.len();
         for note in &e.notes {
-            out.push_str("# ");
-            out.push_str(note);
-            out.push('\n');
+            comment(&mut out, note);
         }
         out.push_str("[[endpoints]]\n");
         key(&mut out, "name", &e.name);
@@ -205,7 +203,11 @@ pub(super) fn comment(out: &mut String, text: &str) {
 }
 
 fn row(out: &mut String, r: &Row, table: &str) {
-    out.push_str("\n[[");
+    out.push('\n');
+    for note in &r.notes {
+        comment(out, note);
+    }
+    out.push_str("[[");
     out.push_str(table);
     out.push_str("]]\n");
     out.push_str(&format!("status = {}\n", r.status));

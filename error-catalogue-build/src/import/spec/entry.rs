@@ -69,6 +69,7 @@ impl<'a> Reader<'a> {
             allow,
             deprecated: note(e, "deprecated"),
             codes: self.listed_codes(e),
+            notes: Vec::new(),
             order: e.get("order").and_then(integer),
         })
     }

@@ -12,6 +12,7 @@ use crate::routes::{Key as RouteKey, Template};
 
 mod codes;
 mod entry;
+mod paths;
 mod servers;
 mod text;
 
@@ -112,6 +113,8 @@ pub struct Row {
     pub deprecated: Option<String>,
     /// The application codes the row lists (`x-entry.codes`).
     pub codes: Vec<crate::catalogue::CodeValue>,
+    /// Comment lines above the row.
+    pub notes: Vec<String>,
     order: Option<i64>,
 }
 
@@ -398,6 +401,7 @@ impl<'a> Reader<'a> {
         let mut endpoints = Vec::new();
         let mut left_out = Vec::new();
         let mut routes: BTreeMap<(String, RouteKey), (String, Pos)> = BTreeMap::new();
+        let mut joined = paths::Routes::new();
         let Some(paths) = self.root.get("paths") else {
             return (endpoints, left_out);
         };
@@ -429,17 +433,51 @@ impl<'a> Reader<'a> {
                         text: text.to_string(),
                         at: path.at,
                     });
-                let path = own.as_ref().unwrap_or(path);
-                let Some(endpoint) = self.operation(&method_upper, path, method.at, op) else {
+                let path = match own {
+                    Some(own) => own,
+                    None => self.multi_segment(path, item, op),
+                };
+                let (route_path, fragment) = paths::split_fragment(&path.text);
+                let route_path = Key {
+                    text: route_path.to_string(),
+                    at: path.at,
+                };
+                let Some(endpoint) = self.operation(&method_upper, &route_path, method.at, op)
+                else {
                     left_out.push(format!("{method_upper} {}", path.text));
                     continue;
                 };
-                if !self.route(&mut routes, &endpoint, path) {
+                let key = (method_upper.clone(), route_path.text.clone());
+                if let Some(route) = joined.get_mut(&key) {
+                    let into = &mut endpoints[route.index].0;
+                    self.join(route, into, endpoint, fragment, op, method.at);
                     continue;
                 }
+                if !self.route(&mut routes, &endpoint, &route_path) {
+                    continue;
+                }
+                if fragment.is_some() {
+                    self.warnings.push(Problem::at(
+                        path.at,
+                        format!(
+                            "{method_upper} {}: a request never sends the fragment: imported as {method_upper} {}",
+                            path.text, route_path.text
+                        ),
+                    ));
+                }
+                let name = endpoint.name.clone();
+                joined.insert(key, paths::Route::new(endpoints.len(), fragment, op, &name));
                 let at = op.get("operationId").map_or(method.at, |n| n.at);
                 endpoints.push((endpoint, at));
             }
+        }
+        for route in joined.values() {
+            let e = &mut endpoints[route.index].0;
+            if let Some(name) = route.name(e) {
+                e.slug = names::slug(&name);
+                e.name = name;
+            }
+            e.notes.extend(route.note(e));
         }
         (endpoints, left_out)
     }
@@ -619,6 +657,7 @@ impl<'a> Reader<'a> {
             allow: Vec::new(),
             deprecated: None,
             codes: Vec::new(),
+            notes: Vec::new(),
             order: None,
         }
     }

@@ -1,0 +1,201 @@
+//! Paths as real specs write them: `#fragment`s that give one route several
+//! operations, and `x-multi-segment` parameters (GitHub's) whose values
+//! hold slashes.
+
+use std::collections::BTreeMap;
+
+use super::text::words;
+use super::{Endpoint, Reader, Row};
+use crate::import::Problem;
+use crate::import::tree::{Key, Node, Pos, Value};
+use crate::names;
+
+/// The operations of one route (method and fragment-less path) imported
+/// as one endpoint.
+pub(super) struct Route {
+    /// Index of the endpoint in the list being built.
+    pub index: usize,
+    /// Each operation's fragment (`None` for the fragment-less path's),
+    /// operationId, and name as read, in the spec's order.
+    ops: Vec<(Option<String>, Option<String>, String)>,
+}
+
+impl Route {
+    pub fn new(index: usize, fragment: Option<&str>, op: &Node, name: &str) -> Self {
+        let mut route = Route {
+            index,
+            ops: Vec::new(),
+        };
+        route.add(fragment, op, name);
+        route
+    }
+
+    fn add(&mut self, fragment: Option<&str>, op: &Node, name: &str) {
+        self.ops.push((
+            fragment.map(str::to_string),
+            op.get_str("operationId").map(str::to_string),
+            name.to_string(),
+        ));
+    }
+
+    /// The endpoint's name: the fragment-less path's operation's, else the
+    /// words of the operationIds' shared prefix (`put_files_id` of
+    /// `put_files_id#add_shared_link` and `put_files_id#update_shared_link`),
+    /// else `METHOD path`. `None` when one operation had no fragment.
+    pub fn name(&self, e: &Endpoint) -> Option<String> {
+        if self.ops.len() == 1 && self.ops[0].0.is_none() {
+            return None;
+        }
+        if let Some((_, _, name)) = self.ops.iter().find(|(f, _, _)| f.is_none()) {
+            return Some(name.clone());
+        }
+        let ids: Vec<&str> = self
+            .ops
+            .iter()
+            .filter_map(|(_, id, _)| id.as_deref())
+            .collect();
+        let shared = match ids.split_first() {
+            Some((first, rest)) if rest.len() + 1 == self.ops.len() => {
+                let mut prefix = first.split('#').next().unwrap_or_default();
+                for id in rest {
+                    let common = prefix
+                        .char_indices()
+                        .zip(id.chars())
+                        .find(|((_, a), b)| a != b)
+                        .map_or(prefix.len().min(id.len()), |((i, _), _)| i);
+                    prefix = &prefix[..common];
+                }
+                prefix.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+            }
+            _ => "",
+        };
+        Some(
+            Some(words(shared))
+                .filter(|n| {
+                    names::type_ident(n).is_some_and(|i| !names::is_reserved_type_ident(&i))
+                })
+                .unwrap_or_else(|| format!("{} {}", e.method, e.path)),
+        )
+    }
+
+    /// The comment above the endpoint: which operations it joins.
+    pub fn note(&self, e: &Endpoint) -> Option<String> {
+        if self.ops.len() == 1 && self.ops[0].0.is_none() {
+            return None;
+        }
+        let shown: Vec<String> = self
+            .ops
+            .iter()
+            .map(|(f, _, _)| match f {
+                Some(f) => format!("`{} {}#{f}`", e.method, e.path),
+                None => format!("`{} {}`", e.method, e.path),
+            })
+            .collect();
+        Some(format!(
+            "The spec's {} are one route to a catalogue, which routes by method and path (a fragment is never sent): one endpoint, their rows together.",
+            shown.join(", ")
+        ))
+    }
+}
+
+/// The path without its `#fragment`, and the fragment.
+pub(super) fn split_fragment(path: &str) -> (&str, Option<&str>) {
+    match path.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (path, None),
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// `endpoint`'s rows added to `into`'s (same method and route), with a
+    /// warning at `at`: a status both document alike once, differently
+    /// with both descriptions and a comment saying so.
+    pub(super) fn join(
+        &mut self,
+        route: &mut Route,
+        into: &mut Endpoint,
+        endpoint: Endpoint,
+        fragment: Option<&str>,
+        op: &Node,
+        at: Pos,
+    ) {
+        let first = &route.ops[0];
+        let first_shown = match &first.0 {
+            Some(f) => format!("{} {}#{f}", into.method, into.path),
+            None => format!("{} {}", into.method, into.path),
+        };
+        let shown = match fragment {
+            Some(f) => format!("{} {}#{f}", endpoint.method, endpoint.path),
+            None => format!("{} {}", endpoint.method, endpoint.path),
+        };
+        self.warnings.push(Problem::at(
+            at,
+            format!(
+                "{shown}: the same route as {first_shown} (line {}) once the fragment is left out, as a request sends it: imported as one endpoint, their rows together",
+                into.at.line
+            ),
+        ));
+        let label = |f: Option<&str>| {
+            f.map_or_else(|| "the fragment-less path".to_string(), |f| format!("#{f}"))
+        };
+        let this = label(fragment);
+        for row in endpoint.rows {
+            match into.rows.iter_mut().find(|r| r.status == row.status) {
+                None => into.rows.push(row),
+                // Kept already: the same text, or one of the descriptions
+                // joined before.
+                Some(r)
+                    if row.description.as_ref().is_none_or(|theirs| {
+                        r.description.as_ref().is_some_and(|mine| {
+                            format!("\n\n{mine}\n\n").contains(&format!("\n\n{theirs}\n\n"))
+                        })
+                    }) => {}
+                Some(r) => {
+                    let theirs = row.description.unwrap_or_default();
+                    r.description = Some(match r.description.take() {
+                        Some(mine) => format!("{mine}\n\n{theirs}"),
+                        None => theirs,
+                    });
+                    let prefix =
+                        format!("The route's operations describe {} differently", row.status);
+                    match r.notes.iter_mut().find(|n| n.starts_with(&prefix)) {
+                        Some(n) => *n = format!("{}, {this}).", n.trim_end_matches(").")),
+                        None => r.notes.push(format!(
+                            "{prefix}: each description is kept, in the spec's order (the later from {this})."
+                        )),
+                    }
+                }
+            }
+        }
+        into.rows.sort_by_key(|r: &Row| r.status);
+        if into.deprecated.is_some() && endpoint.deprecated.is_none() {
+            into.deprecated = None;
+        }
+        route.add(fragment, op, &endpoint.name);
+    }
+
+    /// `path` with each parameter marked `x-multi-segment: true` (in the
+    /// path item's or the operation's `parameters`) as `{*name}`.
+    pub(super) fn multi_segment(&mut self, path: &Key, item: &'a Node, op: &'a Node) -> Key {
+        let mut text = path.text.clone();
+        for list in [item.get("parameters"), op.get("parameters")] {
+            let Some(Value::Seq(params)) = list.map(|l| &l.value) else {
+                continue;
+            };
+            for p in params {
+                let Some(p) = self.resolve(p) else { continue };
+                if p.get_str("in") == Some("path")
+                    && p.get("x-multi-segment")
+                        .is_some_and(|m| m.value == Value::Bool(true))
+                    && let Some(name) = p.get_str("name")
+                {
+                    text = text.replace(&format!("{{{name}}}"), &format!("{{*{name}}}"));
+                }
+            }
+        }
+        Key { text, at: path.at }
+    }
+}
+
+/// Routes of the endpoints being built, by method and fragment-less path.
+pub(super) type Routes = BTreeMap<(String, String), Route>;
