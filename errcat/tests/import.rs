@@ -993,3 +993,67 @@ fn box_fragments_are_one_endpoint_per_route() {
     let thumbnail = lookup(&file, "GET /2.0/files/12345/thumbnail.png", "404");
     assert_eq!(thumbnail["endpoint"], "get-files-id-thumbnail-id");
 }
+
+/// GitHub's `x-multi-segment: true` path parameters (inline, and through a
+/// `$ref` to `components/parameters`) become `{*name}`: requests whose
+/// file paths and branch names hold slashes route.
+#[test]
+fn github_multi_segment_parameters_route_requests_with_slashes() {
+    let name = "github-rest-2022-11-28.yaml";
+    let (_, catalogue, _) = import_fixture(name);
+    let paths: Vec<&str> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| e.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/repos/{owner}/{repo}/branches/{*branch}/protection/restrictions/users",
+            "/repos/{owner}/{repo}/branches/{*branch}/rename",
+            "/repos/{owner}/{repo}/contents/{*path}",
+            "/repos/{owner}/{repo}/contents/{*path}",
+        ]
+    );
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("import-{name}"))
+        .join("errors.toml");
+    for (request, status, endpoint) in [
+        (
+            "PUT /repos/octocat/hello/contents/docs/guide/intro.md",
+            "409",
+            "repos-create-or-update-file-contents",
+        ),
+        (
+            "DELETE /repos/octocat/hello/contents/README.md",
+            "503",
+            "repos-delete-file",
+        ),
+        (
+            "POST /repos/octocat/hello/branches/feature/x/rename",
+            "403",
+            "repos-rename-branch",
+        ),
+    ] {
+        assert_eq!(
+            lookup(&file, request, status)["endpoint"],
+            endpoint,
+            "{request}"
+        );
+    }
+    // 404 is every operation's alike: the general row, once the request
+    // has routed (an unrouted one is exit 2).
+    let users = "GET /repos/octocat/hello/branches/release/2.0/protection/restrictions/users";
+    assert_eq!(
+        lookup(&file, users, "404")["anchor"],
+        "http-status-codes-404"
+    );
+    let out = errcat()
+        .arg("lookup")
+        .arg("-c")
+        .arg(&file)
+        .args(["GET /repos/octocat/hello/contents", "404"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
