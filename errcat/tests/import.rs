@@ -1057,3 +1057,52 @@ fn github_multi_segment_parameters_route_requests_with_slashes() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 }
+
+/// Operations with a fragment and no fragment-less sibling are named from
+/// their operationIds' shared prefix, as is one alone (`post_oauth2_token`
+/// of `post_oauth2_token#refresh`); each with a warning.
+#[test]
+fn fragments_without_a_plain_path_share_their_operation_ids_prefix() {
+    let spec = r#"{"openapi": "3.0.2", "info": {"title": "Box", "version": "2024.0"}, "paths": {
+  "/shared_items#folders": {"get": {"operationId": "get_shared_items#folders",
+    "responses": {"404": {"description": "No such folder."}, "410": {"description": "Gone."}}}},
+  "/shared_items#web_links": {"get": {"operationId": "get_shared_items#web_links",
+    "responses": {"404": {"description": "No such web link."}}}},
+  "/oauth2/token#refresh": {"post": {"operationId": "post_oauth2_token#refresh",
+    "responses": {"400": {"description": "Bad token."}}}}
+}}"#;
+    let dir = scratch("fragments");
+    std::fs::write(dir.join("box.json"), spec).unwrap();
+    let out = errcat()
+        .current_dir(&dir)
+        .args(["import", "openapi", "box.json", "-o", "errors.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with(
+        "box.json:2:3: warning: GET /shared_items#folders: a request never sends the fragment: imported as GET /shared_items\n\
+         box.json:4:31: warning: GET /shared_items#web_links: the same route as GET /shared_items#folders (line 2) once the fragment is left out, as a request sends it: imported as one endpoint, their rows together\n\
+         box.json:6:3: warning: POST /oauth2/token#refresh: a request never sends the fragment: imported as POST /oauth2/token\n"
+    ), "{stderr}");
+    let catalogue = checked(&dir.join("errors.toml"));
+    let names: Vec<(&str, &str)> = catalogue
+        .endpoints
+        .iter()
+        .map(|e| (e.name.as_str(), e.path.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Get Shared Items", "/shared_items"),
+            ("Post Oauth2 Token", "/oauth2/token"),
+        ]
+    );
+    let shared = &catalogue.endpoints[0];
+    let statuses: Vec<u16> = shared.entries.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, [404, 410]);
+    assert_eq!(
+        shared.entries[0].description.as_deref(),
+        Some("No such folder.\n\nNo such web link.")
+    );
+}

@@ -175,7 +175,9 @@ impl<'a> Reader<'a> {
     }
 
     /// `path` with each parameter marked `x-multi-segment: true` (in the
-    /// path item's or the operation's `parameters`) as `{*name}`.
+    /// path item's or the operation's `parameters`) that is a whole segment
+    /// as `{*name}`; a second one makes a template the catalogue refuses,
+    /// and the operation is left out with a warning.
     pub(super) fn multi_segment(&mut self, path: &Key, item: &'a Node, op: &'a Node) -> Key {
         let mut text = path.text.clone();
         for list in [item.get("parameters"), op.get("parameters")] {
@@ -189,7 +191,19 @@ impl<'a> Reader<'a> {
                         .is_some_and(|m| m.value == Value::Bool(true))
                     && let Some(name) = p.get_str("name")
                 {
-                    text = text.replace(&format!("{{{name}}}"), &format!("{{*{name}}}"));
+                    // Only a whole segment: `{*name}` beside text is no template.
+                    let whole = format!("{{{name}}}");
+                    text = text
+                        .split('/')
+                        .map(|s| {
+                            if s == whole {
+                                format!("{{*{name}}}")
+                            } else {
+                                s.to_string()
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join("/");
                 }
             }
         }
