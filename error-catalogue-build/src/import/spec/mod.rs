@@ -3,8 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use error_catalogue_records::MAX_PARAMS;
-
 use super::Problem;
 use super::tree::{Key, Node, Pos, Value};
 use crate::names;
@@ -18,6 +16,7 @@ mod text;
 
 pub use codes::Code;
 use entry::entry_example;
+pub use paths::dropped;
 
 use text::*;
 
@@ -482,51 +481,6 @@ impl<'a> Reader<'a> {
         (endpoints, left_out)
     }
 
-    /// Checks an endpoint's template, and that no earlier endpoint of its
-    /// method matches the same requests. False (the operation left out,
-    /// with its reason) if not.
-    fn route(
-        &mut self,
-        routes: &mut BTreeMap<(String, RouteKey), (String, Pos)>,
-        endpoint: &Endpoint,
-        path: &Key,
-    ) -> bool {
-        let template = match Template::parse(&path.text) {
-            Ok(t) => t,
-            Err(why) => {
-                self.drop(path.at, endpoint, format!("the path template {why}"));
-                return false;
-            }
-        };
-        let params = template.params().count();
-        if params > MAX_PARAMS {
-            self.drop(
-                path.at,
-                endpoint,
-                format!(
-                    "the path template has {params} parameters; a catalogue template has at most {MAX_PARAMS}"
-                ),
-            );
-            return false;
-        }
-        let key = (endpoint.method.clone(), template.owned_key());
-        if let Some((other, at)) = routes.get(&key) {
-            let why = format!(
-                "it matches the same requests as {} {other} (line {}), and a catalogue routes each request to one endpoint",
-                endpoint.method, at.line
-            );
-            self.drop(path.at, endpoint, why);
-            return false;
-        }
-        routes.insert(key, (path.text.clone(), path.at));
-        true
-    }
-
-    /// Leaves `endpoint`'s operation out, saying why.
-    fn drop(&mut self, at: Pos, endpoint: &Endpoint, why: String) {
-        self.dropped.push(dropped(at, endpoint, &why));
-    }
-
     fn operation(&mut self, method: &str, path: &Key, at: Pos, op: &'a Node) -> Option<Endpoint> {
         let ours = op.get("x-endpoint");
         let mut rows: Vec<Row> = Vec::new();
@@ -768,18 +722,6 @@ fn lift_general(general: &mut General, endpoints: &mut [(Endpoint, Pos)]) {
     }
     general.rows.extend(shared);
     general.rows.sort_by_key(|r| r.status);
-}
-
-/// The warning of an operation left out: `METHOD path: why: operation left
-/// out`.
-pub fn dropped(at: Pos, endpoint: &Endpoint, why: &str) -> Problem {
-    Problem::at(
-        at,
-        format!(
-            "{} {}: {why}: operation left out",
-            endpoint.method, endpoint.path
-        ),
-    )
 }
 
 fn sort_rows(rows: &mut [Row]) {

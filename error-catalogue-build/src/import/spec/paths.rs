@@ -4,11 +4,14 @@
 
 use std::collections::BTreeMap;
 
+use error_catalogue_records::MAX_PARAMS;
+
 use super::text::words;
 use super::{Endpoint, Reader, Row};
 use crate::import::Problem;
 use crate::import::tree::{Key, Node, Pos, Value};
 use crate::names;
+use crate::routes::{Key as RouteKey, Template};
 
 /// The operations of one route (method and fragment-less path) imported
 /// as one endpoint.
@@ -107,6 +110,51 @@ pub(super) fn split_fragment(path: &str) -> (&str, Option<&str>) {
 }
 
 impl<'a> Reader<'a> {
+    /// Checks an endpoint's template, and that no earlier endpoint of its
+    /// method matches the same requests. False (the operation left out,
+    /// with its reason) if not.
+    pub(super) fn route(
+        &mut self,
+        routes: &mut BTreeMap<(String, RouteKey), (String, Pos)>,
+        endpoint: &Endpoint,
+        path: &Key,
+    ) -> bool {
+        let template = match Template::parse(&path.text) {
+            Ok(t) => t,
+            Err(why) => {
+                self.drop(path.at, endpoint, format!("the path template {why}"));
+                return false;
+            }
+        };
+        let params = template.params().count();
+        if params > MAX_PARAMS {
+            self.drop(
+                path.at,
+                endpoint,
+                format!(
+                    "the path template has {params} parameters; a catalogue template has at most {MAX_PARAMS}"
+                ),
+            );
+            return false;
+        }
+        let key = (endpoint.method.clone(), template.owned_key());
+        if let Some((other, at)) = routes.get(&key) {
+            let why = format!(
+                "it matches the same requests as {} {other} (line {}), and a catalogue routes each request to one endpoint",
+                endpoint.method, at.line
+            );
+            self.drop(path.at, endpoint, why);
+            return false;
+        }
+        routes.insert(key, (path.text.clone(), path.at));
+        true
+    }
+
+    /// Leaves `endpoint`'s operation out, saying why.
+    fn drop(&mut self, at: Pos, endpoint: &Endpoint, why: String) {
+        self.dropped.push(dropped(at, endpoint, &why));
+    }
+
     /// `endpoint`'s rows added to `into`'s (same method and route), with a
     /// warning at `at`: a status both document alike once, differently
     /// with both descriptions and a comment saying so.
@@ -213,3 +261,15 @@ impl<'a> Reader<'a> {
 
 /// Routes of the endpoints being built, by method and fragment-less path.
 pub(super) type Routes = BTreeMap<(String, String), Route>;
+
+/// The warning of an operation left out: `METHOD path: why: operation left
+/// out`.
+pub fn dropped(at: Pos, endpoint: &Endpoint, why: &str) -> Problem {
+    Problem::at(
+        at,
+        format!(
+            "{} {}: {why}: operation left out",
+            endpoint.method, endpoint.path
+        ),
+    )
+}
