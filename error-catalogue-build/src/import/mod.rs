@@ -7,8 +7,17 @@
 //! response's description, its example body); an operation marked
 //! `deprecated: true` is a deprecated endpoint. Statuses every operation
 //! documents alike make the general table. The output is deterministic,
-//! endpoints in the spec's order, and passes [`crate::check_str`]; a spec
-//! the catalogue cannot express is a list of located [`Problem`]s instead.
+//! endpoints in the spec's order, and passes [`crate::check_str`].
+//!
+//! One operation never costs the whole spec: one whose template the
+//! catalogue cannot say, that routes an earlier one's requests, or whose
+//! endpoint the validator refuses is left out, located, in
+//! [`Import::dropped`] and a line of the file's header comment. Operations
+//! that differ only by a `#fragment` are one endpoint, their rows together;
+//! a path parameter marked `x-multi-segment: true` is `{*name}`. A file
+//! that cannot be read as a spec (not JSON or YAML, a remote or broken
+//! `$ref`, a reference cycle) or none of whose operations imports is a
+//! list of located [`Problem`]s instead.
 //!
 //! A document rendered by error-catalogue's OpenAPI renderer carries what
 //! OpenAPI has no field for in three extensions, read back here so that the
