@@ -1,6 +1,7 @@
 //! Argument values shared by the subcommands: endpoints, statuses, formats,
 //! and one-line errors with suggestions.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use error_catalogue::engine::Catalogue;
@@ -128,13 +129,29 @@ pub fn status(arg: &str) -> Result<StatusCode, String> {
         .ok_or_else(|| format!("invalid status '{arg}': expected a number from 100 to 599"))
 }
 
+/// Writes `text` to stdout. A reader that closes the pipe early (`errcat
+/// list | head`) has what it wanted, so a broken pipe is no error (and never
+/// the panic `print!` makes of it); any other failure is said on stderr.
+pub fn out(text: &str) {
+    use std::io::{ErrorKind, Write};
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+    if let Err(e) = written
+        && e.kind() != ErrorKind::BrokenPipe
+    {
+        eprintln!("errcat: cannot write to stdout: {e}");
+    }
+}
+
 /// Reports a clap error: help and version go to stdout with exit 0; anything
 /// else is one line on stderr, exit 2.
 pub fn clap_error(err: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            print!("{err}");
+            out(&err.to_string());
             ExitCode::SUCCESS
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
@@ -168,6 +185,35 @@ pub fn clap_error(err: &clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over
+/// `path`: a reader sees the old file or the whole new one, and a failure
+/// leaves no file behind.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("cannot write '{}': {e}", path.display());
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("cannot write '{}': not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.errcat-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        use std::io::Write;
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    let renamed = written.and_then(|()| std::fs::rename(&tmp, path));
+    renamed.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })
 }
 
 #[cfg(test)]

@@ -65,9 +65,9 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
         return Outcome::NotFound(message);
     };
     match a.format {
-        Format::Text => println!("{explanation}"),
+        Format::Text => args::out(&format!("{explanation}\n")),
         Format::Json => match serde_json::to_string_pretty(&explanation) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => args::out(&format!("{json}\n")),
             Err(err) => return Outcome::Usage(format!("cannot serialize: {err}")),
         },
     }

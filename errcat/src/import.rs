@@ -171,7 +171,7 @@ fn codes(a: &Codes) -> Outcome {
 /// The catalogue to `output` (whole or not at all), else to stdout.
 fn emit(output: Option<&Path>, toml: &str) -> Result<(), String> {
     match output {
-        Some(path) => write_whole(path, toml.as_bytes()),
+        Some(path) => crate::args::write_whole(path, toml.as_bytes()),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(toml.as_bytes())
@@ -186,32 +186,4 @@ fn report<'p>(problems: impl IntoIterator<Item = &'p Problem>, file: &str, sever
     for p in problems {
         let _ = writeln!(err, "{}", p.one_line(file, severity));
     }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over
-/// `path`: a reader sees the old file or the whole new one, and a failure
-/// leaves no file behind.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("cannot write '{}': {e}", path.display());
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| format!("cannot write '{}': not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.errcat-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    let renamed = written.and_then(|()| std::fs::rename(&tmp, path));
-    renamed.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
 }

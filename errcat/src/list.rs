@@ -51,7 +51,7 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
         .collect();
     match a.format {
         Format::Json => return print_json(&selected),
-        Format::Text => print!("{}", args::terminal_safe(&table_text(&selected))),
+        Format::Text => args::out(&args::terminal_safe(&table_text(&selected))),
     }
     Outcome::Done
 }
@@ -102,7 +102,7 @@ fn run_codes<E: CatalogueEndpoint>(
                 })
                 .collect();
             let header = ["CODE", "STATUS", "MEANING", "RETRYABLE"];
-            print!("{}", args::terminal_safe(&aligned(header, &rows)));
+            args::out(&args::terminal_safe(&aligned(header, &rows)));
         }
     }
     Outcome::Done
@@ -112,7 +112,7 @@ fn run_codes<E: CatalogueEndpoint>(
 fn print_json<E: CatalogueEndpoint>(selected: &[&Entry<E>]) -> Outcome {
     match serde_json::to_string_pretty(selected) {
         Ok(json) => {
-            println!("{json}");
+            args::out(&format!("{json}\n"));
             Outcome::Done
         }
         Err(err) => Outcome::Usage(format!("cannot serialize: {err}")),

@@ -58,7 +58,7 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
         ));
     };
     match a.format {
-        Format::Text => print!("{}", args::terminal_safe(&text(entry))),
+        Format::Text => args::out(&args::terminal_safe(&text(entry))),
         Format::Json => return print_json(entry),
     }
     Outcome::Done
@@ -89,7 +89,7 @@ fn run_code<E: CatalogueEndpoint>(a: &Args, code: &str) -> Outcome {
         return Outcome::NotFound(message);
     }
     match a.format {
-        Format::Text => print!("{}", args::terminal_safe(&codes::text(entry))),
+        Format::Text => args::out(&args::terminal_safe(&codes::text(entry))),
         Format::Json => return print_json(entry),
     }
     Outcome::Done
@@ -140,7 +140,7 @@ fn listed<E: CatalogueEndpoint>(
 fn print_json<E: CatalogueEndpoint>(entry: &Entry<E>) -> Outcome {
     match serde_json::to_string_pretty(entry) {
         Ok(json) => {
-            println!("{json}");
+            args::out(&format!("{json}\n"));
             Outcome::Done
         }
         Err(err) => Outcome::Usage(format!("cannot serialize: {err}")),

@@ -61,7 +61,8 @@ pub fn run<E: CatalogueEndpoint>(a: &Args) -> Outcome {
     }
 }
 
-/// Renders into a buffer first, so a failed render leaves no partial file.
+/// Renders into a buffer first, then writes it whole (`args::write_whole`),
+/// so neither a failed render nor a failed write leaves a partial file.
 fn write_file<E: CatalogueEndpoint>(
     catalogue: Catalogue<E>,
     format: Format,
@@ -71,7 +72,7 @@ fn write_file<E: CatalogueEndpoint>(
     catalogue
         .render(format, &mut buf)
         .map_err(|e| format!("cannot render {}: {e}", format.name()))?;
-    std::fs::write(path, buf).map_err(|e| format!("cannot write '{}': {e}", path.display()))
+    crate::args::write_whole(path, &buf)
 }
 
 fn write_all<E: CatalogueEndpoint>(catalogue: Catalogue<E>, dir: &Path) -> Result<(), String> {

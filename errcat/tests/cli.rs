@@ -127,3 +127,36 @@ fn render_json_is_the_whole_catalogue() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), out);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A reader that closes the pipe early (`errcat … | head -1`) ends errcat
+/// quietly, whatever it was writing: help, a table or a page.
+#[test]
+fn a_closed_stdout_is_no_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let bin = assert_cmd::cargo::cargo_bin("errcat");
+    for args in [
+        &["lookup", "--help"][..],
+        &["list"],
+        &["render", "--format", "html"],
+    ] {
+        let mut child = std::process::Command::new(&bin)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end at once, before errcat has written.
+        drop(child.stdout.take());
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(status.code().is_some(), "{args:?}: killed ({status})");
+    }
+}
