@@ -31,7 +31,7 @@ export CARGO_TARGET_DIR="${MUTANTS_TARGET_DIR:-$PWD/target/mutants}"
 # The runtime files.
 runtime_files=(
     src/engine.rs src/entry.rs src/endpoint.rs src/problem.rs
-    src/explain.rs src/private.rs src/typed.rs src/route.rs src/code.rs
+    src/explain.rs src/private.rs src/typed.rs src/route.rs src/code.rs src/response.rs
 )
 build_files=(
     error-catalogue-build/src/validate.rs error-catalogue-build/src/validate/codes.rs
