@@ -79,11 +79,18 @@ fn text(report: &Report) -> String {
     let warnings = report.diagnostics.len() - errors;
     let path = report.source.path().display();
     let summary = match (&report.catalogue, errors, warnings) {
-        (Some(c), 0, 0) => format!(
-            "{path}: ok ({} entries, {} endpoints)",
-            c.entries().count(),
-            c.endpoints.len()
-        ),
+        (Some(c), 0, 0) => {
+            // A registry's codes are its content: say them when there are any.
+            let codes = match c.codes.len() {
+                0 => String::new(),
+                n => format!(", {n} code{}", plural(n)),
+            };
+            format!(
+                "{path}: ok ({} entries, {} endpoints{codes})",
+                c.entries().count(),
+                c.endpoints.len()
+            )
+        }
         _ => format!(
             "{path}: {errors} error{}, {warnings} warning{}",
             plural(errors),

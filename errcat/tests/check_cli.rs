@@ -59,6 +59,19 @@ fn the_shipped_catalogue_is_clean() {
     assert!(out.stderr.is_empty());
 }
 
+/// A registry says its codes: Ably's has 276 and five endpoints.
+#[test]
+fn a_code_registry_is_clean_and_counts_its_codes() {
+    let ably = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../catalogues/ably/errors.toml"
+    );
+    let out = errcat().arg("check").arg(ably).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.ends_with(" endpoints, 276 codes)\n"), "{stdout}");
+}
+
 #[test]
 fn a_bad_file_gets_every_problem_located_and_exit_1() {
     let dir = scratch("bad");
