@@ -17,6 +17,12 @@
 //! ```
 //!
 //! with the Rust engine's answers, question by question.
+//!
+//! A language plugs in with a runner module here, `languages_support/LANG.rs`
+//! (declared below as `pub mod LANG;`), holding `pub const LANGUAGE:
+//! Language` (its format name, tools and [`Run`] function) and the line
+//! `language!(LANG);` in `tests/languages.rs`, and one test in
+//! `tests/languages_codes.rs`. Its driver is `tests/languages/driver.EXT`.
 // Each test binary uses a part.
 #![allow(dead_code)]
 
