@@ -137,7 +137,7 @@ pub struct Import {
 /// Imports a spec's text. `file_name` is only quoted in the output's header.
 pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
     let root = tree::parse(text).map_err(|p| vec![p])?;
-    let (mut doc, warnings) = spec::read(&root)?;
+    let (mut doc, mut warnings) = spec::read(&root)?;
     // An endpoint the validator refuses (two templates that route the same
     // requests in a way only it sees, a name it cannot take) is left out as
     // `import codes` leaves out a record; a second pass sees the file
@@ -157,14 +157,21 @@ pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
             break;
         }
         let mut bad = std::collections::BTreeMap::new();
+        let mut bad_codes = std::collections::BTreeMap::new();
         for d in &errors {
-            let i = d
-                .span
-                .as_ref()
-                .and_then(|s| blocks.iter().position(|b| b.contains(&s.start)));
-            match i {
-                Some(i) if pass < 4 => {
+            let start = d.span.as_ref().map(|s| s.start);
+            let within = |blocks: &[std::ops::Range<usize>]| {
+                start.and_then(|s| blocks.iter().position(|b| b.contains(&s)))
+            };
+            match (within(&blocks.endpoints), within(&blocks.codes)) {
+                (Some(i), _) if pass < 4 => {
                     bad.entry(i).or_insert_with(|| d.message.clone());
+                }
+                // A code found in the spec (an enum's value, a bullet's
+                // span) the catalogue cannot hold: left out, and from the
+                // rows that list it.
+                (_, Some(i)) if pass < 4 && doc.codes[i].at.is_some() => {
+                    bad_codes.entry(i).or_insert_with(|| d.message.clone());
                 }
                 _ => {
                     return Err(errors
@@ -182,6 +189,23 @@ pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
         for (i, why) in bad.into_iter().rev() {
             let e = doc.endpoints.remove(i);
             doc.dropped.push(spec::dropped(e.at, &e, &why));
+        }
+        for (i, why) in bad_codes.into_iter().rev() {
+            let c = doc.codes.remove(i);
+            doc.forget_code(&c.code);
+            // The validator's message names the code, or is about a text of it.
+            let why = if why.starts_with("code ") {
+                format!("{why}: left out")
+            } else {
+                format!(
+                    "code {}: {why}: left out",
+                    spec::quoted(&c.code.to_string())
+                )
+            };
+            warnings.push(match c.at {
+                Some(at) => Problem::at(at, why),
+                None => Problem::whole(why),
+            });
         }
         doc.dropped.sort_by_key(|p| (p.line, p.column));
     }

@@ -8,8 +8,11 @@ use super::tree::{Key, Node, Pos, Value};
 use crate::names;
 use crate::routes::{Key as RouteKey, Template};
 
+mod bullets;
 mod codes;
 mod entry;
+mod enums;
+mod found;
 mod paths;
 mod servers;
 mod text;
@@ -17,6 +20,7 @@ mod text;
 pub use codes::Code;
 use entry::entry_example;
 pub use paths::dropped;
+pub use text::quoted;
 
 use text::*;
 
@@ -59,6 +63,9 @@ pub struct Doc {
     pub codes: Vec<Code>,
     /// `x-catalogue.code_pointers`, when the document has them.
     pub code_pointers: Option<Vec<String>>,
+    /// Lines of the header comment saying where codes and base paths came
+    /// from.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -140,6 +147,8 @@ struct Reader<'a> {
     dropped: Vec<Problem>,
     /// `$ref`s of the general table's responses (`x-catalogue.general`).
     general_refs: BTreeSet<String>,
+    /// Application codes met in responses.
+    found: found::Found,
 }
 
 /// Reads the document. Errors are every problem found; warnings go with a
@@ -162,6 +171,7 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         warnings: Vec::new(),
         dropped: Vec::new(),
         general_refs: BTreeSet::new(),
+        found: found::Found::default(),
     };
     let catalogue = root.get("x-catalogue");
     let info = root.get("info");
@@ -195,8 +205,16 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         .collect();
     let base_paths = r.base_paths(root, dialect, &template_params);
     let mut codes = r.codes(catalogue.and_then(|c| c.get("codes")));
-    let endpoints: Vec<Endpoint> = endpoints.into_iter().map(|(e, _)| e).collect();
-    codes::allow_unlisted(&mut codes, &general, &endpoints);
+    let mut endpoints: Vec<Endpoint> = endpoints.into_iter().map(|(e, _)| e).collect();
+    let mut notes = r.found_codes(&mut codes, &mut general, &mut endpoints);
+    let unlisted = codes::allow_unlisted(&mut codes, &general, &endpoints);
+    if unlisted > 0 && catalogue.is_none() {
+        notes.push(format!(
+            "- {unlisted} code{} no row lists (an enum's other values) {} `allow = [\"unlisted-code\"]`: the spec does not say which responses carry them.",
+            if unlisted == 1 { "" } else { "s" },
+            if unlisted == 1 { "has" } else { "have" }
+        ));
+    }
     if !r.errors.is_empty() {
         r.errors.sort_by_key(|p| (p.line, p.column));
         return Err(r.errors);
@@ -214,6 +232,7 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
             rendered: catalogue.is_some(),
             codes,
             code_pointers: codes::code_pointers(catalogue.and_then(|c| c.get("code_pointers"))),
+            notes,
         },
         r.warnings,
     ))
@@ -501,8 +520,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if text == "default" || is_range(text) {
-                let what = self
-                    .resolve(response)
+                let resolved = self.resolve(response);
+                if let Some(resolved) = resolved {
+                    self.met_response(None, resolved);
+                }
+                let what = resolved
                     .and_then(|r| r.get_str("description"))
                     .map(|d| format!(" ({})", quoted(&shorten(d))))
                     .unwrap_or_default();
@@ -610,7 +632,7 @@ impl<'a> Reader<'a> {
             example: self.example(response),
             allow: Vec::new(),
             deprecated: None,
-            codes: Vec::new(),
+            codes: self.met_response(Some(status), response),
             notes: Vec::new(),
             order: None,
         }
