@@ -1,6 +1,7 @@
-//! `errcat import openapi` on the application codes a spec made by hand
-//! documents: a schema's `code` enum and a description's bulleted code
-//! spans become `[[codes]]` and the rows' `codes`, checked clean.
+//! `errcat import openapi` on what a spec made by hand says of codes and
+//! servers: a schema's `code` enum and a description's bulleted code spans
+//! become `[[codes]]` and the rows' `codes`; an operation's own `servers`
+//! become base paths. Checked clean, and Box's real requests routed.
 
 use error_catalogue_build::catalogue::CodeValue;
 use error_catalogue_build::import::openapi;
@@ -178,13 +179,167 @@ fn codes_the_catalogue_cannot_hold_are_left_out_with_a_warning() {
 }
 
 /// Box's real description: `ClientError.code` and the codes its responses
-/// bullet, imported, checked clean, and looked up.
+/// bullet as `[[codes]]`, the upload operations' own servers as a base
+/// path; checked clean (no warning), and real request lines of Box routed
+/// and explained.
 #[test]
-fn box_client_error_codes() {
-    let (text, catalogue, _) = import_fixture("box-platform-2024.0-uploads.json");
+fn box_uploads_codes_and_servers() {
+    let (text, catalogue, stderr) = import_fixture("box-platform-2024.0-uploads.json");
     assert!(
-        text.contains("[[codes]]\ncode = \"item_name_invalid\"\n"),
+        stderr.ends_with("box-platform-2024.0-uploads.json (2 operations without a 4xx or 5xx response left out)\n"),
+        "{stderr}"
+    );
+    // GET /authorize, left out, adds no base path of its own ("/api/oauth2").
+    assert_eq!(catalogue.base_paths, ["/2.0", "", "/api/2.0"]);
+    assert!(
+        text.contains("# - Operations served under servers of their own add those servers' paths to [api] base_paths: \"\"\n#   (POST /oauth2/token), \"/api/2.0\" (POST /files/{file_id}/content and 4 more)."),
         "{text}"
     );
-    assert!(!catalogue.codes.is_empty());
+    // ClientError's enum, in its order, then the codes only bullets name.
+    let codes: Vec<String> = catalogue.codes.iter().map(|c| c.code.to_string()).collect();
+    assert_eq!(codes.len(), 32, "{codes:?}");
+    assert_eq!(codes[..3], ["created", "accepted", "no_content"]);
+    assert_eq!(codes[16], "insufficient_scope");
+    let code = |c: &str| {
+        catalogue
+            .codes
+            .iter()
+            .find(|x| x.code.to_string() == c)
+            .unwrap()
+    };
+    // In ClientError, which `default` and many statuses carry: any status.
+    assert_eq!(code("item_name_invalid").status, None);
+    // Bulleted under 409 alone, by two operations.
+    let in_use = code("item_name_in_use");
+    assert_eq!(
+        (in_use.status, in_use.meaning.as_str()),
+        (Some(409), "Item name in use")
+    );
+    assert_eq!(
+        in_use.description.as_deref(),
+        Some("`item_name_in_use` when a folder with the same name already exists.")
+    );
+    let rows = |path: &str, status: u16| -> Vec<String> {
+        let e = catalogue.endpoints.iter().find(|e| e.path == path).unwrap();
+        let row = e.entries.iter().find(|r| r.status == status).unwrap();
+        row.codes.iter().map(ToString::to_string).collect()
+    };
+    assert_eq!(
+        rows("/files/upload_sessions", 400),
+        [
+            "missing_destination",
+            "invalid_folder_id",
+            "item_name_invalid",
+            "missing_file_size",
+            "invalid_file_size",
+            "file_size_too_small",
+            "missing_file_name"
+        ]
+    );
+    assert_eq!(
+        rows("/zip_downloads/{zip_download_id}/content", 429),
+        [
+            "user_too_many_concurrent_downloads",
+            "enterprise_too_many_concurrent_downloads"
+        ]
+    );
+
+    let dir = scratch("box-uploads-routes");
+    let file = dir.join("errors.toml");
+    std::fs::write(&file, &text).unwrap();
+    for (request, status, endpoint) in [
+        (
+            "POST https://upload.box.com/api/2.0/files/content",
+            "409",
+            "post-files-content",
+        ),
+        (
+            "POST https://upload.box.com/api/2.0/files/12345/content",
+            "412",
+            "post-files-id-content",
+        ),
+        (
+            "PUT https://upload.box.com/api/2.0/files/upload_sessions/F971964745A5CD0C001BBE4E58196BFD",
+            "416",
+            "put-files-upload-sessions-id",
+        ),
+        (
+            "POST https://api.box.com/oauth2/token",
+            "400",
+            "post-oauth2-token",
+        ),
+        (
+            "DELETE https://api.box.com/2.0/folders/12345",
+            "400",
+            "delete-folders-id",
+        ),
+        ("POST /2.0/folders/0/copy", "409", "post-folders-id-copy"),
+        (
+            "GET https://dl.boxcloud.com/2.0/zip_downloads/Lu6fA9Ob-jyysp3AAvMF4AkLEwZwAYbL=tgj2zIXKAaXBLvY/content",
+            "429",
+            "get-zip-downloads-id-content",
+        ),
+    ] {
+        assert_eq!(
+            lookup(&file, request, status)["endpoint"],
+            endpoint,
+            "{request}"
+        );
+    }
+    // A body with Box's code explains the response by that code.
+    std::fs::write(
+        dir.join("body.json"),
+        r#"{"type": "error", "status": 409, "code": "item_name_in_use", "message": "Item with the same name already exists"}"#,
+    )
+    .unwrap();
+    let out = errcat()
+        .arg("-c")
+        .arg(&file)
+        .args([
+            "explain",
+            "POST",
+            "https://api.box.com/2.0/folders/0/copy",
+            "409",
+            "--body",
+        ])
+        .arg(dir.join("body.json"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let explained: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(explained["code"], "item_name_in_use");
+    assert_eq!(explained["code_documented"], true);
+    assert_eq!(explained["entry"]["anchor"], "code-item-name-in-use");
+}
+
+/// An operation's own servers (or its path item's) add their paths as base
+/// paths; a server of the root's path adds nothing, whatever its host; a
+/// path the catalogue cannot take is a warning, and the operation routes
+/// under the root's base paths.
+#[test]
+fn own_servers_become_base_paths_or_a_warning() {
+    let spec = r##"{"openapi": "3.1.0", "info": {"title": "X", "version": "1"},
+"servers": [{"url": "https://api.example.com/v1"}],
+"paths": {
+  "/a": {"get": {"servers": [{"url": "https://{region}.example.com/v1", "variables": {"region": {"default": "eu"}}}],
+                 "responses": {"404": {"description": "No a."}}}},
+  "/b": {"servers": [{"url": "https://files.example.com/files/v2"}],
+         "get": {"responses": {"404": {"description": "No b."}}}},
+  "/c": {"get": {"servers": [{"url": "https://x.example.com/c//d"}], "responses": {"404": {"description": "No c."}}}},
+  "/d": {"get": {"servers": [{"url": "https://x.example.com/files/v2/"}], "responses": {"410": {"description": "Gone."}}}}
+}}"##;
+    let (toml, warnings, catalogue) = imported(spec);
+    assert_eq!(catalogue.base_paths, ["/v1", "/files/v2"]);
+    assert_eq!(
+        warnings,
+        [
+            "8:30: GET /c: its server's path \"/c//d\" has an empty segment, so the catalogue cannot route requests under it: imported under the root's base paths"
+        ]
+    );
+    assert!(toml.contains("\"/files/v2\" (GET /b and 1 more)"), "{toml}");
+    // With no root servers, the root is "": it stays a base path.
+    let spec = spec.replace(r#""servers": [{"url": "https://api.example.com/v1"}],"#, "");
+    let (_, _, catalogue) = imported(&spec);
+    assert_eq!(catalogue.base_paths, ["", "/v1", "/files/v2"]);
 }

@@ -149,6 +149,11 @@ struct Reader<'a> {
     general_refs: BTreeSet<String>,
     /// Application codes met in responses.
     found: found::Found,
+    /// `METHOD path` and `servers` of each imported operation that has its
+    /// own (on the operation or its path item).
+    own_servers: Vec<(String, &'a Node)>,
+    /// Lines of the header comment, as [`Doc::notes`].
+    notes: Vec<String>,
 }
 
 /// Reads the document. Errors are every problem found; warnings go with a
@@ -172,6 +177,8 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         dropped: Vec::new(),
         general_refs: BTreeSet::new(),
         found: found::Found::default(),
+        own_servers: Vec::new(),
+        notes: Vec::new(),
     };
     let catalogue = root.get("x-catalogue");
     let info = root.get("info");
@@ -206,7 +213,8 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
     let base_paths = r.base_paths(root, dialect, &template_params);
     let mut codes = r.codes(catalogue.and_then(|c| c.get("codes")));
     let mut endpoints: Vec<Endpoint> = endpoints.into_iter().map(|(e, _)| e).collect();
-    let mut notes = r.found_codes(&mut codes, &mut general, &mut endpoints);
+    let mut notes = std::mem::take(&mut r.notes);
+    notes.extend(r.found_codes(&mut codes, &mut general, &mut endpoints));
     let unlisted = codes::allow_unlisted(&mut codes, &general, &endpoints);
     if unlisted > 0 && catalogue.is_none() {
         notes.push(format!(
@@ -469,6 +477,7 @@ impl<'a> Reader<'a> {
                 if let Some(route) = joined.get_mut(&key) {
                     let into = &mut endpoints[route.index].0;
                     self.join(route, into, endpoint, fragment, op, method.at);
+                    self.own_servers(&method_upper, &path.text, item, op);
                     continue;
                 }
                 if !self.route(&mut routes, &endpoint, &route_path) {
@@ -485,6 +494,7 @@ impl<'a> Reader<'a> {
                 }
                 let name = endpoint.name.clone();
                 joined.insert(key, paths::Route::new(endpoints.len(), fragment, op, &name));
+                self.own_servers(&method_upper, &path.text, item, op);
                 let at = op.get("operationId").map_or(method.at, |n| n.at);
                 endpoints.push((endpoint, at));
             }
@@ -749,51 +759,5 @@ fn lift_general(general: &mut General, endpoints: &mut [(Endpoint, Pos)]) {
 fn sort_rows(rows: &mut [Row]) {
     if rows.iter().any(|r| r.order.is_some()) {
         rows.sort_by_key(|r| r.order.unwrap_or(i64::MAX));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn operation_ids_split_into_words() {
-        assert_eq!(words("ContainerInspect"), "Container Inspect");
-        assert_eq!(words("repos/get-content"), "Repos Get Content");
-        assert_eq!(words("get_authorize"), "Get Authorize");
-        assert_eq!(words("getHTTPStatus"), "Get HTTP Status");
-        assert_eq!(words("GetV1Customers"), "Get V1 Customers");
-        assert_eq!(words("listPets"), "List Pets");
-    }
-
-    #[test]
-    fn intro_paragraphs() {
-        let text = "# API\n\nFirst line\nsecond line.\n\n```json\n{\"a\": 1}\n```\nAfter.\n";
-        assert_eq!(
-            paragraphs(text),
-            ["API", "First line second line.", "After."]
-        );
-    }
-
-    #[test]
-    fn soft_wrapped_descriptions_read_as_markdown_does() {
-        assert_eq!(
-            soft_breaks_joined("Returned when the token\nis not recognized.\r\n"),
-            "Returned when the token is not recognized."
-        );
-        assert_eq!(
-            soft_breaks_joined("Errors:\n- a\n- b\n\nNext\nparagraph."),
-            "Errors:\n- a\n- b\n\nNext paragraph."
-        );
-        assert_eq!(
-            soft_breaks_joined("Body:\n```\n{\n  \"a\": 1\n}\n```"),
-            "Body:\n```\n{\n  \"a\": 1\n}\n```"
-        );
-    }
-
-    #[test]
-    fn ranges() {
-        assert!(is_range("4XX") && is_range("5xx"));
-        assert!(!is_range("404") && !is_range("6XX") && !is_range("default"));
     }
 }
