@@ -147,7 +147,7 @@ fn enums_and_bulleted_codes_become_the_registry_and_the_rows_codes() {
 fn codes_the_catalogue_cannot_hold_are_left_out_with_a_warning() {
     let spec = r##"{"openapi": "3.0.0", "info": {"title": "X", "version": "1"}, "paths": {
   "/a": {"get": {"responses": {
-    "400": {"description": "Bad.\n* `item-name` first\n* `item_name` same identifier\n* `ok` fine",
+    "400": {"description": "Bad.\n* `item-name` first\n* `item_name` same identifier\n* `ok` fine\n* `...` dots",
             "content": {"application/json": {"schema": {"properties": {"code": {"enum": [40001, "text"]}}}}}}}}}}}"##;
     let import = openapi("spec.json", spec).unwrap();
     let warnings: Vec<String> = import.warnings.iter().map(ToString::to_string).collect();
@@ -158,6 +158,7 @@ fn codes_the_catalogue_cannot_hold_are_left_out_with_a_warning() {
             "3:28: code \"item-name\" is text, but the catalogue's first code (\"40001\") is an integer, and a catalogue's codes are one kind (E0024): left out",
             "3:28: code \"item_name\" is text, but the catalogue's first code (\"40001\") is an integer, and a catalogue's codes are one kind (E0024): left out",
             "3:28: code \"ok\" is text, but the catalogue's first code (\"40001\") is an integer, and a catalogue's codes are one kind (E0024): left out",
+            "3:28: code \"...\" is text, but the catalogue's first code (\"40001\") is an integer, and a catalogue's codes are one kind (E0024): left out",
         ]
     );
     let report = error_catalogue_build::check_str("errors.toml", &import.toml);
@@ -167,7 +168,8 @@ fn codes_the_catalogue_cannot_hold_are_left_out_with_a_warning() {
     assert_eq!(
         warnings,
         [
-            "3:28: code \"item_name\" makes the identifier `ItemName`, as \"item-name\" does: left out"
+            "3:28: code \"item_name\" makes the identifier `ItemName`, as \"item-name\" does: left out",
+            "3:28: code \"...\" makes no identifier: it has no ASCII letter or digit: left out",
         ]
     );
     let listed: Vec<String> = catalogue.endpoints[0].entries[0]

@@ -14,7 +14,12 @@
 //! endpoint the validator refuses is left out, located, in
 //! [`Import::dropped`] and a line of the file's header comment. Operations
 //! that differ only by a `#fragment` are one endpoint, their rows together;
-//! a path parameter marked `x-multi-segment: true` is `{*name}`. A file
+//! a path parameter marked `x-multi-segment: true` is `{*name}`. An
+//! operation's own `servers` add their paths to the base paths. A response
+//! schema's `code` enum and a description's bulleted code spans
+//! (`` * `item_name_in_use` when … ``) are `[[codes]]`, the bulleted ones
+//! its row's `codes`; a code the catalogue cannot hold is left out with a
+//! warning. A file
 //! that cannot be read as a spec (not JSON or YAML, a remote or broken
 //! `$ref`, a reference cycle) or none of whose operations imports is a
 //! list of located [`Problem`]s instead.
@@ -190,6 +195,7 @@ pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
             let e = doc.endpoints.remove(i);
             doc.dropped.push(spec::dropped(e.at, &e, &why));
         }
+        let mut codes_left_out = Vec::new();
         for (i, why) in bad_codes.into_iter().rev() {
             let c = doc.codes.remove(i);
             doc.forget_code(&c.code);
@@ -202,11 +208,12 @@ pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
                     spec::quoted(&c.code.to_string())
                 )
             };
-            warnings.push(match c.at {
+            codes_left_out.push(match c.at {
                 Some(at) => Problem::at(at, why),
                 None => Problem::whole(why),
             });
         }
+        warnings.extend(codes_left_out.into_iter().rev());
         doc.dropped.sort_by_key(|p| (p.line, p.column));
     }
     Ok(Import {
