@@ -345,3 +345,23 @@ fn own_servers_become_base_paths_or_a_warning() {
     let (_, _, catalogue) = imported(&spec);
     assert_eq!(catalogue.base_paths, ["", "/v1", "/files/v2"]);
 }
+
+/// Operations joined for differing only by a `#fragment` list the codes
+/// both bullet under one status once each, in the spec's order.
+#[test]
+fn joined_fragments_list_the_codes_of_both() {
+    let spec = r##"{"openapi": "3.0.2", "info": {"title": "X", "version": "1"}, "paths": {
+  "/files/{id}#add_link": {"put": {"operationId": "put_files_id#add_link", "responses": {
+    "400": {"description": "Bad.\n* `bad_request` when a field is wrong.\n* `link_exists` when it has one."}}}},
+  "/files/{id}#remove_link": {"put": {"operationId": "put_files_id#remove_link", "responses": {
+    "400": {"description": "Bad.\n* `bad_request` when a field is wrong.\n* `no_link` when it has none."}}}}
+}}"##;
+    let (_, warnings, catalogue) = imported(spec);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    let e = &catalogue.endpoints[0];
+    assert_eq!(e.path, "/files/{id}");
+    let listed: Vec<String> = e.entries[0].codes.iter().map(ToString::to_string).collect();
+    assert_eq!(listed, ["bad_request", "link_exists", "no_link"]);
+    let statuses: Vec<Option<u16>> = catalogue.codes.iter().map(|c| c.status).collect();
+    assert_eq!(statuses, [Some(400); 3]);
+}
