@@ -130,6 +130,8 @@ pub struct Import {
     pub endpoints: usize,
     /// Rows written, the general table's included.
     pub entries: usize,
+    /// `[[codes]]` entries written.
+    pub codes: usize,
     /// Operations left out for having no 4xx or 5xx response.
     pub left_out: usize,
     /// Each operation left out because the catalogue cannot say it (a
@@ -222,6 +224,7 @@ pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
         dialect: doc.dialect.clone(),
         endpoints: doc.endpoints.len(),
         entries: doc.general.rows.len() + doc.endpoints.iter().map(|e| e.rows.len()).sum::<usize>(),
+        codes: doc.codes.len(),
         left_out: doc.left_out.len(),
         dropped: doc.dropped,
     })
