@@ -10,6 +10,8 @@ const CODES_BY_CODE: ReadonlyMap<string, Entry> = new Map(
 
 /** What the catalogue says of `endpoint`. */
 export function endpointInfo(endpoint: Endpoint): EndpointInfo {
+  // The functions below read `ENDPOINTS` through this one: in a catalogue
+  // without endpoints, `Endpoint` is `never`, and so is what it indexes.
   return ENDPOINTS[endpoint];
 }
 
@@ -18,7 +20,8 @@ export function endpointInfo(endpoint: Endpoint): EndpointInfo {
  * general table's; `undefined` when neither documents it.
  */
 export function lookup(endpoint: Endpoint, status: number): Entry | undefined {
-  const own = ENDPOINTS[endpoint]?.entries.find((e) => e.status === status);
+  // `?.`: JavaScript callers may pass any string.
+  const own = endpointInfo(endpoint)?.entries.find((e) => e.status === status);
   return own ?? GENERAL_BY_STATUS.get(status);
 }
 
@@ -66,7 +69,7 @@ export function parseEndpoint(text: string): Endpoint | undefined {
   if (endpointKeys === undefined) {
     const keys = new Map<string, Endpoint>();
     for (const slug of ALL_ENDPOINTS) {
-      const info = ENDPOINTS[slug];
+      const info = endpointInfo(slug);
       for (const key of [info.name, info.slug, info.ident]) {
         const lower = asciiLower(key);
         if (!keys.has(lower)) {
@@ -183,7 +186,7 @@ function allRoutes(): readonly Route[] {
   if (routes === undefined) {
     const out: Route[] = [];
     for (const slug of ALL_ENDPOINTS) {
-      const info = ENDPOINTS[slug];
+      const info = endpointInfo(slug);
       for (const base of BASE_PATHS) {
         const segments = [...base.segments, ...info.segments].map(routeSegment);
         out.push({ endpoint: slug, method: info.method, segments });
