@@ -487,3 +487,28 @@ fn comment(text: &str) -> String {
         .collect::<String>()
         .replace("*/", "*\\/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_text_cannot_end_a_comment_or_its_line() {
+        assert_eq!(comment("a */ b"), "a *\\/ b");
+        assert_eq!(
+            comment("line\nbreak\r\u{2028}x\u{2029}\t"),
+            "line break  x  "
+        );
+        assert_eq!(comment("**/"), "**\\/");
+        assert_eq!(comment("🚀 ${x} \"q\""), "🚀 ${x} \"q\"");
+    }
+
+    #[test]
+    fn literals_escape_what_javascript_reads_as_syntax() {
+        assert_eq!(
+            literal("\"\\\n\u{2028}${x}`"),
+            "\"\\\"\\\\\\n\\u2028${x}`\""
+        );
+        assert_eq!(optional(None), "null");
+    }
+}
