@@ -106,6 +106,8 @@ interface Route {
   readonly endpoint: Endpoint;
   readonly method: Method;
   readonly segments: readonly RouteSegment[];
+  /** Whether one of them is `{*name}`. */
+  readonly multi: boolean;
 }
 
 /** A request path's segment: as sent, and percent-decoded. */
@@ -114,7 +116,7 @@ interface RequestSegment {
   readonly decoded: readonly number[];
 }
 
-let routes: readonly Route[] | undefined;
+let routes: ReadonlyMap<string, readonly Route[]> | undefined;
 
 /** The UTF-8 bytes of `text` (a lone surrogate as U+FFFD). */
 function utf8(text: string): number[] {
@@ -181,20 +183,23 @@ function routeSegment(s: Segment): RouteSegment {
   }
 }
 
-/** Every template under every base path, in page order. */
-function allRoutes(): readonly Route[] {
+/** The templates of `method`'s endpoints under every base path, in page order. */
+function routesOf(method: string): readonly Route[] {
   if (routes === undefined) {
-    const out: Route[] = [];
+    const byMethod = new Map<string, Route[]>();
     for (const slug of ALL_ENDPOINTS) {
       const info = endpointInfo(slug);
+      const list = byMethod.get(info.method) ?? [];
+      byMethod.set(info.method, list);
       for (const base of BASE_PATHS) {
         const segments = [...base.segments, ...info.segments].map(routeSegment);
-        out.push({ endpoint: slug, method: info.method, segments });
+        const multi = segments.some((seg) => seg.kind === "multi");
+        list.push({ endpoint: slug, method: info.method, segments, multi });
       }
     }
-    routes = out;
+    routes = byMethod;
   }
-  return routes;
+  return routes.get(method) ?? [];
 }
 
 /** The index of the first `/`, `?` or `#` in `text` at or after `from`, else -1. */
@@ -284,9 +289,8 @@ function cuts(texts: readonly (readonly number[])[], bytes: readonly number[]): 
  * the least matches; `undefined` when the route does not match.
  */
 function priority(route: Route, request: readonly RequestSegment[]): number[] | undefined {
-  const multi = route.segments.some((s) => s.kind === "multi");
   const taken = request.length - route.segments.length + 1;
-  if (multi ? taken < 1 : request.length !== route.segments.length) return undefined;
+  if (route.multi ? taken < 1 : request.length !== route.segments.length) return undefined;
   const key: number[] = [];
   let i = 0;
   for (const s of route.segments) {
@@ -335,9 +339,9 @@ export function route(method: string, path: string): Endpoint | undefined {
   if (request === undefined) return undefined;
   let best: Endpoint | undefined;
   let bestKey: readonly number[] = [];
-  for (const r of allRoutes()) {
+  const candidates = method === "HEAD" ? [...routesOf("HEAD"), ...routesOf("GET")] : routesOf(method);
+  for (const r of candidates) {
     const own = r.method === method;
-    if (!own && !(method === "HEAD" && r.method === "GET")) continue;
     const key = priority(r, request);
     if (key === undefined) continue;
     // At an equal priority (the same template), HEAD's own endpoint wins.
