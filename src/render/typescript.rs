@@ -7,7 +7,8 @@
 //! (`Endpoint.CreateTrackers` is `"create-trackers"`), every entry and
 //! application code as a `readonly`, `Entry`-typed constant named after its
 //! anchor (`CREATE_TRACKERS_409`, `CODE_CARD_DECLINED`), and `lookup`,
-//! `lookupGeneral`, `lookupCode`, `lookupResponse`, `parseEndpoint` and
+//! `lookupGeneral`, `lookupCode`, `lookupResponse`, `lookupRequest`,
+//! `parseEndpoint` and
 //! `route`, which answer as the Rust engine does (`errcat/tests/languages.rs`
 //! holds them to it). The fixed part of the module, its types and
 //! functions, is `typescript/types.ts` and `typescript/api.ts`.

@@ -353,3 +353,12 @@ export function route(method: string, path: string): Endpoint | undefined {
   }
   return best;
 }
+
+/**
+ * What `status` means for the endpoint a request routes to: its own entry,
+ * else the general table's (also when no endpoint matches).
+ */
+export function lookupRequest(method: string, path: string, status: number): Entry | undefined {
+  const endpoint = route(method, path);
+  return endpoint === undefined ? lookupGeneral(status) : lookup(endpoint, status);
+}
