@@ -8,9 +8,8 @@
 //! application code as a `readonly`, `Entry`-typed constant named after its
 //! anchor (`CREATE_TRACKERS_409`, `CODE_CARD_DECLINED`), and `lookup`,
 //! `lookupGeneral`, `lookupCode`, `lookupResponse`, `lookupRequest`,
-//! `parseEndpoint` and
-//! `route`, which answer as the Rust engine does (`errcat/tests/languages.rs`
-//! holds them to it). The fixed part of the module, its types and
+//! `parseEndpoint` and `route`, which answer as the Rust engine does
+//! (`errcat/tests/languages*.rs` hold them to it). The fixed part of the module, its types and
 //! functions, is `typescript/types.ts` and `typescript/api.ts`.
 //!
 //! Routes are data: each endpoint's template and each base path as
