@@ -34,6 +34,7 @@ mod mdx;
 mod openapi;
 mod page_parts;
 mod tables;
+mod typescript;
 #[cfg(feature = "serde")]
 mod yaml;
 
@@ -68,6 +69,9 @@ pub enum Format {
     /// text, for search indexes and for checking a rendered page.
     #[cfg(feature = "serde")]
     Tables,
+    /// A TypeScript module: the endpoints, every entry and code, `lookup`,
+    /// `lookupCode` and `route`.
+    TypeScript,
 }
 
 impl Format {
@@ -84,6 +88,7 @@ impl Format {
         Format::OpenApiYaml,
         #[cfg(feature = "serde")]
         Format::Tables,
+        Format::TypeScript,
     ];
 
     /// The format's name on the command line (`openapi-yaml`).
@@ -142,6 +147,11 @@ impl Format {
                 "tables.json",
                 "The page's tables, every cell as plain text, JSON",
             ),
+            Format::TypeScript => (
+                "typescript",
+                "errors.ts",
+                "A TypeScript module: endpoints, entries, lookup, lookupCode, route",
+            ),
         }
     }
 }
@@ -170,6 +180,7 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
                 serde_json::to_writer_pretty(&mut *w, &tables_value(self))?;
                 return w.write_all(b"\n");
             }
+            Format::TypeScript => typescript::module(self),
         };
         w.write_all(text.as_bytes())
     }
