@@ -24,6 +24,7 @@
 //! is escaped for the target so that it shows as written.
 
 mod escape;
+mod go;
 mod html;
 // The language modules' names; used by them as they land.
 #[allow(dead_code)]
@@ -68,6 +69,9 @@ pub enum Format {
     /// text, for search indexes and for checking a rendered page.
     #[cfg(feature = "serde")]
     Tables,
+    /// A Go module (package `errcatalog`): the endpoints, every entry and
+    /// application code as data, `Lookup`, `LookupCode` and `Route`.
+    Go,
 }
 
 impl Format {
@@ -84,6 +88,7 @@ impl Format {
         Format::OpenApiYaml,
         #[cfg(feature = "serde")]
         Format::Tables,
+        Format::Go,
     ];
 
     /// The format's name on the command line (`openapi-yaml`).
@@ -142,6 +147,11 @@ impl Format {
                 "tables.json",
                 "The page's tables, every cell as plain text, JSON",
             ),
+            Format::Go => (
+                "go",
+                "errors.go",
+                "A Go module: endpoints, entries, lookups and the router",
+            ),
         }
     }
 }
@@ -165,6 +175,7 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
             }
             #[cfg(feature = "serde")]
             Format::OpenApiYaml => yaml::document(&openapi::document(self)),
+            Format::Go => go::module(self),
             #[cfg(feature = "serde")]
             Format::Tables => {
                 serde_json::to_writer_pretty(&mut *w, &tables_value(self))?;
