@@ -308,3 +308,255 @@ fn a_loaded_catalogue_with_every_kind_of_route() {
     });
     agree::<Loaded>(Some(&file), &["", "/api/v2", "/acme"]);
 }
+
+/// Prints every entry (the general table's, each endpoint's, then the
+/// codes') and every endpoint as `render --format json` writes them, from
+/// the Go module's data.
+const TEXTS: &str = r#"package main
+
+import (
+	"encoding/json"
+	"os"
+
+	catalog "errcattest/errcatalog"
+)
+
+func entry(e *catalog.Entry) map[string]interface{} {
+	m := map[string]interface{}{
+		"meaning":     e.Meaning,
+		"description": orNil(e.Description),
+		"resolution":  orNil(e.Resolution),
+		"retryable":   e.Retryable,
+		"anchor":      e.Anchor,
+	}
+	if e.AppCode != "" {
+		m["code"] = e.AppCode
+		if e.Status != 0 {
+			m["status"] = e.Status
+		} else {
+			m["status"] = nil
+		}
+	} else {
+		m["status"] = e.Status
+		if e.Endpoint == catalog.NoEndpoint {
+			m["endpoint"] = nil
+		} else {
+			m["endpoint"] = e.Endpoint.Slug()
+		}
+	}
+	if e.Deprecated != "" {
+		m["deprecated"] = e.Deprecated
+	}
+	if len(e.ListedCodes) > 0 {
+		m["codes"] = e.ListedCodes
+	}
+	return m
+}
+
+func orNil(s string) interface{} {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func main() {
+	entries, endpoints := []interface{}{}, []interface{}{}
+	for _, e := range append(append([]*catalog.Entry{}, catalog.Entries...), catalog.Codes...) {
+		entries = append(entries, entry(e))
+	}
+	for _, e := range catalog.Endpoints {
+		m := map[string]interface{}{"name": e.Name(), "slug": e.Slug(), "method": e.Method(), "path": e.Path()}
+		if e.Deprecated() != "" {
+			m["deprecated"] = e.Deprecated()
+		}
+		endpoints = append(endpoints, m)
+	}
+	out := map[string]interface{}{"entries": entries, "endpoints": endpoints, "page": catalog.PageID}
+	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
+		panic(err)
+	}
+}
+"#;
+
+/// A catalogue whose names meet in Go: an endpoint named as the API's
+/// `Lookup`, two endpoints whose entries' anchors (`ab1c-409`,
+/// `ab1-c-409`) are one name in PascalCase, and an endpoint
+/// whose identifier is a general entry's name (`HttpCodes401`).
+const COLLIDING: &str = r#"
+[page]
+id = "errors"
+title = "Names"
+slug = "/errors/"
+docs_base_url = "https://example.com/docs"
+
+[general]
+title = "HTTP Codes"
+slug = "http-codes"
+
+[[general.errors]]
+status = 401
+meaning = "Unauthorized"
+
+[[endpoints]]
+name = "Lookup"
+method = "GET"
+path = "/lookup"
+
+[[endpoints.errors]]
+status = 404
+meaning = "Not Found"
+
+[[endpoints]]
+name = "Foo"
+slug = "ab1c"
+method = "GET"
+path = "/ab1c"
+
+[[endpoints.errors]]
+status = 409
+meaning = "Conflict"
+
+[[endpoints]]
+name = "Bar"
+slug = "ab1-c"
+method = "GET"
+path = "/ab1-c"
+
+[[endpoints.errors]]
+status = 409
+meaning = "Conflict"
+
+[[endpoints]]
+name = "Http Codes 401"
+method = "GET"
+path = "/http-codes-401"
+"#;
+
+/// Renders `file` in `format` with errcat.
+fn render(file: &Path, format: &str) -> Vec<u8> {
+    let out = Command::cargo_bin("errcat")
+        .unwrap()
+        .arg("--catalogue")
+        .arg(file)
+        .args(["render", "--format", format])
+        .assert()
+        .success();
+    out.get_output().stdout.clone()
+}
+
+/// The Go module of `file` holds every text, status, code and anchor as the
+/// JSON export does, and answers each entry's own lookup and code.
+fn texts_agree(file: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let module = render(file, "go");
+    std::fs::write(dir.path().join("errors.go"), &module).unwrap();
+    let json: Value = serde_json::from_slice(&render(file, "json")).unwrap();
+
+    let mut entries: Vec<Value> = json["general"]["entries"].as_array().unwrap().clone();
+    let mut endpoints = Vec::new();
+    for e in json["endpoints"].as_array().unwrap() {
+        entries.extend(e["entries"].as_array().unwrap().iter().cloned());
+        let mut e = e.clone();
+        e.as_object_mut().unwrap().remove("entries");
+        endpoints.push(e);
+    }
+    let codes = json["codes"].as_array().cloned().unwrap_or_default();
+    entries.extend(codes.iter().cloned());
+    for e in &mut entries {
+        let e = e.as_object_mut().unwrap();
+        e.remove("example");
+        // Integer codes are JSON numbers there, their decimal text in Go.
+        if let Some(Value::Number(n)) = e.get("code") {
+            let text = n.to_string();
+            e.insert("code".into(), json!(text));
+        }
+        if let Some(Value::Array(listed)) = e.get_mut("codes") {
+            for c in listed {
+                if let Value::Number(n) = c {
+                    *c = json!(n.to_string());
+                }
+            }
+        }
+    }
+    let go: Value = serde_json::from_str(&go::run_program(dir.path(), TEXTS, &[])).unwrap();
+    assert_eq!(go["page"], json["page"]["id"]);
+    assert_eq!(go["endpoints"], json!(endpoints));
+    let got = go["entries"].as_array().unwrap();
+    assert_eq!(got.len(), entries.len());
+    for (g, want) in got.iter().zip(&entries) {
+        assert_eq!(g, want);
+    }
+
+    // Each row is its own endpoint's (or the general table's) answer; each
+    // code its own.
+    let mut lookups = Vec::new();
+    let mut anchors = Vec::new();
+    for e in entries.iter().filter(|e| e.get("code").is_none()) {
+        lookups.push(json!([e["endpoint"], e["status"]]));
+        anchors.push(e["anchor"].clone());
+    }
+    let codes: Vec<Value> = entries
+        .iter()
+        .filter_map(|e| e.get("code").cloned())
+        .collect();
+    let code_anchors: Vec<Value> = entries
+        .iter()
+        .filter(|e| e.get("code").is_some())
+        .map(|e| e["anchor"].clone())
+        .collect();
+    let queries = dir.path().join("queries.json");
+    let q = json!({"lookups": lookups, "codes": codes, "routes": []});
+    std::fs::write(&queries, q.to_string()).unwrap();
+    let answers: Value = serde_json::from_str(&go::run(dir.path(), &queries)).unwrap();
+    assert_eq!(answers["lookups"], json!(anchors));
+    assert_eq!(answers["codes"], json!(code_anchors));
+    assert_eq!(answers["routes"], json!([]));
+    String::from_utf8(module).unwrap()
+}
+
+#[test]
+fn every_text_comes_back_byte_for_byte() {
+    if go_missing() {
+        return;
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    for file in [
+        "tests/fixtures/hostile.toml",
+        "tests/fixtures/hostile-codes.toml",
+        "tests/fixtures/slack-codes.toml",
+        "error-catalogue-build/tests/fixtures/codes.toml",
+        "error-catalogue-build/tests/fixtures/integer-codes.toml",
+        "catalogues/ably/errors.toml",
+        "catalogues/docker-engine/errors.toml",
+    ] {
+        texts_agree(&Path::new(root).join(file));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("errors.toml");
+    std::fs::write(&file, LOADED).unwrap();
+    texts_agree(&file);
+}
+
+#[test]
+fn names_that_meet_in_go_are_renamed_in_page_order() {
+    if go_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("errors.toml");
+    std::fs::write(&file, COLLIDING).unwrap();
+    let module = texts_agree(&file);
+    for declared in [
+        "\tLookup_\n",
+        "\tFoo\n",
+        "\tBar\n",
+        "\tHttpCodes401\n",
+        "var HttpCodes401_2 = Entry{",
+        "var Lookup404 = Entry{",
+        "var Ab1C409 = Entry{",
+        "var Ab1C409_2 = Entry{",
+    ] {
+        assert!(module.contains(declared), "{declared:?} in\n{module}");
+    }
+}
