@@ -35,3 +35,8 @@ fn the_questions_ask_every_code_and_codes_it_lacks() {
     let lacking = codes.iter().position(|c| c == "no_such_code").unwrap();
     assert!(q.expected["codes"][lacking].is_null());
 }
+
+#[test]
+fn go() {
+    agree::<Loaded>(&languages_support::go::LANGUAGE, Some(&hostile_codes()));
+}

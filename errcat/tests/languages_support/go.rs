@@ -10,6 +10,15 @@ use std::process::Command;
 
 use error_catalogue::render::Format;
 
+use super::Language;
+
+/// Go, as the harness drives it.
+pub const LANGUAGE: Language = Language {
+    format: "go",
+    tools: &["go", "gofmt"],
+    run,
+};
+
 /// The driver, read at compile time: the test needs no source tree path.
 const DRIVER: &str = include_str!("../languages/driver.go");
 
