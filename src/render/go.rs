@@ -440,3 +440,44 @@ fn invisible(c: char) -> bool {
 fn invisible_astral(c: char) -> bool {
     matches!(c, '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_a_go_string_literal() {
+        assert_eq!(quote("plain é 🚀"), "\"plain é 🚀\"");
+        assert_eq!(
+            quote("\"q\" \\ */ ${x} `b`\n\r\t"),
+            r#""\"q\" \\ */ ${x} `b`\n\r\t""#
+        );
+        assert_eq!(quote("\0\u{1}\u{7f}"), r#""\x00\x01\x7f""#);
+        assert_eq!(
+            quote("\u{85}\u{feff}\u{202e}\u{200b}\u{2028}"),
+            r#""\u0085\ufeff\u202e\u200b\u2028""#
+        );
+        assert_eq!(quote("\u{e0041}"), r#""\U000e0041""#);
+    }
+
+    #[test]
+    fn comments_keep_no_pair_gofmt_would_rewrite() {
+        assert_eq!(comment_quote("``a`` ''b''"), r#""`\x60a`\x60 '\x27b'\x27""#);
+        assert_eq!(comment_quote("```"), r#""`\x60`""#);
+        assert_eq!(comment_quote("don't"), r#""don't""#);
+    }
+
+    #[test]
+    fn keyed_fields_align_as_gofmt_does() {
+        let mut out = String::new();
+        keyed(
+            &mut out,
+            "\t",
+            &[("Status", "409".into()), ("PlainMeaning", "\"x\"".into())],
+        );
+        assert_eq!(out, "\tStatus:       409,\n\tPlainMeaning: \"x\",\n");
+        let mut empty = String::new();
+        list(&mut empty, "[]route", std::iter::empty());
+        assert_eq!(empty, "[]route{}\n");
+    }
+}
