@@ -107,6 +107,18 @@ name = "Spaced"
 method = "GET"
 path = "/a%20b/ünï/{x}"
 
+# Two literals whose bytes are not UTF-8 (both kept as "x\ufffd"): the
+# router takes the first alone.
+[[endpoints]]
+name = "Lossy A"
+method = "GET"
+path = "/x%FF/a"
+
+[[endpoints]]
+name = "Lossy B"
+method = "GET"
+path = "/x%FE/b"
+
 [[endpoints]]
 name = "Root"
 method = "GET"
@@ -166,6 +178,9 @@ fn requests<E: CatalogueEndpoint>(base_paths: &[&str]) -> Vec<(String, String)> 
         "/images//json",
         "/images/a/b/c/json",
         "/images/a/json/json",
+        "/x%EF%BF%BD/a",
+        "/x%EF%BF%BD/b",
+        "/x\u{fffd}/a",
         "/v1.",
         "/.json",
         "/v1/x:cancel",
@@ -263,8 +278,9 @@ fn agree<E: CatalogueEndpoint>(catalogue: Option<&Path>, base_paths: &[&str]) {
         assert_eq!(got[i], expected_routes[i], "{m} {p}");
     }
     assert_eq!(got.len(), routes.len());
-    // The requests reach every endpoint, and some reach none.
-    for &e in E::all() {
+    // The requests reach every endpoint (but the one behind an equal
+    // literal, which no request reaches), and some reach none.
+    for &e in E::all().iter().filter(|e| e.slug() != "lossy-a") {
         assert!(expected_routes.contains(&json!(e.slug())), "{}", e.slug());
     }
     assert!(expected_routes.contains(&Value::Null));
