@@ -1,7 +1,8 @@
 //! The Go module beyond the shared agreement harness (`languages.rs`):
-//! a loaded catalogue with every kind of route (mixed segments, base paths
-//! with parameters, multi-segment parameters, HEAD beside GET) routed
-//! exactly as the Rust engine routes many spellings of each request; every
+//! Docker's catalogue and a loaded one with every kind of route (mixed
+//! segments, base paths with parameters, multi-segment parameters, HEAD
+//! beside GET) routed exactly as the Rust engine routes many spellings of
+//! each request and thousands of random near misses; every
 //! text of the hostile, codes, Ably and Docker catalogues as the JSON
 //! export has it; names that meet in Go renamed in page order. Skipped with
 //! a message when Go is missing, unless `CI` is set.
@@ -189,7 +190,47 @@ fn requests<E: CatalogueEndpoint>(base_paths: &[&str]) -> Vec<(String, String)> 
             out.push((m.into(), p.into()));
         }
     }
+    out.extend(random_requests::<E>(3000));
     out
+}
+
+/// `n` requests made of the catalogue's own literal texts, parameter-like
+/// values, empty segments and encoded bytes in random orders (a fixed
+/// seed): near misses that only an exact port of the router answers alike.
+fn random_requests<E: CatalogueEndpoint>(n: usize) -> Vec<(String, String)> {
+    let mut pieces: Vec<String> = [
+        "", "p", "a.b", "v1.2", "x:cancel", "%41", "%2F", "json", "a%2",
+    ]
+    .map(String::from)
+    .to_vec();
+    for &e in E::all() {
+        for segment in e.path().split('/') {
+            if !segment.is_empty() && !segment.contains('{') {
+                pieces.push(segment.to_string());
+            }
+        }
+    }
+    let methods = ["GET", "HEAD", "POST"];
+    let ends = ["", "/", "?q=1", "#f", "//"];
+    // A 64-bit linear congruential generator: the same requests each run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % bound
+    };
+    (0..n)
+        .map(|_| {
+            let mut path = String::new();
+            for _ in 0..next(7) {
+                path.push('/');
+                path.push_str(&pieces[next(pieces.len())]);
+            }
+            path.push_str(ends[next(ends.len())]);
+            (methods[next(methods.len())].to_string(), path)
+        })
+        .collect()
 }
 
 /// A template with each parameter replaced by `fill` (a multi-segment one
@@ -284,6 +325,14 @@ fn agree<E: CatalogueEndpoint>(catalogue: Option<&Path>, base_paths: &[&str]) {
         assert!(expected_routes.contains(&json!(e.slug())), "{}", e.slug());
     }
     assert!(expected_routes.contains(&Value::Null));
+}
+
+/// Docker's routes (multi-segment names, a base path parameter, HEAD
+/// beside GET) under many spellings and random near misses.
+#[test]
+fn dockers_catalogue_under_many_requests() {
+    let toml = root().join("catalogues/docker-engine/errors.toml");
+    agree::<docker_engine_errors::docker::Endpoint>(Some(&toml), &["", "/v1.43"]);
 }
 
 #[test]
