@@ -62,6 +62,7 @@ macro_rules! language {
 }
 
 language!(typescript);
+language!(go);
 
 /// The harness asks what it should, and the Rust answers are the engine's.
 #[test]

@@ -43,3 +43,8 @@ fn typescript() {
         Some(&hostile_codes()),
     );
 }
+
+#[test]
+fn go() {
+    agree::<Loaded>(&languages_support::go::LANGUAGE, Some(&hostile_codes()));
+}

@@ -24,6 +24,7 @@
 //! is escaped for the target so that it shows as written.
 
 mod escape;
+mod go;
 mod html;
 // The language modules' names; used by them as they land.
 #[allow(dead_code)]
@@ -72,6 +73,9 @@ pub enum Format {
     /// A TypeScript module: the endpoints, every entry and code, `lookup`,
     /// `lookupCode` and `route`.
     TypeScript,
+    /// A Go module (package `errcatalog`): the endpoints, every entry and
+    /// application code as data, `Lookup`, `LookupCode` and `Route`.
+    Go,
 }
 
 impl Format {
@@ -89,6 +93,7 @@ impl Format {
         #[cfg(feature = "serde")]
         Format::Tables,
         Format::TypeScript,
+        Format::Go,
     ];
 
     /// The format's name on the command line (`openapi-yaml`).
@@ -152,6 +157,11 @@ impl Format {
                 "errors.ts",
                 "A TypeScript module: endpoints, entries, lookup, lookupCode, route",
             ),
+            Format::Go => (
+                "go",
+                "errors.go",
+                "A Go module: endpoints, entries, lookups and the router",
+            ),
         }
     }
 }
@@ -175,6 +185,7 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
             }
             #[cfg(feature = "serde")]
             Format::OpenApiYaml => yaml::document(&openapi::document(self)),
+            Format::Go => go::module(self),
             #[cfg(feature = "serde")]
             Format::Tables => {
                 serde_json::to_writer_pretty(&mut *w, &tables_value(self))?;

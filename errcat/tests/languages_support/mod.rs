@@ -288,3 +288,5 @@ pub fn agree<E: CatalogueEndpoint>(language: &Language, catalogue: Option<&Path>
         wrong.join("\n")
     );
 }
+
+pub mod go;
