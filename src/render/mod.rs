@@ -30,6 +30,7 @@ mod mdx;
 #[cfg(feature = "serde")]
 mod openapi;
 mod page_parts;
+mod python;
 mod tables;
 #[cfg(feature = "serde")]
 mod yaml;
@@ -65,6 +66,9 @@ pub enum Format {
     /// text, for search indexes and for checking a rendered page.
     #[cfg(feature = "serde")]
     Tables,
+    /// A Python module (`errors.py`): the endpoints, entries and codes as
+    /// data, `lookup`, `lookup_code` and `route`; standard library only.
+    Python,
 }
 
 impl Format {
@@ -81,6 +85,7 @@ impl Format {
         Format::OpenApiYaml,
         #[cfg(feature = "serde")]
         Format::Tables,
+        Format::Python,
     ];
 
     /// The format's name on the command line (`openapi-yaml`).
@@ -139,6 +144,11 @@ impl Format {
                 "tables.json",
                 "The page's tables, every cell as plain text, JSON",
             ),
+            Format::Python => (
+                "python",
+                "errors.py",
+                "A Python module: endpoints, entries, lookup and route",
+            ),
         }
     }
 }
@@ -167,6 +177,7 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
                 serde_json::to_writer_pretty(&mut *w, &tables_value(self))?;
                 return w.write_all(b"\n");
             }
+            Format::Python => python::module(self),
         };
         w.write_all(text.as_bytes())
     }
