@@ -25,6 +25,9 @@
 
 mod escape;
 mod html;
+// The language modules' names; used by them as they land.
+#[allow(dead_code)]
+mod lang;
 mod markdown;
 mod mdx;
 #[cfg(feature = "serde")]

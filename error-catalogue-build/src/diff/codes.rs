@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::rules::{DEPRECATE_FIRST, Differ, F, Rows, Version, label};
+use super::rules::{DEPRECATE_FIRST, Differ, F, Rows, Version, label, removal};
 use super::{Bump, Level, Rule, Side};
 use crate::catalogue::{AppCode, CodeValue, Entry};
 use crate::diagnostic::shown;
@@ -59,24 +59,15 @@ impl Differ {
             if new.code(&o.code).is_some() {
                 continue;
             }
-            let (level, bump, what, hint) = if o.deprecated.is_some() {
+            let (level, bump, what, hint) = removal(o.deprecated.is_some(), || {
                 (
-                    Level::Info,
-                    Bump::Minor,
-                    "it was deprecated".to_string(),
-                    None,
-                )
-            } else {
-                (
-                    Level::Breaking,
-                    Bump::Major,
                     format!(
                         "`Code::{}`, its `codes::` constant and code naming them stop compiling, and a response carrying it is explained by its status alone",
                         o.ident
                     ),
                     Some(DEPRECATE_FIRST.to_string()),
                 )
-            };
+            });
             self.push(
                 F::new(
                     Rule::CodeRemoved,
@@ -255,17 +246,8 @@ impl Differ {
                     .version
                     .code(code)
                     .is_some_and(|(c, _)| c.deprecated.is_some());
-            let (level, bump, what, hint) = if deprecated {
+            let (level, bump, what, hint) = removal(deprecated, || {
                 (
-                    Level::Info,
-                    Bump::Minor,
-                    "it was deprecated".to_string(),
-                    None,
-                )
-            } else {
-                (
-                    Level::Breaking,
-                    Bump::Major,
                     format!(
                         "clients and typed errors matching it for {} stop matching it",
                         row(old.key)
@@ -275,7 +257,7 @@ impl Differ {
                         sent(code)
                     )),
                 )
-            };
+            });
             self.push(
                 F::new(
                     Rule::EndpointCodeRemoved,

@@ -168,6 +168,26 @@ fn route(e: &Endpoint) -> String {
 
 pub(super) const DEPRECATE_FIRST: &str = "deprecate it first (`deprecated = \"why, and what to use instead\"`), release that, and remove it in a later major version";
 
+/// Level, bump, consequence and hint of removing something: what was
+/// deprecated first goes as planned (info, minor); anything else breaks
+/// what `breaks` says, with its hint (breaking, major).
+pub(super) fn removal(
+    deprecated: bool,
+    breaks: impl FnOnce() -> (String, Option<String>),
+) -> (Level, Bump, String, Option<String>) {
+    if deprecated {
+        (
+            Level::Info,
+            Bump::Minor,
+            "it was deprecated".to_string(),
+            None,
+        )
+    } else {
+        let (what, hint) = breaks();
+        (Level::Breaking, Bump::Major, what, hint)
+    }
+}
+
 impl Differ {
     pub(super) fn push(&mut self, f: F, message: String, hint: Option<String>) {
         self.findings.push(Finding {
@@ -488,34 +508,20 @@ impl Differ {
             }
             let deprecated = o.deprecated.is_some() || old.deprecated;
             let konst = names::const_ident(old.const_slug, o.status);
-            let (level, bump, what, hint) = if deprecated {
+            let (level, bump, what, hint) = removal(deprecated, || {
+                let (whose, then) = if old.key == GENERAL_KEY {
+                    ("any endpoint's", "without its own row answer nothing")
+                } else {
+                    (old.key, "fall back to the general table")
+                };
                 (
-                    Level::Info,
-                    Bump::Minor,
-                    "it was deprecated".to_string(),
-                    None,
-                )
-            } else {
-                (
-                    Level::Breaking,
-                    Bump::Major,
                     format!(
-                        "`codes::{konst}` and code naming it stop compiling, and lookups for {} {} {}",
-                        if old.key == GENERAL_KEY {
-                            "any endpoint's"
-                        } else {
-                            old.key
-                        },
-                        o.status,
-                        if old.key == GENERAL_KEY {
-                            "without its own row answer nothing"
-                        } else {
-                            "fall back to the general table"
-                        }
+                        "`codes::{konst}` and code naming it stop compiling, and lookups for {whose} {} {then}",
+                        o.status
                     ),
                     Some(DEPRECATE_FIRST.to_string()),
                 )
-            };
+            });
             self.push(
                 F::new(
                     Rule::EntryRemoved,
