@@ -35,3 +35,8 @@ fn the_questions_ask_every_code_and_codes_it_lacks() {
     let lacking = codes.iter().position(|c| c == "no_such_code").unwrap();
     assert!(q.expected["codes"][lacking].is_null());
 }
+
+#[test]
+fn python() {
+    agree::<Loaded>(&languages_support::python::LANGUAGE, Some(&hostile_codes()));
+}

@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use error_catalogue_records::{Node, Part};
 use http::StatusCode;
 
-use self::lang::{Names, screaming, words};
+use super::lang::{Names, screaming, words};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// Module-level names the module defines itself, which an entry's constant
@@ -229,7 +229,12 @@ pub(super) fn module<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
 }
 
 /// One entry's constant.
-fn entry<E: CatalogueEndpoint>(out: &mut String, name: &str, e: &Entry<E>, endpoint: Option<String>) {
+fn entry<E: CatalogueEndpoint>(
+    out: &mut String,
+    name: &str,
+    e: &Entry<E>,
+    endpoint: Option<String>,
+) {
     let listed: Vec<String> = e.listed_codes().iter().map(|c| string(c)).collect();
     let example = e.example().map_or("None".to_string(), |x| {
         format!(
@@ -269,7 +274,9 @@ fn tables<E: CatalogueEndpoint>(
     endpoint: &dyn Fn(E) -> String,
 ) {
     let name_of = |e: &Entry<E>| by_anchor.get(e.anchor()).copied().unwrap_or("None");
-    let names = |entries: &[Entry<E>]| -> Vec<String> { entries.iter().map(|e| name_of(e).to_string()).collect() };
+    let names = |entries: &[Entry<E>]| -> Vec<String> {
+        entries.iter().map(|e| name_of(e).to_string()).collect()
+    };
     let _ = write!(
         out,
         "\n\nENTRIES: Final[Tuple[Entry, ...]] = {}\n\"\"\"Every table entry: the general table's, then each endpoint's, in page order.\"\"\"\n\
@@ -433,8 +440,14 @@ pub(crate) fn string(s: &str) -> String {
             c if c.is_control() => {
                 let _ = write!(out, "\\x{:02x}", u32::from(c));
             }
-            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}' | '\u{feff}' => {
+            '\u{061c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}' => {
                 let _ = write!(out, "\\u{:04x}", u32::from(c));
             }
             c => out.push(c),
@@ -442,74 +455,4 @@ pub(crate) fn string(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// Stand-in for the shared naming helpers (`render::lang`) until they land.
-mod lang {
-    /// The words of an identifier, slug or anchor.
-    pub(crate) fn words(s: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        for run in s.split(|c: char| !c.is_ascii_alphanumeric()) {
-            let b = run.as_bytes();
-            let mut start = 0;
-            for i in 1..b.len() {
-                let (p, c) = (b[i - 1], b[i]);
-                let cut = (p.is_ascii_lowercase() && c.is_ascii_uppercase())
-                    || (p.is_ascii_alphabetic() && c.is_ascii_digit())
-                    || (p.is_ascii_digit() && c.is_ascii_alphabetic());
-                if cut {
-                    out.push(&run[start..i]);
-                    start = i;
-                }
-            }
-            if start < run.len() {
-                out.push(&run[start..]);
-            }
-        }
-        out
-    }
-
-    /// SCREAMING_SNAKE_CASE.
-    pub(crate) fn screaming(words: &[&str]) -> String {
-        words
-            .iter()
-            .map(|w| w.to_ascii_uppercase())
-            .collect::<Vec<_>>()
-            .join("_")
-    }
-
-    /// Names given so far.
-    pub(crate) struct Names {
-        reserved: &'static [&'static str],
-        digit_prefix: &'static str,
-        given: std::collections::HashSet<String>,
-    }
-
-    impl Names {
-        pub(crate) fn new(reserved: &'static [&'static str], digit_prefix: &'static str) -> Names {
-            Names {
-                reserved,
-                digit_prefix,
-                given: Default::default(),
-            }
-        }
-
-        pub(crate) fn unique(&mut self, candidate: String) -> String {
-            let mut name = candidate;
-            if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-                name = format!("{}{name}", self.digit_prefix);
-            }
-            if self.reserved.contains(&name.as_str()) {
-                name.push('_');
-            }
-            let mut unique = name.clone();
-            let mut n = 2;
-            while self.given.contains(&unique) {
-                unique = format!("{name}_{n}");
-                n += 1;
-            }
-            self.given.insert(unique.clone());
-            unique
-        }
-    }
 }

@@ -37,6 +37,8 @@ use serde_json::{Value, json};
 
 use crate::common::{errcat, root};
 
+pub mod python;
+
 /// A language's runner: given the directory holding the generated module
 /// and the queries file, runs the driver and returns what it printed.
 pub type Run = fn(dir: &Path, queries: &Path) -> String;
