@@ -40,3 +40,9 @@ fn the_questions_ask_every_code_and_codes_it_lacks() {
 fn python() {
     agree::<Loaded>(&languages_support::python::LANGUAGE, Some(&hostile_codes()));
 }
+
+#[test]
+fn python_texts() {
+    hostile_codes();
+    languages_support::python::texts_agree::<Loaded>(Some(&hostile_codes()));
+}

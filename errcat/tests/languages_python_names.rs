@@ -18,7 +18,13 @@ fn colliding_names_are_renamed_in_page_order_and_the_module_agrees() {
     let dir = scratch();
     let module = success_in(
         dir.path(),
-        &["--catalogue", toml.to_str().unwrap(), "render", "--format", "python"],
+        &[
+            "--catalogue",
+            toml.to_str().unwrap(),
+            "render",
+            "--format",
+            "python",
+        ],
     );
     let module = String::from_utf8(module).unwrap();
     let endpoint_entry = module.find("\nCODE_X_409: Final = Entry(\n    anchor=\"code-x-409\",");

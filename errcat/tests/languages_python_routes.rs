@@ -19,10 +19,46 @@ use languages_support::{have, python};
 
 /// Request segments: each template piece, near misses, encodings.
 const PIECES: &[&str] = &[
-    "v1", "api", "v2", "v", "files", "f1", "thumbnail.png", "thumbnail.", "a.tar.gz", ".tar.",
-    "a.b.json", "x.y", ".json", "v1.2", "n:cancel", ":cancel", "levels:append", "r", "a-b-c",
-    "a--b-c", "a-b", "images", "search", "tag", "json", "x", "blobs", "a%20b", "a b", "%76",
-    "%C3%BCn%C3%AF", "ünï", "e", "", "b", "p%2F1", "%zz", "%", "thumbnail%2Epng", "%2E",
+    "v1",
+    "api",
+    "v2",
+    "v",
+    "files",
+    "f1",
+    "thumbnail.png",
+    "thumbnail.",
+    "a.tar.gz",
+    ".tar.",
+    "a.b.json",
+    "x.y",
+    ".json",
+    "v1.2",
+    "n:cancel",
+    ":cancel",
+    "levels:append",
+    "r",
+    "a-b-c",
+    "a--b-c",
+    "a-b",
+    "images",
+    "search",
+    "tag",
+    "json",
+    "x",
+    "blobs",
+    "a%20b",
+    "a b",
+    "%76",
+    "%C3%BCn%C3%AF",
+    "ünï",
+    "e",
+    "",
+    "b",
+    "p%2F1",
+    "%zz",
+    "%",
+    "thumbnail%2Epng",
+    "%2E",
 ];
 
 /// Path starts and ends.
@@ -50,7 +86,11 @@ impl Lcg {
 fn fill(segment: &str, lcg: &mut Lcg) -> String {
     if !segment.contains('{') {
         let keep = lcg.pick(&["", "", "", "", "x"]).is_empty();
-        return if keep { segment.to_string() } else { lcg.pick(PIECES).to_string() };
+        return if keep {
+            segment.to_string()
+        } else {
+            lcg.pick(PIECES).to_string()
+        };
     }
     let mut out = String::new();
     let mut rest = segment;
@@ -97,7 +137,9 @@ fn python_routes_every_request_as_the_engine() {
     // Each template filled in many ways, so most requests route somewhere.
     for &e in Loaded::all() {
         for _ in 0..150 {
-            let mut path = lcg.pick(&["", "", "/api/v2", "/api/v", "https://h.example"]).to_string();
+            let mut path = lcg
+                .pick(&["", "", "/api/v2", "/api/v", "https://h.example"])
+                .to_string();
             for segment in e.path().split('/').skip(1) {
                 path.push('/');
                 path.push_str(&fill(segment, &mut lcg));
@@ -126,12 +168,17 @@ fn python_routes_every_request_as_the_engine() {
         .arg(dir.path().join("errors.py"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let queries = dir.path().join("queries.json");
     let asked: Vec<Value> = requests.iter().map(|(m, p)| json!([m, p])).collect();
     let body = json!({"lookups": [], "codes": [], "routes": asked});
     std::fs::write(&queries, body.to_string()).unwrap();
-    let answers: Value = serde_json::from_str(&(python::LANGUAGE.run)(dir.path(), &queries)).unwrap();
+    let answers: Value =
+        serde_json::from_str(&(python::LANGUAGE.run)(dir.path(), &queries)).unwrap();
     let got = answers["routes"].as_array().unwrap();
     let wrong: Vec<String> = requests
         .iter()
@@ -140,5 +187,10 @@ fn python_routes_every_request_as_the_engine() {
         .filter(|((_, want), got)| want != got)
         .map(|(((m, p), want), got)| format!("{m} {p}: Rust {want}, Python {got}"))
         .collect();
-    assert!(wrong.is_empty(), "{} differ:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
