@@ -106,12 +106,8 @@ const TYPES: &str = r##"
     def parse(cls, text: str) -> Optional[Endpoint]:
         """The endpoint of a title, slug or member name, ignoring ASCII case."""
         key = text.translate(_ASCII_LOWER)
-        for form in ("title", "slug"):
-            for e in cls:
-                if getattr(e.value, form).translate(_ASCII_LOWER) == key:
-                    return e
         for e in cls:
-            if e.name.translate(_ASCII_LOWER) == key:
+            if key in (f.translate(_ASCII_LOWER) for f in (e.value.title, e.value.slug, e.name)):
                 return e
         return None
 
@@ -284,10 +280,14 @@ fn tables<E: CatalogueEndpoint>(
          \nCODES: Final[Tuple[Entry, ...]] = {}\n\"\"\"Every application code's entry, in registry order.\"\"\"\n\
          \nBASE_PATHS: Final[Tuple[str, ...]] = {}\n\"\"\"The base paths a request may carry before the templates.\"\"\"\n\
          \nPAGE_URL: Final = {}\n\"\"\"The docs page's URL.\"\"\"\n",
-        tuple(&names(c.entries())),
-        tuple(&names(c.general())),
-        tuple(&names(c.codes())),
-        tuple(&c.base_paths().iter().map(|b| string(b)).collect::<Vec<_>>()),
+        lines("(", &names(c.entries()), ")"),
+        lines("(", &names(c.general()), ")"),
+        lines("(", &names(c.codes()), ")"),
+        lines(
+            "(",
+            &c.base_paths().iter().map(|b| string(b)).collect::<Vec<_>>(),
+            ")",
+        ),
         string(&c.page().url().to_string()),
     );
     // Each status once, in page order.
@@ -307,15 +307,21 @@ fn tables<E: CatalogueEndpoint>(
             .collect();
         format!("{{{}}}", items.join(", "))
     };
-    let general = statuses(c.general())
+    let general: Vec<String> = statuses(c.general())
         .into_iter()
-        .map(|s| (s, E::lookup_general(s)))
+        .filter_map(|s| {
+            Some(format!(
+                "{}: {}",
+                s.as_u16(),
+                name_of(E::lookup_general(s)?)
+            ))
+        })
         .collect();
     let _ = write!(
         out,
         "\n_GENERAL_BY_STATUS: Final[Dict[int, Entry]] = {}\n\
          \n_OWN_BY_STATUS: Final[Dict[Endpoint, Dict[int, Entry]]] = {{\n",
-        index(general)
+        lines("{", &general, "}")
     );
     for &e in E::all() {
         let own = statuses(e.entries())
@@ -416,6 +422,19 @@ fn tuple(items: &[String]) -> String {
         [one] => format!("({one},)"),
         _ => format!("({})", items.join(", ")),
     }
+}
+
+/// A tuple or dict of `items`, one a line (`()` or `{}` when empty), so a
+/// change shows as a line of the snapshot's diff.
+fn lines(open: &str, items: &[String], close: &str) -> String {
+    if items.is_empty() {
+        return format!("{open}{close}");
+    }
+    let mut out = format!("{open}\n");
+    for item in items {
+        let _ = writeln!(out, "    {item},");
+    }
+    out + close
 }
 
 /// `None`, or the string literal.
