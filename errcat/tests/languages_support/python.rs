@@ -18,6 +18,15 @@ pub const LANGUAGE: Language = Language {
     run,
 };
 
+/// mypy's arguments before the files.
+const MYPY: &[&str] = &[
+    "--strict",
+    "--python-version",
+    "3.10",
+    "--cache-dir",
+    ".mypy_cache",
+];
+
 /// Type-checks the module and the driver in `dir`, then runs the driver over
 /// `queries`: what it printed. Panics with the tool's output on failure.
 pub fn run(dir: &Path, queries: &Path) -> String {
