@@ -62,7 +62,21 @@ const PIECES: &[&str] = &[
 ];
 
 /// Path starts and ends.
-const HEADS: &[&str] = &["/", "/api/v2/", "https://h.example/", "h://h/api/v/", "//"];
+const HEADS: &[&str] = &[
+    "/",
+    "/api/v2/",
+    "https://h.example/",
+    "h://h/api/v/",
+    "//",
+    "a+b.c-d://h/",
+    "1h://h/",
+    "://h/",
+    "https://h?x/",
+    "https://h#/",
+    "https://h",
+    "h/",
+    "",
+];
 const TAILS: &[&str] = &["", "/", "?q=/x", "#f", "//", "?"];
 const METHODS: &[&str] = &["GET", "HEAD", "POST", "DELETE", "get"];
 

@@ -139,35 +139,39 @@ def _request_segments(path: bytes) -> Optional[List[bytes]]:
         # bytes.isalpha and isalnum are ASCII-only.
         if not scheme[:1].isalpha() or not scheme.translate(None, b"+-.").isalnum():
             return None
-        ends = [i for i in (rest.find(b"/"), rest.find(b"?"), rest.find(b"#")) if i >= 0]
-        path = rest[min(ends) :] if ends else b""
+        # The path starts where the host ends: at a `/`, `?` or `#`.
+        path = rest[_segment_end(rest, 0) :]
     if not path.startswith(b"/"):
         return []
-    full = path[1:]
-    if full.startswith(b"/") and _at_end(full[1:]):
+    if path.startswith(b"//") and _at_end(path, 2):
         return []
-    if _at_end(full):
+    if _at_end(path, 1):
         return []
     segments: List[bytes] = []
+    i = 1
     while True:
-        n = _segment_end(full)
-        segments.append(full[:n])
-        if n == len(full) or full[n] != 0x2F:
+        end = _segment_end(path, i)
+        segments.append(path[i:end])
+        if end == len(path) or path[end] != 0x2F:
             return segments
-        full = full[n + 1 :]
-        if _at_end(full):
+        i = end + 1
+        if _at_end(path, i):
             return segments
 
 
-def _at_end(rest: bytes) -> bool:
-    return rest == b"" or rest[0] in b"?#"
+def _at_end(path: bytes, i: int) -> bool:
+    """Whether nothing of the path is left at ``i``: its end, query or fragment."""
+    return i >= len(path) or path[i] in b"?#"
 
 
-def _segment_end(raw: bytes) -> int:
-    for i, b in enumerate(raw):
-        if b in b"/?#":
-            return i
-    return len(raw)
+def _segment_end(path: bytes, i: int) -> int:
+    """Where the segment starting at ``i`` ends: the next ``/``, ``?`` or ``#``."""
+    end = len(path)
+    for delimiter in (b"/", b"?", b"#"):
+        found = path.find(delimiter, i, end)
+        if found >= 0:
+            end = found
+    return end
 
 
 def _decoded_at(raw: bytes, i: int) -> Tuple[int, int]:
