@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Dict, Final, List, Optional, Tuple
+from typing import Dict, Final, List, Optional, Tuple, Union
 
 
 @dataclass(frozen=True)
@@ -474,4 +474,34 @@ pub(crate) fn string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_what_python_or_a_reader_would_misread() {
+        assert_eq!(
+            string("plain é 🚀 {x} ${y} */ #"),
+            "\"plain é 🚀 {x} ${y} */ #\""
+        );
+        assert_eq!(string("\"\"\" '''"), r#""\"\"\" '''""#);
+        assert_eq!(string(r"\N{BULLET} \x41"), r#""\\N{BULLET} \\x41""#);
+        assert_eq!(string("a\r\n\tb"), r#""a\r\n\tb""#);
+        assert_eq!(string("\0\u{7f}\u{85}\u{b}"), r#""\x00\x7f\x85\x0b""#);
+        assert_eq!(
+            string("\u{2028}\u{2029}\u{202e}\u{2066}\u{feff}"),
+            r#""\u2028\u2029\u202e\u2066\ufeff""#
+        );
+    }
+
+    #[test]
+    fn tuples_and_blocks() {
+        assert_eq!(tuple(&[]), "()");
+        assert_eq!(tuple(&["a".into()]), "(a,)");
+        assert_eq!(tuple(&["a".into(), "b".into()]), "(a, b)");
+        assert_eq!(lines("(", &[], ")"), "()");
+        assert_eq!(lines("(", &["a".into()], ")"), "(\n    a,\n)");
+    }
 }

@@ -2,7 +2,8 @@
 
 def lookup(endpoint: Optional[Endpoint], status: int) -> Optional[Entry]:
     """What ``status`` from ``endpoint`` means: the endpoint's own entry, else
-    the general table's, else ``None``. With no endpoint, the general table's."""
+    the general table's, else ``None``. With no endpoint, the general table's,
+    so ``lookup(route(method, path), status)`` explains any response."""
     if endpoint is not None:
         own = _OWN_BY_STATUS[endpoint].get(status)
         if own is not None:
@@ -15,19 +16,20 @@ def lookup_general(status: int) -> Optional[Entry]:
     return _GENERAL_BY_STATUS.get(status)
 
 
-def lookup_code(code: str) -> Optional[Entry]:
-    """The entry of an application code as the API sends it (an integer code
-    in decimal), compared exactly; ``None`` for a code the catalogue lacks."""
-    return _BY_CODE.get(code)
+def lookup_code(code: Union[str, int]) -> Optional[Entry]:
+    """The entry of an application code as the API sends it, compared exactly
+    (an integer code as a number or in decimal); ``None`` for a code the
+    catalogue lacks."""
+    return _BY_CODE.get(code if isinstance(code, str) else str(code))
 
 
 def lookup_response(
-    endpoint: Optional[Endpoint], status: int, code: Optional[str]
+    endpoint: Optional[Endpoint], status: int, code: Union[str, int, None]
 ) -> Optional[Entry]:
     """What a response means: the entry of its application ``code`` when one is
     given and the catalogue knows it, else what :func:`lookup` answers."""
     if code is not None:
-        found = _BY_CODE.get(code)
+        found = lookup_code(code)
         if found is not None:
             return found
     return lookup(endpoint, status)
