@@ -96,10 +96,14 @@ pub fn run(a: &Args) -> Outcome {
     }
     if let Some(path) = &a.output {
         eprintln!(
-            "errcat: wrote {}: {} endpoints, {} entries from {} {}{}{}",
+            "errcat: wrote {}: {} endpoints, {} entries{} from {} {}{}{}",
             path.display(),
             imported.endpoints,
             imported.entries,
+            match imported.codes {
+                0 => String::new(),
+                n => format!(", {n} code{}", if n == 1 { "" } else { "s" }),
+            },
             imported.dialect,
             shown,
             match imported.left_out {

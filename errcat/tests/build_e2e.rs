@@ -415,3 +415,109 @@ fn a_missing_named_catalogue_is_one_error_naming_the_builder_call() {
         "{stderr}"
     );
 }
+
+/// The real API descriptions of `tests/fixtures/openapi/` (Box's uploads
+/// with their own servers and `ClientError` codes, Box's `#fragment` and
+/// `thumbnail.{extension}` paths, GitHub's multi-segment parameters, the
+/// Museum API), each imported, built as one named catalogue of one crate
+/// through the public path, and routing real requests of its API in that
+/// crate's own test.
+#[test]
+fn real_api_descriptions_build_as_crates_and_route_their_requests() {
+    let specs = [
+        ("box_uploads", "box-platform-2024.0-uploads.json"),
+        ("box_shared_links", "box-platform-2024.0-shared-links.json"),
+        ("github", "github-rest-2022-11-28.yaml"),
+        ("museum", "museum-1.2.1.yaml"),
+    ];
+    let dir = target_dir().join("tp-real-specs");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let (mut build, mut lib) = (String::from("fn main() {\n"), String::new());
+    for (name, file) in specs {
+        let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/openapi")
+            .join(file);
+        let imported = error_catalogue_build::import::openapi_file(&spec).unwrap();
+        std::fs::write(dir.join(format!("{name}.toml")), &imported.toml).unwrap();
+        build.push_str(&format!(
+            "    error_catalogue_build::Builder::new().name(\"{name}\").file(\"{name}.toml\").run_build_script();\n"
+        ));
+        lib.push_str(&format!(
+            "pub mod {name} {{\n    error_catalogue::include_catalogue!(\"{name}\");\n}}\n"
+        ));
+    }
+    build.push_str("}\n");
+    // Real request lines of each API, and the endpoint each routes to.
+    lib.push_str(
+        r#"
+#[cfg(test)]
+mod real_requests {
+    use crate::{box_shared_links, box_uploads, github, museum};
+    use http::Method;
+
+    #[test]
+    fn route() {
+        let requests = [
+            (box_uploads::Endpoint::route(&Method::POST, "https://upload.box.com/api/2.0/files/content").map(|e| e.slug()), "post-files-content"),
+            (box_uploads::Endpoint::route(&Method::PUT, "https://upload.box.com/api/2.0/files/upload_sessions/F971964745A5CD0C001BBE4E58196BFD").map(|e| e.slug()), "put-files-upload-sessions-id"),
+            (box_uploads::Endpoint::route(&Method::POST, "https://api.box.com/oauth2/token").map(|e| e.slug()), "post-oauth2-token"),
+            (box_uploads::Endpoint::route(&Method::POST, "https://api.box.com/2.0/folders/0/copy").map(|e| e.slug()), "post-folders-id-copy"),
+            (box_shared_links::Endpoint::route(&Method::PUT, "https://api.box.com/2.0/files/12345?fields=shared_link").map(|e| e.slug()), "put-files-id"),
+            (box_shared_links::Endpoint::route(&Method::GET, "https://api.box.com/2.0/files/12345/thumbnail.png?min_height=256").map(|e| e.slug()), "get-files-id-thumbnail-id"),
+            (github::Endpoint::route(&Method::PUT, "https://api.github.com/repos/octocat/hello/contents/docs/guide/intro.md").map(|e| e.slug()), "repos-create-or-update-file-contents"),
+            (github::Endpoint::route(&Method::POST, "https://api.github.com/repos/octocat/hello/branches/feature/x/rename").map(|e| e.slug()), "repos-rename-branch"),
+            (museum::Endpoint::route(&Method::GET, "https://redocly.com/_mock/docs/openapi/museum-api/special-events/dad4bce8-f5cb-4078-a211-995864315e39").map(|e| e.slug()), "get-special-event"),
+            (museum::Endpoint::route(&Method::GET, "/_mock/docs/openapi/museum-api/tickets/a54a57ca-36f8-421b-a6b4-2e8f26858a4c/qr").map(|e| e.slug()), "get-ticket-code"),
+        ];
+        for (routed, slug) in requests {
+            assert_eq!(routed, Some(slug));
+        }
+        // Box's ClientError codes, from the spec's enum and its bulleted descriptions.
+        let code = box_uploads::lookup_code("item_name_in_use").unwrap();
+        assert_eq!(code.app_code(), Some("item_name_in_use"));
+        assert!(github::Endpoint::route(&Method::GET, "https://api.github.com/repos/octocat/hello/contents").is_none());
+    }
+}
+"#,
+    );
+    let root_dir = root().display();
+    let manifest = format!(
+        "[package]\nname = \"tp-real-specs\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n\n\
+         [dependencies]\nerror-catalogue = {{ path = \"{root_dir}\", default-features = false }}\nhttp = \"1\"\n\n\
+         [build-dependencies]\nerror-catalogue-build = {{ path = \"{root_dir}/error-catalogue-build\" }}\n"
+    );
+    for (file, text) in [
+        ("Cargo.toml", manifest),
+        ("build.rs", build),
+        ("src/lib.rs", lib),
+    ] {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    std::fs::copy(root_lock(), dir.join("Cargo.lock")).unwrap();
+
+    let _one_at_a_time = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    let mut cmd = Command::new(env!("CARGO"));
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy();
+        if key.starts_with("CARGO_") && key != "CARGO_HOME" || key == "RUSTFLAGS" {
+            cmd.env_remove(&*key);
+        }
+    }
+    let out = cmd
+        .current_dir(&dir)
+        .args(["test", "--offline", "--lib"])
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("CARGO_TERM_COLOR", "never")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("test real_requests::route ... ok"),
+        "{stdout}"
+    );
+}

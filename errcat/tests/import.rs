@@ -99,7 +99,7 @@ fn render_then_import_gives_application_codes_back() {
         &dir,
         &["--catalogue", file],
         &catalogue,
-        "2 endpoints, 5 entries",
+        "2 endpoints, 5 entries, 4 codes",
     );
 }
 
@@ -111,12 +111,12 @@ fn render_then_import_gives_the_real_code_catalogues_back() {
         (
             "ably",
             "catalogues/ably/errors.toml",
-            "5 endpoints, 28 entries",
+            "5 endpoints, 28 entries, 276 codes",
         ),
         (
             "slack",
             "tests/fixtures/slack-codes.toml",
-            "3 endpoints, 4 entries",
+            "3 endpoints, 4 entries, 22 codes",
         ),
     ] {
         let dir = scratch(&format!("round-trip-{name}"));
@@ -144,7 +144,7 @@ fn render_then_import_gives_hostile_codes_back() {
         &dir,
         &["--catalogue", file],
         &catalogue,
-        "1 endpoints, 2 entries",
+        "1 endpoints, 2 entries, 14 codes",
     );
 }
 
@@ -191,7 +191,7 @@ allow = ["unlisted-code"]
         &dir,
         &["--catalogue", "integer.toml"],
         &catalogue,
-        "0 endpoints, 1 entries",
+        "0 endpoints, 1 entries, 3 codes",
     );
     let toml = std::fs::read_to_string(dir.join("openapi.json.toml")).unwrap();
     assert!(toml.contains("codes = [40140, 40142]\n"), "{toml}");
@@ -297,7 +297,7 @@ fn docker_engine_swagger_2_yaml() {
 fn box_platform_openapi_3_0_json() {
     let (text, catalogue, stderr) = import_fixture("box-platform-2024.0.json");
     assert!(
-        stderr.contains("errors.toml: 18 endpoints, 44 entries from OpenAPI 3.0.2 ")
+        stderr.contains("errors.toml: 18 endpoints, 44 entries, 15 codes from OpenAPI 3.0.2 ")
             && stderr.ends_with(
                 "/box-platform-2024.0.json (12 operations without a 4xx or 5xx response left out)\n"
             ),

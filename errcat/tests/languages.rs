@@ -61,6 +61,8 @@ macro_rules! language {
     };
 }
 
+language!(typescript);
+
 /// The harness asks what it should, and the Rust answers are the engine's.
 #[test]
 fn the_questions_cover_every_endpoint_and_hold_the_engines_answers() {

@@ -37,6 +37,14 @@ fn the_questions_ask_every_code_and_codes_it_lacks() {
 }
 
 #[test]
+fn typescript() {
+    agree::<Loaded>(
+        &languages_support::typescript::LANGUAGE,
+        Some(&hostile_codes()),
+    );
+}
+
+#[test]
 fn python() {
     agree::<Loaded>(&languages_support::python::LANGUAGE, Some(&hostile_codes()));
 }

@@ -158,7 +158,7 @@ fn every_imported_catalogue_names_the_schema_and_validates() {
         assert!(schema.is_empty(), "{}: {schema:#?}", path.display());
         imported += 1;
     }
-    assert_eq!(imported, 5);
+    assert_eq!(imported, 6);
 }
 
 /// The URL import writes is where the repository publishes this file, and

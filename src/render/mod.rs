@@ -35,6 +35,7 @@ mod openapi;
 mod page_parts;
 mod python;
 mod tables;
+mod typescript;
 #[cfg(feature = "serde")]
 mod yaml;
 
@@ -69,6 +70,9 @@ pub enum Format {
     /// text, for search indexes and for checking a rendered page.
     #[cfg(feature = "serde")]
     Tables,
+    /// A TypeScript module: the endpoints, every entry and code, `lookup`,
+    /// `lookupCode` and `route`.
+    TypeScript,
     /// A Python module (`errors.py`): the endpoints, entries and codes as
     /// data, `lookup`, `lookup_code` and `route`; standard library only.
     Python,
@@ -88,6 +92,7 @@ impl Format {
         Format::OpenApiYaml,
         #[cfg(feature = "serde")]
         Format::Tables,
+        Format::TypeScript,
         Format::Python,
     ];
 
@@ -147,6 +152,11 @@ impl Format {
                 "tables.json",
                 "The page's tables, every cell as plain text, JSON",
             ),
+            Format::TypeScript => (
+                "typescript",
+                "errors.ts",
+                "A TypeScript module: endpoints, entries, lookup, lookupCode, route",
+            ),
             Format::Python => (
                 "python",
                 "errors.py",
@@ -180,6 +190,7 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
                 serde_json::to_writer_pretty(&mut *w, &tables_value(self))?;
                 return w.write_all(b"\n");
             }
+            Format::TypeScript => typescript::module(self),
             Format::Python => python::module(self),
         };
         w.write_all(text.as_bytes())

@@ -38,6 +38,7 @@ use serde_json::{Value, json};
 use crate::common::{errcat, root};
 
 pub mod python;
+pub mod typescript;
 
 /// A language's runner: given the directory holding the generated module
 /// and the queries file, runs the driver and returns what it printed.

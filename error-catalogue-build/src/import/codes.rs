@@ -505,6 +505,7 @@ fn read(
         example: None,
         deprecated: None,
         allow: Vec::new(),
+        at: None,
     })
 }
 

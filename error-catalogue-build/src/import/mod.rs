@@ -14,7 +14,12 @@
 //! endpoint the validator refuses is left out, located, in
 //! [`Import::dropped`] and a line of the file's header comment. Operations
 //! that differ only by a `#fragment` are one endpoint, their rows together;
-//! a path parameter marked `x-multi-segment: true` is `{*name}`. A file
+//! a path parameter marked `x-multi-segment: true` is `{*name}`. An
+//! operation's own `servers` add their paths to the base paths. A response
+//! schema's `code` enum and a description's bulleted code spans
+//! (`` * `item_name_in_use` when … ``) are `[[codes]]`, the bulleted ones
+//! its row's `codes`; a code the catalogue cannot hold is left out with a
+//! warning. A file
 //! that cannot be read as a spec (not JSON or YAML, a remote or broken
 //! `$ref`, a reference cycle) or none of whose operations imports is a
 //! list of located [`Problem`]s instead.
@@ -125,6 +130,8 @@ pub struct Import {
     pub endpoints: usize,
     /// Rows written, the general table's included.
     pub entries: usize,
+    /// `[[codes]]` entries written.
+    pub codes: usize,
     /// Operations left out for having no 4xx or 5xx response.
     pub left_out: usize,
     /// Each operation left out because the catalogue cannot say it (a
@@ -137,7 +144,7 @@ pub struct Import {
 /// Imports a spec's text. `file_name` is only quoted in the output's header.
 pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
     let root = tree::parse(text).map_err(|p| vec![p])?;
-    let (mut doc, warnings) = spec::read(&root)?;
+    let (mut doc, mut warnings) = spec::read(&root)?;
     // An endpoint the validator refuses (two templates that route the same
     // requests in a way only it sees, a name it cannot take) is left out as
     // `import codes` leaves out a record; a second pass sees the file
@@ -157,14 +164,21 @@ pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
             break;
         }
         let mut bad = std::collections::BTreeMap::new();
+        let mut bad_codes = std::collections::BTreeMap::new();
         for d in &errors {
-            let i = d
-                .span
-                .as_ref()
-                .and_then(|s| blocks.iter().position(|b| b.contains(&s.start)));
-            match i {
-                Some(i) if pass < 4 => {
+            let start = d.span.as_ref().map(|s| s.start);
+            let within = |blocks: &[std::ops::Range<usize>]| {
+                start.and_then(|s| blocks.iter().position(|b| b.contains(&s)))
+            };
+            match (within(&blocks.endpoints), within(&blocks.codes)) {
+                (Some(i), _) if pass < 4 => {
                     bad.entry(i).or_insert_with(|| d.message.clone());
+                }
+                // A code found in the spec (an enum's value, a bullet's
+                // span) the catalogue cannot hold: left out, and from the
+                // rows that list it.
+                (_, Some(i)) if pass < 4 && doc.codes[i].at.is_some() => {
+                    bad_codes.entry(i).or_insert_with(|| d.message.clone());
                 }
                 _ => {
                     return Err(errors
@@ -183,6 +197,25 @@ pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
             let e = doc.endpoints.remove(i);
             doc.dropped.push(spec::dropped(e.at, &e, &why));
         }
+        let mut codes_left_out = Vec::new();
+        for (i, why) in bad_codes.into_iter().rev() {
+            let c = doc.codes.remove(i);
+            doc.forget_code(&c.code);
+            // The validator's message names the code, or is about a text of it.
+            let why = if why.starts_with("code ") {
+                format!("{why}: left out")
+            } else {
+                format!(
+                    "code {}: {why}: left out",
+                    spec::quoted(&c.code.to_string())
+                )
+            };
+            codes_left_out.push(match c.at {
+                Some(at) => Problem::at(at, why),
+                None => Problem::whole(why),
+            });
+        }
+        warnings.extend(codes_left_out.into_iter().rev());
         doc.dropped.sort_by_key(|p| (p.line, p.column));
     }
     Ok(Import {
@@ -191,6 +224,7 @@ pub fn openapi(file_name: &str, text: &str) -> Result<Import, Vec<Problem>> {
         dialect: doc.dialect.clone(),
         endpoints: doc.endpoints.len(),
         entries: doc.general.rows.len() + doc.endpoints.iter().map(|e| e.rows.len()).sum::<usize>(),
+        codes: doc.codes.len(),
         left_out: doc.left_out.len(),
         dropped: doc.dropped,
     })

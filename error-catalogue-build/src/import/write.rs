@@ -17,9 +17,17 @@ pub const PLACEHOLDER_DOCS_URL: &str = "https://example.com/docs";
 /// completes and checks the keys of an imported catalogue.
 pub const SCHEMA_URL: &str = "https://raw.githubusercontent.com/error-catalogue/error-catalogue/main/schema/errors-toml.schema.json";
 
-/// The document as errors.toml, and where each endpoint's text is in it
-/// (from its comments to its last row), in order.
-pub fn catalogue(doc: &Doc, file_name: &str) -> (String, Vec<Range<usize>>) {
+/// Where each part of the written file is, in order, for the validator's
+/// diagnostics to name it.
+pub struct Blocks {
+    /// Each endpoint's text, from its comments to its last row.
+    pub endpoints: Vec<Range<usize>>,
+    /// Each `[[codes]]` entry's text.
+    pub codes: Vec<Range<usize>>,
+}
+
+/// The document as errors.toml, and where each endpoint and code is in it.
+pub fn catalogue(doc: &Doc, file_name: &str) -> (String, Blocks) {
     let mut out = format!("#:schema {SCHEMA_URL}\n");
     header(&mut out, doc, file_name);
     let page = &doc.page;
@@ -56,8 +64,11 @@ pub fn catalogue(doc: &Doc, file_name: &str) -> (String, Vec<Range<usize>>) {
     for r in &doc.general.rows {
         row(&mut out, r, "general.errors");
     }
+    let mut codes = Vec::with_capacity(doc.codes.len());
     for c in &doc.codes {
+        let start = out.len();
         code(&mut out, c);
+        codes.push(start..out.len());
     }
     let mut blocks = Vec::with_capacity(doc.endpoints.len());
     for e in &doc.endpoints {
@@ -79,6 +90,10 @@ pub fn catalogue(doc: &Doc, file_name: &str) -> (String, Vec<Range<usize>>) {
         }
         blocks.push(start..out.len());
     }
+    let blocks = Blocks {
+        endpoints: blocks,
+        codes,
+    };
     (out, blocks)
 }
 
@@ -161,6 +176,9 @@ fn header(out: &mut String, doc: &Doc, file_name: &str) {
             out,
             &format!("- {} more operations left out.", doc.dropped.len() - SHOWN),
         );
+    }
+    for note in &doc.notes {
+        comment(out, note);
     }
     let (base_paths, from) = &doc.base_paths;
     if !base_paths.is_empty() {

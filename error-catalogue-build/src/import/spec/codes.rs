@@ -9,7 +9,7 @@ use super::text::{integer, note, quoted, shown_value};
 use super::{Endpoint, Example, General, Reader};
 use crate::catalogue::{CodeValue, default_retryable};
 use crate::import::Problem;
-use crate::import::tree::{Node, Value};
+use crate::import::tree::{Node, Pos, Value};
 
 /// One `[[codes]]` entry to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,10 @@ pub struct Code {
     pub example: Option<Example>,
     pub deprecated: Option<String>,
     pub allow: Vec<&'static str>,
+    /// Where the spec documents it (`x-catalogue.codes`, a schema's enum,
+    /// a bullet), for the warning if the validator refuses it: such a code
+    /// is left out, not the whole import.
+    pub at: Option<Pos>,
 }
 
 impl<'a> Reader<'a> {
@@ -89,6 +93,7 @@ impl<'a> Reader<'a> {
             example: super::entry_example(e),
             deprecated: note(e, "deprecated"),
             allow,
+            at: Some(e.at),
         })
     }
 
@@ -149,8 +154,13 @@ pub(super) fn code_pointers(def: Option<&Node>) -> Option<Vec<String>> {
 
 /// Marks `unlisted-code` allowed on each code no row lists, when some row
 /// lists codes: the catalogue rendered had it allowed, or it would not
-/// have checked clean.
-pub(super) fn allow_unlisted(codes: &mut [Code], general: &General, endpoints: &[Endpoint]) {
+/// have checked clean; a spec made by hand documents codes (an enum's) that
+/// no description lists. Returns how many.
+pub(super) fn allow_unlisted(
+    codes: &mut [Code],
+    general: &General,
+    endpoints: &[Endpoint],
+) -> usize {
     let listed: BTreeSet<&CodeValue> = general
         .rows
         .iter()
@@ -158,11 +168,14 @@ pub(super) fn allow_unlisted(codes: &mut [Code], general: &General, endpoints: &
         .flat_map(|r| &r.codes)
         .collect();
     if listed.is_empty() {
-        return;
+        return 0;
     }
+    let mut allowed = 0;
     for code in codes {
         if !listed.contains(&code.code) {
             code.allow.push("unlisted-code");
+            allowed += 1;
         }
     }
+    allowed
 }

@@ -8,8 +8,11 @@ use super::tree::{Key, Node, Pos, Value};
 use crate::names;
 use crate::routes::{Key as RouteKey, Template};
 
+mod bullets;
 mod codes;
 mod entry;
+mod enums;
+mod found;
 mod paths;
 mod servers;
 mod text;
@@ -17,6 +20,7 @@ mod text;
 pub use codes::Code;
 use entry::entry_example;
 pub use paths::dropped;
+pub use text::quoted;
 
 use text::*;
 
@@ -59,6 +63,9 @@ pub struct Doc {
     pub codes: Vec<Code>,
     /// `x-catalogue.code_pointers`, when the document has them.
     pub code_pointers: Option<Vec<String>>,
+    /// Lines of the header comment saying where codes and base paths came
+    /// from.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -140,6 +147,13 @@ struct Reader<'a> {
     dropped: Vec<Problem>,
     /// `$ref`s of the general table's responses (`x-catalogue.general`).
     general_refs: BTreeSet<String>,
+    /// Application codes met in responses.
+    found: found::Found,
+    /// `METHOD path` and `servers` of each imported operation that has its
+    /// own (on the operation or its path item).
+    own_servers: Vec<(String, &'a Node)>,
+    /// Lines of the header comment, as [`Doc::notes`].
+    notes: Vec<String>,
 }
 
 /// Reads the document. Errors are every problem found; warnings go with a
@@ -162,6 +176,9 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         warnings: Vec::new(),
         dropped: Vec::new(),
         general_refs: BTreeSet::new(),
+        found: found::Found::default(),
+        own_servers: Vec::new(),
+        notes: Vec::new(),
     };
     let catalogue = root.get("x-catalogue");
     let info = root.get("info");
@@ -195,8 +212,17 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
         .collect();
     let base_paths = r.base_paths(root, dialect, &template_params);
     let mut codes = r.codes(catalogue.and_then(|c| c.get("codes")));
-    let endpoints: Vec<Endpoint> = endpoints.into_iter().map(|(e, _)| e).collect();
-    codes::allow_unlisted(&mut codes, &general, &endpoints);
+    let mut endpoints: Vec<Endpoint> = endpoints.into_iter().map(|(e, _)| e).collect();
+    let mut notes = std::mem::take(&mut r.notes);
+    notes.extend(r.found_codes(&mut codes, &mut general, &mut endpoints));
+    let unlisted = codes::allow_unlisted(&mut codes, &general, &endpoints);
+    if unlisted > 0 && catalogue.is_none() {
+        notes.push(format!(
+            "- {unlisted} code{} no row lists (an enum's other values) {} `allow = [\"unlisted-code\"]`: the spec does not say which responses carry them.",
+            if unlisted == 1 { "" } else { "s" },
+            if unlisted == 1 { "has" } else { "have" }
+        ));
+    }
     if !r.errors.is_empty() {
         r.errors.sort_by_key(|p| (p.line, p.column));
         return Err(r.errors);
@@ -214,6 +240,7 @@ pub fn read(root: &Node) -> Result<(Doc, Vec<Problem>), Vec<Problem>> {
             rendered: catalogue.is_some(),
             codes,
             code_pointers: codes::code_pointers(catalogue.and_then(|c| c.get("code_pointers"))),
+            notes,
         },
         r.warnings,
     ))
@@ -450,6 +477,7 @@ impl<'a> Reader<'a> {
                 if let Some(route) = joined.get_mut(&key) {
                     let into = &mut endpoints[route.index].0;
                     self.join(route, into, endpoint, fragment, op, method.at);
+                    self.own_servers(&method_upper, &path.text, item, op);
                     continue;
                 }
                 if !self.route(&mut routes, &endpoint, &route_path) {
@@ -466,6 +494,7 @@ impl<'a> Reader<'a> {
                 }
                 let name = endpoint.name.clone();
                 joined.insert(key, paths::Route::new(endpoints.len(), fragment, op, &name));
+                self.own_servers(&method_upper, &path.text, item, op);
                 let at = op.get("operationId").map_or(method.at, |n| n.at);
                 endpoints.push((endpoint, at));
             }
@@ -501,8 +530,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if text == "default" || is_range(text) {
-                let what = self
-                    .resolve(response)
+                let resolved = self.resolve(response);
+                if let Some(resolved) = resolved {
+                    self.met_response(None, resolved);
+                }
+                let what = resolved
                     .and_then(|r| r.get_str("description"))
                     .map(|d| format!(" ({})", quoted(&shorten(d))))
                     .unwrap_or_default();
@@ -610,7 +642,7 @@ impl<'a> Reader<'a> {
             example: self.example(response),
             allow: Vec::new(),
             deprecated: None,
-            codes: Vec::new(),
+            codes: self.met_response(Some(status), response),
             notes: Vec::new(),
             order: None,
         }
@@ -727,51 +759,5 @@ fn lift_general(general: &mut General, endpoints: &mut [(Endpoint, Pos)]) {
 fn sort_rows(rows: &mut [Row]) {
     if rows.iter().any(|r| r.order.is_some()) {
         rows.sort_by_key(|r| r.order.unwrap_or(i64::MAX));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn operation_ids_split_into_words() {
-        assert_eq!(words("ContainerInspect"), "Container Inspect");
-        assert_eq!(words("repos/get-content"), "Repos Get Content");
-        assert_eq!(words("get_authorize"), "Get Authorize");
-        assert_eq!(words("getHTTPStatus"), "Get HTTP Status");
-        assert_eq!(words("GetV1Customers"), "Get V1 Customers");
-        assert_eq!(words("listPets"), "List Pets");
-    }
-
-    #[test]
-    fn intro_paragraphs() {
-        let text = "# API\n\nFirst line\nsecond line.\n\n```json\n{\"a\": 1}\n```\nAfter.\n";
-        assert_eq!(
-            paragraphs(text),
-            ["API", "First line second line.", "After."]
-        );
-    }
-
-    #[test]
-    fn soft_wrapped_descriptions_read_as_markdown_does() {
-        assert_eq!(
-            soft_breaks_joined("Returned when the token\nis not recognized.\r\n"),
-            "Returned when the token is not recognized."
-        );
-        assert_eq!(
-            soft_breaks_joined("Errors:\n- a\n- b\n\nNext\nparagraph."),
-            "Errors:\n- a\n- b\n\nNext paragraph."
-        );
-        assert_eq!(
-            soft_breaks_joined("Body:\n```\n{\n  \"a\": 1\n}\n```"),
-            "Body:\n```\n{\n  \"a\": 1\n}\n```"
-        );
-    }
-
-    #[test]
-    fn ranges() {
-        assert!(is_range("4XX") && is_range("5xx"));
-        assert!(!is_range("404") && !is_range("6XX") && !is_range("default"));
     }
 }

@@ -188,17 +188,24 @@ impl<'a> Reader<'a> {
         };
         let this = label(fragment);
         for row in endpoint.rows {
-            match into.rows.iter_mut().find(|r| r.status == row.status) {
-                None => into.rows.push(row),
+            let Some(r) = into.rows.iter_mut().find(|r| r.status == row.status) else {
+                into.rows.push(row);
+                continue;
+            };
+            for code in &row.codes {
+                if !r.codes.contains(code) {
+                    r.codes.push(code.clone());
+                }
+            }
+            match r {
                 // Kept already: the same text, or one of the descriptions
                 // joined before.
-                Some(r)
-                    if row.description.as_ref().is_none_or(|theirs| {
-                        r.description.as_ref().is_some_and(|mine| {
-                            format!("\n\n{mine}\n\n").contains(&format!("\n\n{theirs}\n\n"))
-                        })
-                    }) => {}
-                Some(r) => {
+                r if row.description.as_ref().is_none_or(|theirs| {
+                    r.description.as_ref().is_some_and(|mine| {
+                        format!("\n\n{mine}\n\n").contains(&format!("\n\n{theirs}\n\n"))
+                    })
+                }) => {}
+                r => {
                     let theirs = row.description.unwrap_or_default();
                     r.description = Some(match r.description.take() {
                         Some(mine) => format!("{mine}\n\n{theirs}"),

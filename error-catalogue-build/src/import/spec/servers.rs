@@ -1,4 +1,12 @@
-//! Base paths from the spec: Swagger's `basePath`, OpenAPI's `servers`.
+//! Base paths from the spec: Swagger's `basePath`, OpenAPI's `servers`, the
+//! root's and those an operation or path item has of its own.
+//!
+//! A catalogue's base paths apply to every template, and it routes a
+//! request by its path alone, whatever the host: an operation served from
+//! its own server (Box's uploads at `https://upload.box.com/api/2.0`) adds
+//! that server's path to `[api] base_paths`, so its requests route; a path
+//! the catalogue cannot take as a base path leaves the operation under the
+//! root's, with a warning.
 
 use error_catalogue_records::template::{self, Segment};
 
@@ -7,13 +15,28 @@ use super::{Dialect, Reader};
 use crate::import::Problem;
 use crate::import::tree::{Node, Value};
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// Notes an imported operation's own `servers` (the operation's, else
+    /// its path item's), for [`Reader::base_paths`].
+    pub(super) fn own_servers(&mut self, method: &str, path: &str, item: &'a Node, op: &'a Node) {
+        if self.dialect == Dialect::Swagger2 {
+            return;
+        }
+        if let Some(servers) = op.get("servers").or_else(|| item.get("servers")) {
+            self.own_servers.push((format!("{method} {path}"), servers));
+        }
+    }
+
     /// The base paths requests carry before the templates: Swagger's
     /// `basePath`, or the path of each OpenAPI `servers` URL, in order,
     /// once each, `""` for the root. A server variable that is a whole
     /// segment stays a parameter, unless a template has one of its name;
     /// else its `default` stands in. A path the catalogue cannot take is
-    /// left out with a warning. None when every one is the root.
+    /// left out with a warning. Then each path of an operation's own
+    /// servers that is not one already (the root's `""` first when the
+    /// root has none), with a note; one the catalogue cannot take is a
+    /// warning, and the operation routes under the root's. None when every
+    /// one is the root.
     pub(super) fn base_paths(
         &mut self,
         root: &Node,
@@ -56,10 +79,74 @@ impl Reader<'_> {
                 out.push(path);
             }
         }
+        self.own_base_paths(&mut out, template_params);
         if out.iter().all(String::is_empty) {
             out.clear();
         }
         (out, from)
+    }
+
+    /// Adds to `out` the paths of the operations' own servers it lacks.
+    fn own_base_paths(&mut self, out: &mut Vec<String>, template_params: &[String]) {
+        let root = out.clone();
+        // Each path added, and the operations served under it.
+        let mut added: Vec<(String, Vec<String>)> = Vec::new();
+        for (op, servers) in std::mem::take(&mut self.own_servers) {
+            let Value::Seq(servers) = &servers.value else {
+                continue;
+            };
+            for server in servers {
+                let Some(url) = server.get_str("url") else {
+                    continue;
+                };
+                let path = server_path(url, server.get("variables"), template_params);
+                let path = path.trim_end_matches('/').to_string();
+                let known = if root.is_empty() {
+                    path.is_empty()
+                } else {
+                    root.contains(&path)
+                };
+                if known {
+                    continue;
+                }
+                if let Err(why) = crate::routes::check_base_path(&path) {
+                    self.warnings.push(Problem::at(
+                        server.at,
+                        format!(
+                            "{op}: its server's path {} {why}, so the catalogue cannot route requests under it: imported under the root's base paths",
+                            quoted(&path)
+                        ),
+                    ));
+                    continue;
+                }
+                match added.iter_mut().find(|(p, _)| *p == path) {
+                    Some((_, ops)) if ops.contains(&op) => {}
+                    Some((_, ops)) => ops.push(op.clone()),
+                    None => added.push((path, vec![op.clone()])),
+                }
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        if out.is_empty() {
+            out.push(String::new());
+        }
+        let mut shown = Vec::new();
+        for (path, ops) in added {
+            let who = match &ops[..] {
+                [first, rest @ ..] if !rest.is_empty() => {
+                    format!("{first} and {} more", rest.len())
+                }
+                _ => ops.concat(),
+            };
+            shown.push(format!("{} ({who})", quoted(&path)));
+            out.push(path);
+        }
+        self.notes.push(format!(
+            "- Operations served under servers of their own add those servers' paths to [api] base_paths: {}. A catalogue's base paths apply to every template, and it routes a request by its path, whatever the host.",
+            shown.join(", ")
+        ));
     }
 }
 

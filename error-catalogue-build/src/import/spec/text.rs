@@ -299,3 +299,49 @@ pub(super) fn json_string(out: &mut String, s: &str) {
     }
     out.push('"');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_ids_split_into_words() {
+        assert_eq!(words("ContainerInspect"), "Container Inspect");
+        assert_eq!(words("repos/get-content"), "Repos Get Content");
+        assert_eq!(words("get_authorize"), "Get Authorize");
+        assert_eq!(words("getHTTPStatus"), "Get HTTP Status");
+        assert_eq!(words("GetV1Customers"), "Get V1 Customers");
+        assert_eq!(words("listPets"), "List Pets");
+    }
+
+    #[test]
+    fn intro_paragraphs() {
+        let text = "# API\n\nFirst line\nsecond line.\n\n```json\n{\"a\": 1}\n```\nAfter.\n";
+        assert_eq!(
+            paragraphs(text),
+            ["API", "First line second line.", "After."]
+        );
+    }
+
+    #[test]
+    fn soft_wrapped_descriptions_read_as_markdown_does() {
+        assert_eq!(
+            soft_breaks_joined("Returned when the token\nis not recognized.\r\n"),
+            "Returned when the token is not recognized."
+        );
+        assert_eq!(
+            soft_breaks_joined("Errors:\n- a\n- b\n\nNext\nparagraph."),
+            "Errors:\n- a\n- b\n\nNext paragraph."
+        );
+        assert_eq!(
+            soft_breaks_joined("Body:\n```\n{\n  \"a\": 1\n}\n```"),
+            "Body:\n```\n{\n  \"a\": 1\n}\n```"
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        assert!(is_range("4XX") && is_range("5xx"));
+        assert!(!is_range("404") && !is_range("6XX") && !is_range("default"));
+    }
+}

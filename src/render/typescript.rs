@@ -1,0 +1,514 @@
+//! The catalogue as a TypeScript module (`errcat render --format
+//! typescript`, `errors.ts`): an ES module with no dependency that an SDK
+//! drops in, which `tsc --strict` (with `noUncheckedIndexedAccess` and
+//! `exactOptionalPropertyTypes`) accepts.
+//!
+//! It holds the endpoints as a const object and its union of slugs
+//! (`Endpoint.CreateTrackers` is `"create-trackers"`), every entry and
+//! application code as a `readonly`, `Entry`-typed constant named after its
+//! anchor (`CREATE_TRACKERS_409`, `CODE_CARD_DECLINED`), and `lookup`,
+//! `lookupGeneral`, `lookupCode`, `lookupResponse`, `lookupRequest`,
+//! `parseEndpoint` and `route`, which answer as the Rust engine does
+//! (`errcat/tests/languages*.rs` hold them to it). The fixed part of the module, its types and
+//! functions, is `typescript/types.ts` and `typescript/api.ts`.
+//!
+//! Routes are data: each endpoint's template and each base path as
+//! segments (literal texts percent-decoded, as the build's tries hold
+//! them), and each mixed segment's rank among the catalogue's mixed
+//! segments (most literal text first, then by their texts: the build's
+//! order of a trie node's mixed edges). The module's router computes, for
+//! each template that matches, the priority the Rust trie walk implies and
+//! takes the least.
+//!
+//! Names come from what the catalogue keeps unique (an endpoint's Rust
+//! identifier, an entry's anchor), through [`super::lang`]'s rules: a name
+//! two of them share after TypeScript's case style, or that is one of the
+//! module's own, is renamed deterministically (`_2`, a trailing `_`).
+//! Catalogue text is only ever in string literals (escaped as JavaScript's
+//! grammar requires) or in comments with `*/` and line breaks made harmless.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use error_catalogue_records::Part;
+use error_catalogue_records::template::{self, Segment as Parsed};
+
+use super::escape::js_string;
+use super::lang::{Names, pascal, screaming, words};
+use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
+
+/// The module's types, written after the header.
+const TYPES: &str = include_str!("typescript/types.ts");
+
+/// The module's functions, written after the data.
+const API: &str = include_str!("typescript/api.ts");
+
+/// Names a generated one must not take: TypeScript's reserved words, and the
+/// module's own top-level names.
+const RESERVED: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+    "await",
+    "ALL_ENDPOINTS",
+    "BASE_PATHS",
+    "CODES",
+    "CODES_BY_CODE",
+    "CODE_POINTERS",
+    "ENDPOINTS",
+    "ENTRIES",
+    "GENERAL",
+    "GENERAL_BY_STATUS",
+    "INTEGER_CODES",
+    "PAGE",
+];
+
+/// The catalogue as a TypeScript module.
+pub(super) fn module<E: CatalogueEndpoint>(c: Catalogue<E>) -> String {
+    let mut out = String::new();
+    header(&mut out, c);
+    out.push_str(TYPES);
+    let keys = endpoint_keys::<E>();
+    endpoints::<E>(&mut out, &keys);
+    page(&mut out, c);
+    let mut names = Names::new(RESERVED, "N_");
+    let mut constants = |entries: &'static [Entry<E>]| -> Vec<String> {
+        entries
+            .iter()
+            .map(|e| names.unique(screaming(&words(e.anchor()))))
+            .collect()
+    };
+    let (entries, codes) = (constants(c.entries()), constants(c.codes()));
+    out.push_str("\n// The entries: the general table's, then each endpoint's, then the codes'.\n");
+    for (e, name) in c
+        .entries()
+        .iter()
+        .zip(&entries)
+        .chain(c.codes().iter().zip(&codes))
+    {
+        entry(&mut out, e, name, &keys);
+    }
+    let general = entries.get(..c.general().len()).unwrap_or(&[]);
+    list(
+        &mut out,
+        "The general table, in page order.",
+        "GENERAL",
+        general,
+    );
+    list(
+        &mut out,
+        "Every table row: the general table's, then each endpoint's, in page order.",
+        "ENTRIES",
+        &entries,
+    );
+    list(
+        &mut out,
+        "Every application code's entry, in page order; empty when the catalogue documents none.",
+        "CODES",
+        &codes,
+    );
+    routes(&mut out, c, &keys, &entries);
+    out.push('\n');
+    out.push_str(API);
+    out
+}
+
+/// The `@generated` header: the source and the command.
+fn header<E: CatalogueEndpoint>(out: &mut String, c: Catalogue<E>) {
+    let page = c.page();
+    let _ = writeln!(
+        out,
+        "// @generated by `errcat render --format typescript` from the error catalogue of\n\
+         // page {} ({}). Do not edit: render it again.\n\
+         //\n\
+         // An ES module with no dependency: the endpoints, every entry and application\n\
+         // code with its texts, and lookup, lookupCode and route, which answer as the\n\
+         // Rust engine does.\n",
+        comment(&literal(page.id())),
+        comment(&page.url().to_string()),
+    );
+}
+
+/// Each endpoint's key in the `Endpoint` object, in page order: its Rust
+/// identifier in PascalCase, made unique.
+fn endpoint_keys<E: CatalogueEndpoint>() -> Vec<String> {
+    let mut names = Names::new(RESERVED, "N");
+    E::all()
+        .iter()
+        .map(|e| names.unique(pascal(&words(e.ident()))))
+        .collect()
+}
+
+/// The `Endpoint` object and type, and `ALL_ENDPOINTS`.
+fn endpoints<E: CatalogueEndpoint>(out: &mut String, keys: &[String]) {
+    out.push_str(
+        "\n/**\n * The catalogue's endpoints, each by its slug (the anchor of its table):\n \
+         * `Endpoint.X` is the slug of endpoint X.\n */\nexport const Endpoint = {\n",
+    );
+    for (e, key) in E::all().iter().zip(keys) {
+        let _ = write!(
+            out,
+            "  /** {}: `{} {}`. */\n  {key}: ",
+            comment(e.name()),
+            e.method(),
+            comment(e.path())
+        );
+        js_string(out, e.slug());
+        out.push_str(",\n");
+    }
+    out.push_str(
+        "} as const;\n\n/** An endpoint of the catalogue: its slug. */\n\
+         export type Endpoint = (typeof Endpoint)[keyof typeof Endpoint];\n\n\
+         /** Every endpoint, in page order. */\n\
+         export const ALL_ENDPOINTS: readonly Endpoint[] = [",
+    );
+    let all: Vec<String> = keys.iter().map(|k| format!("Endpoint.{k}")).collect();
+    items(out, &all, "");
+    out.push_str("];\n");
+}
+
+/// `PAGE`, `CODE_POINTERS` and `INTEGER_CODES`.
+fn page<E: CatalogueEndpoint>(out: &mut String, c: Catalogue<E>) {
+    let page = c.page();
+    out.push_str("\n/** The documentation page the catalogue is published as. */\nexport const PAGE: { readonly id: string; readonly title: string; readonly url: string } = {\n  id: ");
+    js_string(out, page.id());
+    out.push_str(",\n  title: ");
+    js_string(out, page.title());
+    out.push_str(",\n  url: ");
+    js_string(out, &page.url().to_string());
+    out.push_str(
+        ",\n};\n\n/** Where a response body carries its application code: JSON Pointers, tried in order. */\n\
+         export const CODE_POINTERS: readonly string[] = [",
+    );
+    let pointers: Vec<String> = c.code_pointers().iter().map(|p| literal(p)).collect();
+    items(out, &pointers, "");
+    let _ = writeln!(
+        out,
+        "];\n\n/** Whether the application codes are integers (sent as JSON numbers), not strings. */\n\
+         export const INTEGER_CODES: boolean = {};",
+        c.integer_codes()
+    );
+}
+
+/// One entry's constant.
+fn entry<E: CatalogueEndpoint>(out: &mut String, e: &Entry<E>, name: &str, keys: &[String]) {
+    let status = e
+        .documented_status()
+        .map_or("any status".to_string(), |s| s.as_u16().to_string());
+    let meaning = comment(e.plain_meaning());
+    let doc = match (e.app_code(), e.endpoint()) {
+        (Some(code), _) => format!("Code `{}` ({status}): {meaning}.", comment(code)),
+        (None, Some(endpoint)) => format!("{status} {meaning} on {}.", comment(endpoint.name())),
+        (None, None) => format!("{status} {meaning}, from the general table."),
+    };
+    let _ = write!(
+        out,
+        "\n/** {doc} */\nexport const {name}: Entry = {{\n  anchor: "
+    );
+    js_string(out, e.anchor());
+    let endpoint = e
+        .endpoint()
+        .and_then(|x| keys.get(x.index()))
+        .map_or("null".to_string(), |k| format!("Endpoint.{k}"));
+    let status = e
+        .documented_status()
+        .map_or("null".to_string(), |s| s.as_u16().to_string());
+    let _ = write!(
+        out,
+        ",\n  endpoint: {endpoint},\n  status: {status},\n  appCode: {},\n  listedCodes: [",
+        optional(e.app_code())
+    );
+    let listed: Vec<String> = e.listed_codes().iter().map(|c| literal(c)).collect();
+    items(out, &listed, "");
+    let fields = [
+        ("meaning", Some(e.meaning())),
+        ("description", e.description()),
+        ("resolution", e.resolution()),
+        ("plainMeaning", Some(e.plain_meaning())),
+        ("plainDescription", e.plain_description()),
+        ("plainResolution", e.plain_resolution()),
+    ];
+    out.push_str("],\n");
+    for (field, value) in fields {
+        let _ = writeln!(out, "  {field}: {},", optional(value));
+    }
+    let _ = write!(
+        out,
+        "  retryable: {},\n  deprecated: {},\n  url: {},\n  example: ",
+        e.retryable(),
+        optional(e.deprecated()),
+        literal(&e.url().to_string()),
+    );
+    match e.example() {
+        Some(x) => {
+            let _ = write!(
+                out,
+                "{{\n    caption: {},\n    lang: {},\n    body: {},\n  }}",
+                optional(x.caption()),
+                literal(x.lang()),
+                literal(x.body())
+            );
+        }
+        None => out.push_str("null"),
+    }
+    out.push_str(",\n};\n");
+}
+
+/// `export const NAME: readonly Entry[] = [...]`.
+fn list(out: &mut String, doc: &str, name: &str, constants: &[String]) {
+    let _ = write!(
+        out,
+        "\n/** {doc} */\nexport const {name}: readonly Entry[] = ["
+    );
+    items(out, constants, "");
+    out.push_str("];\n");
+}
+
+/// Items of an array literal: inline when short, else one a line.
+fn items(out: &mut String, items: &[String], indent: &str) {
+    let inline = items.iter().map(|i| i.len() + 2).sum::<usize>() <= 60;
+    if inline {
+        out.push_str(&items.join(", "));
+        return;
+    }
+    out.push('\n');
+    for item in items {
+        let _ = writeln!(out, "{indent}  {item},");
+    }
+    out.push_str(indent);
+}
+
+/// A template segment, parsed: literal texts percent-decoded, as the
+/// build's tries hold them.
+enum Seg {
+    Literal(Vec<u8>),
+    Param(String),
+    Mixed {
+        texts: Vec<Vec<u8>>,
+        names: Vec<String>,
+    },
+    Multi(String),
+}
+
+/// The segments of a template (or base path) the catalogue's validation
+/// accepted.
+fn segments(path: &str) -> Vec<Seg> {
+    if path.is_empty() {
+        return Vec::new();
+    }
+    let decoded = |text: &str| percent_encoding::percent_decode_str(text).collect::<Vec<u8>>();
+    template::segments(path)
+        .filter_map(Result::ok)
+        .map(|s| match s {
+            Parsed::Literal(text) => Seg::Literal(decoded(text)),
+            Parsed::Param(name) => Seg::Param(name.to_string()),
+            Parsed::CatchAll(name) => Seg::Multi(name.to_string()),
+            Parsed::Mixed(_) => {
+                let (mut texts, mut names) = (vec![Vec::new()], Vec::new());
+                for part in s.parts() {
+                    match part {
+                        Part::Text(text) => {
+                            if let Some(last) = texts.last_mut() {
+                                *last = decoded(text);
+                            }
+                        }
+                        Part::Param(name) => {
+                            names.push(name.to_string());
+                            texts.push(Vec::new());
+                        }
+                    }
+                }
+                Seg::Mixed { texts, names }
+            }
+        })
+        .collect()
+}
+
+/// `ENDPOINTS` (each endpoint's facts, entries and template segments) and
+/// `BASE_PATHS`.
+fn routes<E: CatalogueEndpoint>(
+    out: &mut String,
+    c: Catalogue<E>,
+    keys: &[String],
+    entries: &[String],
+) {
+    let bases: Vec<&str> = match c.base_paths() {
+        [] => vec![""],
+        listed => listed.to_vec(),
+    };
+    let parsed: Vec<Vec<Seg>> = E::all().iter().map(|e| segments(e.path())).collect();
+    let based: Vec<Vec<Seg>> = bases.iter().map(|b| segments(b)).collect();
+    // A trie node tries its mixed edges most literal text first, then in
+    // the order of their texts: every mixed segment's rank in that order.
+    let mut ranks: BTreeMap<(std::cmp::Reverse<usize>, &[Vec<u8>]), usize> = BTreeMap::new();
+    for seg in parsed.iter().chain(&based).flatten() {
+        if let Seg::Mixed { texts, .. } = seg {
+            let len = texts.iter().map(Vec::len).sum();
+            ranks.insert((std::cmp::Reverse(len), texts.as_slice()), 0);
+        }
+    }
+    for (rank, slot) in ranks.values_mut().enumerate() {
+        *slot = rank;
+    }
+    let rank_of = |texts: &[Vec<u8>]| {
+        let len = texts.iter().map(Vec::len).sum();
+        ranks
+            .get(&(std::cmp::Reverse(len), texts))
+            .copied()
+            .unwrap_or(0)
+    };
+    out.push_str("\n/** What the catalogue says of each endpoint. */\nexport const ENDPOINTS: { readonly [E in Endpoint]: EndpointInfo } = {\n");
+    let mut first_entry = c.general().len();
+    for (e, segs) in E::all().iter().zip(&parsed) {
+        let own = e.entries().len();
+        let names = entries.get(first_entry..first_entry + own).unwrap_or(&[]);
+        first_entry += own;
+        let _ = write!(
+            out,
+            "  {}: {{\n    slug: {},\n    name: {},\n    ident: {},\n    method: \"{}\",\n    path: {},\n    deprecated: {},\n    entries: [",
+            literal(e.slug()),
+            keys.get(e.index())
+                .map_or_else(|| literal(e.slug()), |k| format!("Endpoint.{k}")),
+            literal(e.name()),
+            literal(e.ident()),
+            e.method(),
+            literal(e.path()),
+            optional(e.deprecated()),
+        );
+        items(out, names, "    ");
+        out.push_str("],\n    segments: [");
+        segment_list(out, segs, "    ", &rank_of);
+        out.push_str("],\n  },\n");
+    }
+    out.push_str("};\n\n/** The base paths requests may carry before the templates (`\"\"`: none). */\nexport const BASE_PATHS: readonly BasePath[] = [\n");
+    for (base, segs) in bases.iter().zip(&based) {
+        let _ = write!(out, "  {{ path: {}, segments: [", literal(base));
+        segment_list(out, segs, "  ", &rank_of);
+        out.push_str("] },\n");
+    }
+    out.push_str("];\n");
+}
+
+/// Segments as `Segment` literals.
+fn segment_list(
+    out: &mut String,
+    segs: &[Seg],
+    indent: &str,
+    rank_of: &dyn Fn(&[Vec<u8>]) -> usize,
+) {
+    let lossy = |bytes: &[u8]| literal(&String::from_utf8_lossy(bytes));
+    let shown: Vec<String> = segs
+        .iter()
+        .map(|s| match s {
+            Seg::Literal(text) => format!("{{ kind: \"literal\", text: {} }}", lossy(text)),
+            Seg::Param(name) => format!("{{ kind: \"param\", name: {} }}", literal(name)),
+            Seg::Multi(name) => format!("{{ kind: \"multi\", name: {} }}", literal(name)),
+            Seg::Mixed { texts, names } => {
+                let texts_shown: Vec<String> = texts.iter().map(|t| lossy(t)).collect();
+                let names_shown: Vec<String> = names.iter().map(|n| literal(n)).collect();
+                format!(
+                    "{{ kind: \"mixed\", texts: [{}], names: [{}], rank: {} }}",
+                    texts_shown.join(", "),
+                    names_shown.join(", "),
+                    rank_of(texts)
+                )
+            }
+        })
+        .collect();
+    items(out, &shown, indent);
+}
+
+/// A string literal.
+fn literal(value: &str) -> String {
+    let mut out = String::new();
+    js_string(&mut out, value);
+    out
+}
+
+/// A string literal, or `null`.
+fn optional(value: Option<&str>) -> String {
+    value.map_or_else(|| "null".to_string(), literal)
+}
+
+/// Catalogue text made safe inside a comment, block or line: `*/` cannot
+/// end it, and line breaks (which end a line comment) and other control
+/// characters are spaces.
+fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .replace("*/", "*\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_text_cannot_end_a_comment_or_its_line() {
+        assert_eq!(comment("a */ b"), "a *\\/ b");
+        assert_eq!(
+            comment("line\nbreak\r\u{2028}x\u{2029}\t"),
+            "line break  x  "
+        );
+        assert_eq!(comment("**/"), "**\\/");
+        assert_eq!(comment("🚀 ${x} \"q\""), "🚀 ${x} \"q\"");
+    }
+
+    #[test]
+    fn literals_escape_what_javascript_reads_as_syntax() {
+        assert_eq!(
+            literal("\"\\\n\u{2028}${x}`"),
+            "\"\\\"\\\\\\n\\u2028${x}`\""
+        );
+        assert_eq!(optional(None), "null");
+    }
+}
