@@ -80,6 +80,8 @@ fn python_renames_deterministically() {
         "\nA_1_B_409: Final = Entry(\n",
         "\nA_1_B_409_2: Final = Entry(\n",
         "\nN_4_XX_400: Final = Entry(\n",
+        "\nCODE_POINTERS_: Final = Entry(\n",
+        "\nCODE_POINTERS: Final[Tuple[str, ...]] = (\n",
     ] {
         assert!(module.contains(line), "{line}");
     }

@@ -33,7 +33,15 @@ use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// Module-level names the module defines itself, which an entry's constant
 /// must not take (it gets a trailing `_`).
-const RESERVED: &[&str] = &["ENTRIES", "GENERAL", "CODES", "BASE_PATHS", "PAGE_URL"];
+const RESERVED: &[&str] = &[
+    "ENTRIES",
+    "GENERAL",
+    "CODES",
+    "BASE_PATHS",
+    "CODE_POINTERS",
+    "INTEGER_CODES",
+    "PAGE_URL",
+];
 
 /// What precedes the `Endpoint` enum's members.
 const HEAD: &str = r##"
@@ -279,6 +287,8 @@ fn tables<E: CatalogueEndpoint>(
          \nGENERAL: Final[Tuple[Entry, ...]] = {}\n\"\"\"The general table: what a status means for any endpoint.\"\"\"\n\
          \nCODES: Final[Tuple[Entry, ...]] = {}\n\"\"\"Every application code's entry, in registry order.\"\"\"\n\
          \nBASE_PATHS: Final[Tuple[str, ...]] = {}\n\"\"\"The base paths a request may carry before the templates.\"\"\"\n\
+         \nCODE_POINTERS: Final[Tuple[str, ...]] = {}\n\"\"\"Where a response body carries its application code: JSON Pointers, tried in order.\"\"\"\n\
+         \nINTEGER_CODES: Final = {}\n\"\"\"Whether the application codes are integers (sent as JSON numbers), not strings.\"\"\"\n\
          \nPAGE_URL: Final = {}\n\"\"\"The docs page's URL.\"\"\"\n",
         lines("(", &names(c.entries()), ")"),
         lines("(", &names(c.general()), ")"),
@@ -288,6 +298,15 @@ fn tables<E: CatalogueEndpoint>(
             &c.base_paths().iter().map(|b| string(b)).collect::<Vec<_>>(),
             ")",
         ),
+        lines(
+            "(",
+            &c.code_pointers()
+                .iter()
+                .map(|p| string(p))
+                .collect::<Vec<_>>(),
+            ")",
+        ),
+        if c.integer_codes() { "True" } else { "False" },
         string(&c.page().url().to_string()),
     );
     // Each status once, in page order.

@@ -11,6 +11,12 @@ def lookup(endpoint: Optional[Endpoint], status: int) -> Optional[Entry]:
     return _GENERAL_BY_STATUS.get(status)
 
 
+def lookup_request(method: str, path: str, status: int) -> Optional[Entry]:
+    """What ``status`` means for the endpoint a request routes to (:func:`route`):
+    its own entry, else the general table's (also when no endpoint matches)."""
+    return lookup(route(method, path), status)
+
+
 def lookup_general(status: int) -> Optional[Entry]:
     """What ``status`` means in the general table."""
     return _GENERAL_BY_STATUS.get(status)
