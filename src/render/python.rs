@@ -5,8 +5,13 @@
 //! It holds the endpoints as an `enum.Enum` (`Endpoint.CREATE_TRACKERS`,
 //! whose value is an `EndpointInfo`: title, slug, method, path), every
 //! entry and application code as a frozen `Entry` constant named from its
-//! anchor (`CREATE_TRACKERS_409`, `CODE_CARD_DECLINED`), `lookup`,
-//! `lookup_general`, `lookup_code`, `lookup_response` and `route`.
+//! anchor (`CREATE_TRACKERS_409`, `CODE_CARD_DECLINED`), the tuples
+//! `ENTRIES`, `GENERAL`, `CODES`, `BASE_PATHS` and `CODE_POINTERS`, and the
+//! functions `lookup`, `lookup_general`, `lookup_code`, `lookup_response`,
+//! `lookup_request` and `route`. Held to the engine by
+//! `errcat/tests/languages*.rs` (every lookup, code and a set of requests;
+//! `languages_python_routes.rs` thousands of requests; `languages_python_texts.rs`
+//! every text).
 //!
 //! Everything is read from the runtime [`Catalogue`], so a compiled
 //! catalogue, a third-party one and `errcat --catalogue X` render alike:
