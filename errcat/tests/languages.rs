@@ -114,3 +114,5 @@ fn the_questions_cover_every_endpoint_and_hold_the_engines_answers() {
     assert!(answer("GET", "/").is_null());
     assert!(routed.iter().any(Value::is_null) && routed.iter().any(Value::is_string));
 }
+
+language!(python);

@@ -48,3 +48,14 @@ fn typescript() {
 fn go() {
     agree::<Loaded>(&languages_support::go::LANGUAGE, Some(&hostile_codes()));
 }
+
+#[test]
+fn python() {
+    agree::<Loaded>(&languages_support::python::LANGUAGE, Some(&hostile_codes()));
+}
+
+#[test]
+fn python_texts() {
+    hostile_codes();
+    languages_support::python::texts_agree::<Loaded>(Some(&hostile_codes()));
+}

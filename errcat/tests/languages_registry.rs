@@ -26,3 +26,8 @@ fn registry() -> std::path::PathBuf {
 fn typescript() {
     agree::<Loaded>(&languages_support::typescript::LANGUAGE, Some(&registry()));
 }
+
+#[test]
+fn python() {
+    agree::<Loaded>(&languages_support::python::LANGUAGE, Some(&registry()));
+}

@@ -65,3 +65,26 @@ fn typescript_renames_deterministically() {
     let second = module.find("export const A_1_B_409_2").unwrap();
     assert!(module[second..].contains("endpoint: Endpoint.Second,"));
 }
+
+#[test]
+fn python() {
+    agree::<Loaded>(&languages_support::python::LANGUAGE, Some(&lang_routes()));
+}
+
+/// The same renames in the Python module: `_2` in page order, `N_` before a
+/// digit, a trailing `_` on a name the module defines itself.
+#[test]
+fn python_renames_deterministically() {
+    let module = rendered("python");
+    for line in [
+        "\nA_1_B_409: Final = Entry(\n",
+        "\nA_1_B_409_2: Final = Entry(\n",
+        "\nN_4_XX_400: Final = Entry(\n",
+        "\nCODE_POINTERS_: Final = Entry(\n",
+        "\nCODE_POINTERS: Final[Tuple[str, ...]] = (\n",
+    ] {
+        assert!(module.contains(line), "{line}");
+    }
+    let second = module.find("\nA_1_B_409_2: Final").unwrap();
+    assert!(module[second..].contains("endpoint=Endpoint.SECOND,"));
+}

@@ -34,6 +34,7 @@ mod mdx;
 #[cfg(feature = "serde")]
 mod openapi;
 mod page_parts;
+mod python;
 mod tables;
 mod typescript;
 #[cfg(feature = "serde")]
@@ -76,6 +77,9 @@ pub enum Format {
     /// A Go module (package `errcatalog`): the endpoints, every entry and
     /// application code as data, `Lookup`, `LookupCode` and `Route`.
     Go,
+    /// A Python module (`errors.py`): the endpoints, entries and codes as
+    /// data, `lookup`, `lookup_code` and `route`; standard library only.
+    Python,
 }
 
 impl Format {
@@ -94,6 +98,7 @@ impl Format {
         Format::Tables,
         Format::TypeScript,
         Format::Go,
+        Format::Python,
     ];
 
     /// The format's name on the command line (`openapi-yaml`).
@@ -162,6 +167,11 @@ impl Format {
                 "errors.go",
                 "A Go module: endpoints, entries, lookups and the router",
             ),
+            Format::Python => (
+                "python",
+                "errors.py",
+                "A Python module: endpoints, entries, lookup and route",
+            ),
         }
     }
 }
@@ -192,6 +202,7 @@ impl<E: CatalogueEndpoint> Catalogue<E> {
                 return w.write_all(b"\n");
             }
             Format::TypeScript => typescript::module(self),
+            Format::Python => python::module(self),
         };
         w.write_all(text.as_bytes())
     }

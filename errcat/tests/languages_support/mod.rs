@@ -37,6 +37,7 @@ use serde_json::{Value, json};
 
 use crate::common::{errcat, root};
 
+pub mod python;
 pub mod typescript;
 
 /// A language's runner: given the directory holding the generated module
