@@ -1,12 +1,13 @@
-//! The TypeScript, Python and Go modules answer as the Rust engine: every
-//! lookup, code lookup and a set of routed requests, over the shipped
-//! catalogue, Docker's and the hostile one (`languages_support`).
+//! The TypeScript, Python and Go modules answer as the Rust engine (every
+//! lookup, code lookup, routed request, text) over the shipped catalogue,
+//! Docker's, Ably's and the hostile one (`languages_support`). The other
+//! `languages_*.rs` binaries do the same over one fixture each: a process
+//! serves one loaded catalogue.
 
 mod common;
 mod languages_support;
 
 use error_catalogue::StatusCode;
-use error_catalogue::load;
 use languages_support::queries;
 use serde_json::Value;
 
@@ -14,55 +15,35 @@ use common::root;
 
 /// The hostile catalogue, loaded once for this process (a process serves
 /// one loaded catalogue).
-#[allow(dead_code)] // until a language! below uses it
 fn hostile() -> std::path::PathBuf {
-    let path = root().join("tests/fixtures/hostile.toml");
-    static LOADED: std::sync::Once = std::sync::Once::new();
-    LOADED.call_once(|| {
-        let report = error_catalogue_build::check_file(&path);
-        load::load(report.catalogue.as_ref().unwrap()).unwrap();
-    });
-    path
+    languages_support::load_once("tests/fixtures/hostile.toml")
 }
 
-/// A test per catalogue for a language: `language!(module)`, its runner in
-/// `languages_support::module`.
-#[allow(unused_macros)]
-macro_rules! language {
-    ($lang:ident) => {
-        mod $lang {
-            use super::*;
-            use crate::languages_support::{agree, $lang::LANGUAGE};
-            use error_catalogue::load::Loaded;
-
-            #[test]
-            fn shipped() {
-                agree::<error_catalogue::Endpoint>(&LANGUAGE, None);
-            }
-
-            #[test]
-            fn docker() {
-                let toml = root().join("catalogues/docker-engine/errors.toml");
-                agree::<docker_engine_errors::docker::Endpoint>(&LANGUAGE, Some(&toml));
-            }
-
-            /// Ably's integer codes.
-            #[test]
-            fn ably() {
-                let toml = root().join("catalogues/ably/errors.toml");
-                agree::<ably_errors::ably::Endpoint>(&LANGUAGE, Some(&toml));
-            }
-
-            #[test]
-            fn hostile() {
-                agree::<Loaded>(&LANGUAGE, Some(&super::hostile()));
-            }
-        }
-    };
+mod shipped {
+    crate::languages_support::agree_in_each_language!(error_catalogue::Endpoint, None);
 }
 
-language!(typescript);
-language!(go);
+mod docker {
+    crate::languages_support::agree_in_each_language!(
+        docker_engine_errors::docker::Endpoint,
+        Some(&crate::root().join("catalogues/docker-engine/errors.toml"))
+    );
+}
+
+/// Ably's integer codes.
+mod ably {
+    crate::languages_support::agree_in_each_language!(
+        ably_errors::ably::Endpoint,
+        Some(&crate::root().join("catalogues/ably/errors.toml"))
+    );
+}
+
+mod hostile {
+    crate::languages_support::agree_in_each_language!(
+        error_catalogue::load::Loaded,
+        Some(&super::hostile())
+    );
+}
 
 /// The harness asks what it should, and the Rust answers are the engine's.
 #[test]
@@ -88,6 +69,21 @@ fn the_questions_cover_every_endpoint_and_hold_the_engines_answers() {
     for e in Endpoint::ALL {
         assert!(lookups.iter().any(|l| l[0] == e.slug()), "{e}");
     }
+    let general = lookups.iter().position(|l| l[0].is_null() && l[1] == 401);
+    assert_eq!(answers[general.unwrap()], "http-codes-401");
+    let texts = q.json["texts"].as_array().unwrap();
+    let i = texts
+        .iter()
+        .position(|t| t == "create-trackers-409")
+        .unwrap();
+    assert_eq!(q.expected["texts"][i]["status"], 409);
+    assert_eq!(q.expected["texts"][i]["app_code"], Value::Null);
+    assert!(
+        q.expected["texts"][i]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("#create-trackers-409")
+    );
 
     let routes = q.json["routes"].as_array().unwrap();
     let routed = q.expected["routes"].as_array().unwrap();
@@ -114,5 +110,3 @@ fn the_questions_cover_every_endpoint_and_hold_the_engines_answers() {
     assert!(answer("GET", "/").is_null());
     assert!(routed.iter().any(Value::is_null) && routed.iter().any(Value::is_string));
 }
-
-language!(python);

@@ -6,21 +6,11 @@
 mod common;
 mod languages_support;
 
-use common::root;
-use error_catalogue::load::{self, Loaded};
-#[allow(unused_imports)] // until the languages' runners land
-use languages_support::agree;
+use error_catalogue::load::Loaded;
 
 /// The catalogue, loaded once for this process.
-#[allow(dead_code)] // until the languages' runners land
 fn hostile_codes() -> std::path::PathBuf {
-    let path = root().join("tests/fixtures/hostile-codes.toml");
-    static LOADED: std::sync::Once = std::sync::Once::new();
-    LOADED.call_once(|| {
-        let report = error_catalogue_build::check_file(&path);
-        load::load(report.catalogue.as_ref().unwrap()).unwrap();
-    });
-    path
+    languages_support::load_once("tests/fixtures/hostile-codes.toml")
 }
 
 #[test]
@@ -36,26 +26,4 @@ fn the_questions_ask_every_code_and_codes_it_lacks() {
     assert!(q.expected["codes"][lacking].is_null());
 }
 
-#[test]
-fn typescript() {
-    agree::<Loaded>(
-        &languages_support::typescript::LANGUAGE,
-        Some(&hostile_codes()),
-    );
-}
-
-#[test]
-fn go() {
-    agree::<Loaded>(&languages_support::go::LANGUAGE, Some(&hostile_codes()));
-}
-
-#[test]
-fn python() {
-    agree::<Loaded>(&languages_support::python::LANGUAGE, Some(&hostile_codes()));
-}
-
-#[test]
-fn python_texts() {
-    hostile_codes();
-    languages_support::python::texts_agree::<Loaded>(Some(&hostile_codes()));
-}
+languages_support::agree_in_each_language!(Loaded, Some(&hostile_codes()));

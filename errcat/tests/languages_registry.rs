@@ -7,27 +7,11 @@
 mod common;
 mod languages_support;
 
-use common::root;
-use error_catalogue::load::{self, Loaded};
-use languages_support::agree;
+use error_catalogue::load::Loaded;
 
 /// The catalogue, loaded once for this process.
 fn registry() -> std::path::PathBuf {
-    let path = root().join("error-catalogue-build/tests/fixtures/integer-codes.toml");
-    static LOADED: std::sync::Once = std::sync::Once::new();
-    LOADED.call_once(|| {
-        let report = error_catalogue_build::check_file(&path);
-        load::load(report.catalogue.as_ref().unwrap()).unwrap();
-    });
-    path
+    languages_support::load_once("error-catalogue-build/tests/fixtures/integer-codes.toml")
 }
 
-#[test]
-fn typescript() {
-    agree::<Loaded>(&languages_support::typescript::LANGUAGE, Some(&registry()));
-}
-
-#[test]
-fn python() {
-    agree::<Loaded>(&languages_support::python::LANGUAGE, Some(&registry()));
-}
+languages_support::agree_in_each_language!(Loaded, Some(&registry()));

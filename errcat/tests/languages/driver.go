@@ -1,8 +1,10 @@
-// The Go side of the agreement test (errcat/tests/languages.rs): reads the
-// queries file named by its argument, answers each through the generated
-// module's public API alone, and prints the answers as one JSON object:
-// {"lookups": [anchor or null, ...], "codes": [anchor or null, ...],
-// "routes": [endpoint slug or null, ...]}.
+// The Go side of the agreement tests (errcat/tests/languages_support):
+// reads the queries file named by its argument, answers each through the
+// generated module's public API alone, and prints the answers as one JSON
+// object: {"lookups": [anchor or null, ...], "codes": [anchor or null, ...],
+// "routes": [endpoint slug or null, ...], "texts": [entry texts or null,
+// ...], "endpoints": [endpoint texts or null, ...]}. Go keeps an absent
+// text as "" and an absent status as 0: both answer null.
 package main
 
 import (
@@ -21,12 +23,20 @@ type queries struct {
 	Codes []json.RawMessage `json:"codes"`
 	// Routes are [method, path] pairs.
 	Routes [][2]string `json:"routes"`
+	// Texts are entries' anchors.
+	Texts []string `json:"texts"`
+	// Endpoints are endpoints' slugs.
+	Endpoints []string `json:"endpoints"`
 }
 
 type answers struct {
 	Lookups []*string `json:"lookups"`
 	Codes   []*string `json:"codes"`
 	Routes  []*string `json:"routes"`
+	// Texts are each entry's texts, nil for an anchor the module lacks.
+	Texts []map[string]interface{} `json:"texts"`
+	// Endpoints are each endpoint's texts, nil for a slug it lacks.
+	Endpoints []map[string]interface{} `json:"endpoints"`
 }
 
 func main() {
@@ -49,9 +59,11 @@ func run() error {
 		return err
 	}
 	a := answers{
-		Lookups: make([]*string, 0, len(q.Lookups)),
-		Codes:   make([]*string, 0, len(q.Codes)),
-		Routes:  make([]*string, 0, len(q.Routes)),
+		Lookups:   make([]*string, 0, len(q.Lookups)),
+		Codes:     make([]*string, 0, len(q.Codes)),
+		Routes:    make([]*string, 0, len(q.Routes)),
+		Texts:     make([]map[string]interface{}, 0, len(q.Texts)),
+		Endpoints: make([]map[string]interface{}, 0, len(q.Endpoints)),
 	}
 	for _, pair := range q.Lookups {
 		e, err := lookup(pair)
@@ -74,6 +86,16 @@ func run() error {
 			slug = &s
 		}
 		a.Routes = append(a.Routes, slug)
+	}
+	byAnchor := map[string]*catalog.Entry{}
+	for _, e := range append(append([]*catalog.Entry{}, catalog.Entries...), catalog.Codes...) {
+		byAnchor[e.Anchor] = e
+	}
+	for _, wanted := range q.Texts {
+		a.Texts = append(a.Texts, texts(byAnchor[wanted]))
+	}
+	for _, slug := range q.Endpoints {
+		a.Endpoints = append(a.Endpoints, endpointTexts(slug))
 	}
 	out, err := json.Marshal(a)
 	if err != nil {
@@ -128,4 +150,57 @@ func anchor(e *catalog.Entry) *string {
 		return nil
 	}
 	return &e.Anchor
+}
+
+// texts is an entry's texts in the harness's shape; nil for no entry.
+func texts(e *catalog.Entry) map[string]interface{} {
+	if e == nil {
+		return nil
+	}
+	listed := e.ListedCodes
+	if listed == nil {
+		listed = []string{}
+	}
+	var status interface{}
+	if e.Status != 0 {
+		status = e.Status
+	}
+	return map[string]interface{}{
+		"meaning":           e.Meaning,
+		"description":       orNil(e.Description),
+		"resolution":        orNil(e.Resolution),
+		"plain_meaning":     e.PlainMeaning,
+		"plain_description": orNil(e.PlainDescription),
+		"plain_resolution":  orNil(e.PlainResolution),
+		"status":            status,
+		"app_code":          orNil(e.AppCode),
+		"listed_codes":      listed,
+		"retryable":         e.Retryable,
+		"deprecated":        orNil(e.Deprecated),
+		"url":               e.URL,
+	}
+}
+
+// endpointTexts is an endpoint's texts in the harness's shape; nil for a
+// slug no endpoint has.
+func endpointTexts(slug string) map[string]interface{} {
+	for _, e := range catalog.Endpoints {
+		if e.Slug() == slug {
+			return map[string]interface{}{
+				"name":       e.Name(),
+				"method":     e.Method(),
+				"path":       e.Path(),
+				"deprecated": orNil(e.Deprecated()),
+			}
+		}
+	}
+	return nil
+}
+
+// orNil is nil for "", Go's absent text.
+func orNil(s string) interface{} {
+	if s == "" {
+		return nil
+	}
+	return s
 }

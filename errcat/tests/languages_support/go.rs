@@ -22,16 +22,11 @@ pub const LANGUAGE: Language = Language {
 /// The driver, read at compile time: the test needs no source tree path.
 const DRIVER: &str = include_str!("../languages/driver.go");
 
-/// Answers `queries` through the Go module in `dir`: the driver's stdout.
-/// Panics with the tool's output when a check or the run fails.
+/// Answers `queries` through the Go module in `dir` (the driver is package
+/// main, importing the module as `errcattest/errcatalog`), after `gofmt -l`
+/// and `go vet` over both: the driver's stdout. Panics with the tool's
+/// output when a check or the run fails.
 pub fn run(dir: &Path, queries: &Path) -> String {
-    run_program(dir, DRIVER, &[queries])
-}
-
-/// Runs `program` (package main, importing the module as
-/// `errcattest/errcatalog`) over the Go module in `dir` with `args`, after
-/// `gofmt -l` and `go vet` over both: its stdout.
-pub fn run_program(dir: &Path, program: &str, args: &[&Path]) -> String {
     let go = super::tool("go").expect("go is installed");
     let gofmt = super::tool("gofmt").expect("gofmt is installed");
     let module = dir.join("go-driver");
@@ -39,7 +34,7 @@ pub fn run_program(dir: &Path, program: &str, args: &[&Path]) -> String {
     std::fs::create_dir_all(&package).unwrap();
     std::fs::copy(dir.join(Format::Go.file_name()), package.join("errors.go")).unwrap();
     std::fs::write(module.join("go.mod"), "module errcattest\n\ngo 1.19\n").unwrap();
-    std::fs::write(module.join("main.go"), program).unwrap();
+    std::fs::write(module.join("main.go"), DRIVER).unwrap();
 
     let unformatted = output(Command::new(gofmt).arg("-l").arg("."), &module, "gofmt -l");
     assert!(
@@ -48,7 +43,7 @@ pub fn run_program(dir: &Path, program: &str, args: &[&Path]) -> String {
     );
     output(Command::new(&go).args(["vet", "./..."]), &module, "go vet");
     output(
-        Command::new(&go).args(["run", "."]).args(args),
+        Command::new(&go).args(["run", "."]).arg(queries),
         &module,
         "go run",
     )

@@ -1,28 +1,41 @@
 //! The agreement harness: a generated language module must answer every
-//! lookup, code lookup and routed request exactly as the Rust engine does.
+//! lookup, code lookup and routed request exactly as the Rust engine does,
+//! and hold every text of every entry and endpoint as the engine holds it.
 //!
 //! [`agree`] renders the module with `errcat render --format LANG`, writes
-//! the questions to `queries.json` beside it,
+//! the questions ([`queries`]) to `queries.json` beside it,
 //!
 //! ```json
-//! {"lookups": [["create-trackers", 409], …], "codes": ["card_declined", …],
-//!  "routes": [["GET", "/v1/manage/tracker/x"], …]}
+//! {"lookups": [["create-trackers", 409], [null, 401], …],
+//!  "codes": ["card_declined", …],
+//!  "routes": [["GET", "/v1/manage/tracker/x"], …],
+//!  "texts": ["create-trackers-409", "code-card-declined", …],
+//!  "endpoints": ["create-trackers", …]}
 //! ```
 //!
-//! runs the language's driver over them (its strict checker first), and
-//! compares what the driver prints,
+//! (a null endpoint asks the general table; `texts` names every entry, the
+//! general table's, each endpoint's and each code's, by anchor), runs the
+//! language's driver over them (its strict checker first), and compares
+//! what the driver prints,
 //!
 //! ```json
-//! {"lookups": [anchor or null, …], "codes": [anchor or null, …], "routes": [slug or null, …]}
+//! {"lookups": [anchor or null, …], "codes": [anchor or null, …],
+//!  "routes": [slug or null, …],
+//!  "texts": [{"meaning", "description", "resolution", "plain_meaning",
+//!             "plain_description", "plain_resolution", "status", "app_code",
+//!             "listed_codes", "retryable", "deprecated", "url"} or null, …],
+//!  "endpoints": [{"name", "method", "path", "deprecated"} or null, …]}
 //! ```
 //!
-//! with the Rust engine's answers, question by question.
+//! (null where a text, a status or a code is absent; null for an anchor or
+//! slug the module lacks) with the Rust engine's answers, question by
+//! question and field by field.
 //!
 //! A language plugs in with a runner module here, `languages_support/LANG.rs`
 //! (declared below as `pub mod LANG;`), holding `pub const LANGUAGE:
-//! Language` (its format name, tools and [`Run`] function) and the line
-//! `language!(LANG);` in `tests/languages.rs`, and one test in
-//! `tests/languages_codes.rs`. Its driver is `tests/languages/driver.EXT`.
+//! Language` (its format name, tools and [`Run`] function), the line
+//! `language!(LANG);` in `tests/languages.rs`, and a line in
+//! [`agree_in_each_language`]. Its driver is `tests/languages/driver.EXT`.
 // Each test binary uses a part.
 #![allow(dead_code)]
 
@@ -37,7 +50,9 @@ use serde_json::{Value, json};
 
 use crate::common::{errcat, root};
 
+pub mod go;
 pub mod python;
+pub mod requests;
 pub mod typescript;
 
 /// A language's runner: given the directory holding the generated module
@@ -107,11 +122,13 @@ pub struct Queries {
     pub expected: Value,
 }
 
-/// Every endpoint with every status the catalogue documents and a few it
-/// does not; every code, and codes it lacks; a request per endpoint and
-/// base path in several spellings (trailing slash, query and fragment, full
-/// URL, percent-encoded literals, HEAD, another method), and requests no
-/// template matches.
+/// The parts of the questions, in the order they are compared.
+const PARTS: [&str; 5] = ["lookups", "codes", "routes", "texts", "endpoints"];
+
+/// Every endpoint, and the general table, with every status the catalogue
+/// documents and a few it does not; every code, and codes it lacks; the
+/// requests of [`requests::requests`]; every entry's texts and every
+/// endpoint's.
 pub fn queries<E: CatalogueEndpoint>() -> Queries {
     let catalogue = Catalogue::<E>::new();
     let mut statuses: BTreeSet<u16> = [100, 200, 204, 404, 418, 500, 599].into();
@@ -123,9 +140,11 @@ pub fn queries<E: CatalogueEndpoint>() -> Queries {
     statuses.extend(documented.filter_map(|e| e.documented_status().map(|s| s.as_u16())));
 
     let mut lookups = (Vec::new(), Vec::new());
-    for &e in E::all() {
-        for &status in &statuses {
-            let status_code = StatusCode::from_u16(status).unwrap();
+    for &status in &statuses {
+        let status_code = StatusCode::from_u16(status).unwrap();
+        lookups.0.push(json!([null, status]));
+        lookups.1.push(anchor(E::lookup_general(status_code)));
+        for &e in E::all() {
             lookups.0.push(json!([e.slug(), status]));
             lookups.1.push(anchor(e.lookup(status_code)));
         }
@@ -137,62 +156,53 @@ pub fn queries<E: CatalogueEndpoint>() -> Queries {
         .filter_map(|e| e.app_code())
         .map(str::to_owned)
         .collect();
+    let upper: Vec<String> = codes.iter().map(|c| c.to_uppercase()).collect();
+    codes.extend(upper);
     if let Some(first) = codes.first().cloned() {
-        codes.push(first.to_uppercase());
         codes.push(format!(" {first}"));
     }
     codes.extend(["", "0", "no_such_code", "40140"].map(String::from));
     let code_answers: Vec<Value> = codes.iter().map(|c| anchor(E::lookup_code(c))).collect();
 
-    let mut routes = (Vec::new(), Vec::new());
-    let mut ask = |method: &str, path: String| {
-        let m = Method::from_bytes(method.as_bytes()).unwrap();
-        let answer = RouteMatch::<E>::find(&m, &path).map(|r| r.endpoint().slug());
-        routes.0.push(json!([method, path]));
-        routes.1.push(json!(answer));
-    };
-    let bases = match catalogue.base_paths() {
-        [] => &[""][..],
-        declared => declared,
-    };
-    for &e in E::all() {
-        for &base in bases {
-            let path = format!("{}{}", filled(base), filled(e.path()));
-            let method = e.method().to_string();
-            ask(&method, path.clone());
-            ask(&method, format!("{path}/"));
-            ask(&method, format!("{path}//"));
-            ask(&method, format!("{path}?q=1&r=/x#frag"));
-            ask(&method, format!("https://api.example.com:8443{path}?q=1"));
-            ask(&method, encoded(&path));
-            ask(&method, format!("{path}/extra"));
-            ask(&method, path.replace("p1", "p%2F1"));
-            ask(&method, path.replace("/p1", "/"));
-            ask("HEAD", path.clone());
-            let other = if method == "PATCH" {
-                "OPTIONS"
-            } else {
-                "PATCH"
-            };
-            ask(other, path.clone());
-        }
-    }
-    for path in [
-        "",
-        "/",
-        "//",
-        "/%zz",
-        "?x",
-        "#x",
-        "https://h",
-        "relative/path",
-    ] {
-        ask("GET", path.to_owned());
-    }
+    let routes = requests::requests::<E>(catalogue.base_paths());
+    let routed: Vec<Value> = routes
+        .iter()
+        .map(|(method, path)| {
+            let m = Method::from_bytes(method.as_bytes()).unwrap();
+            json!(RouteMatch::<E>::find(&m, path).map(|r| r.endpoint().slug()))
+        })
+        .collect();
+
+    let every_entry = || catalogue.entries().iter().chain(catalogue.codes());
+    let texts: Vec<&str> = every_entry().map(Entry::anchor).collect();
+    let endpoints: Vec<&str> = E::all().iter().map(|e| e.slug()).collect();
+    let endpoint_texts: Vec<Value> = E::all()
+        .iter()
+        .map(|e| {
+            json!({
+                "name": e.name(),
+                "method": e.method().as_str(),
+                "path": e.path(),
+                "deprecated": e.deprecated(),
+            })
+        })
+        .collect();
 
     Queries {
-        json: json!({ "lookups": lookups.0, "codes": codes, "routes": routes.0 }),
-        expected: json!({ "lookups": lookups.1, "codes": code_answers, "routes": routes.1 }),
+        json: json!({
+            "lookups": lookups.0,
+            "codes": codes,
+            "routes": routes.iter().map(|(m, p)| json!([m, p])).collect::<Vec<_>>(),
+            "texts": texts,
+            "endpoints": endpoints,
+        }),
+        expected: json!({
+            "lookups": lookups.1,
+            "codes": code_answers,
+            "routes": routed,
+            "texts": every_entry().map(entry_texts).collect::<Vec<_>>(),
+            "endpoints": endpoint_texts,
+        }),
     }
 }
 
@@ -200,45 +210,29 @@ fn anchor<E: CatalogueEndpoint>(entry: Option<&Entry<E>>) -> Value {
     json!(entry.map(|e| e.anchor()))
 }
 
-/// A template with each `{param}` as `p1`, each `{*param}` as `a/b`.
-fn filled(template: &str) -> String {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        let name = &rest[open + 1..open + close];
-        out.push_str(if name.starts_with('*') { "a/b" } else { "p1" });
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `path` with its first letter and every non-ASCII byte percent-encoded:
-/// literals match by their decoded bytes.
-fn encoded(path: &str) -> String {
-    let mut out = String::new();
-    let mut first_letter = true;
-    for &b in path.as_bytes() {
-        let letter = first_letter && b.is_ascii_alphabetic();
-        if !b.is_ascii() || letter {
-            first_letter &= !letter;
-            out.push_str(&format!("%{b:02X}"));
-        } else {
-            out.push(b as char);
-        }
-    }
-    out
+/// An entry's texts, flags and numbers, as every driver prints them.
+fn entry_texts<E: CatalogueEndpoint>(e: &Entry<E>) -> Value {
+    json!({
+        "meaning": e.meaning(),
+        "description": e.description(),
+        "resolution": e.resolution(),
+        "plain_meaning": e.plain_meaning(),
+        "plain_description": e.plain_description(),
+        "plain_resolution": e.plain_resolution(),
+        "status": e.documented_status().map(|s| s.as_u16()),
+        "app_code": e.app_code(),
+        "listed_codes": e.listed_codes(),
+        "retryable": e.retryable(),
+        "deprecated": e.deprecated(),
+        "url": e.url().to_string(),
+    })
 }
 
 /// Renders the module of `language` (of the catalogue at `catalogue`, else
-/// the one errcat was built with), asks it [`queries`] through `run`, and
-/// fails naming every question the module answers unlike the Rust engine.
-/// Skipped, with a message, when the language's tools are missing outside
-/// CI ([`have`]).
+/// the one errcat was built with), asks it [`queries`] through its runner,
+/// and fails naming every question the module answers unlike the Rust
+/// engine (each text by its field). Skipped, with a message, when the
+/// language's tools are missing outside CI ([`have`]).
 pub fn agree<E: CatalogueEndpoint>(language: &Language, catalogue: Option<&Path>) {
     if !have(language.tools) {
         return;
@@ -271,14 +265,25 @@ pub fn agree<E: CatalogueEndpoint>(language: &Language, catalogue: Option<&Path>
         .unwrap_or_else(|e| panic!("{format} driver printed no JSON ({e}):\n{printed}"));
 
     let mut wrong = Vec::new();
-    for part in ["lookups", "codes", "routes"] {
+    for part in PARTS {
         let asked = queries.json[part].as_array().unwrap();
         let want = queries.expected[part].as_array().unwrap();
         let got = answers[part].as_array().map(Vec::as_slice).unwrap_or(&[]);
         assert_eq!(got.len(), want.len(), "{format}: {part}: answers count");
         for ((q, w), g) in asked.iter().zip(want).zip(got) {
-            if w != g {
-                wrong.push(format!("{part} {q}: Rust {w}, {format} {g}"));
+            match (w.as_object(), g.as_object()) {
+                (Some(w), Some(g)) => {
+                    for (field, want_field) in w {
+                        let got_field = g.get(field).unwrap_or(&Value::Null);
+                        if want_field != got_field {
+                            wrong.push(format!(
+                                "{part} {q} {field}: Rust {want_field}, {format} {got_field}"
+                            ));
+                        }
+                    }
+                }
+                _ if w != g => wrong.push(format!("{part} {q}: Rust {w}, {format} {g}")),
+                _ => {}
             }
         }
     }
@@ -290,4 +295,48 @@ pub fn agree<E: CatalogueEndpoint>(language: &Language, catalogue: Option<&Path>
     );
 }
 
-pub mod go;
+/// Tests `typescript`, `python` and `go`, each holding that language's
+/// module of the catalogue at `$catalogue` (loaded as `$endpoint`, or
+/// compiled in) to the engine ([`agree`]).
+macro_rules! agree_in_each_language {
+    ($endpoint:ty, $catalogue:expr) => {
+        #[test]
+        fn typescript() {
+            $crate::languages_support::agree::<$endpoint>(
+                &$crate::languages_support::typescript::LANGUAGE,
+                $catalogue,
+            );
+        }
+
+        #[test]
+        fn python() {
+            $crate::languages_support::agree::<$endpoint>(
+                &$crate::languages_support::python::LANGUAGE,
+                $catalogue,
+            );
+        }
+
+        #[test]
+        fn go() {
+            $crate::languages_support::agree::<$endpoint>(
+                &$crate::languages_support::go::LANGUAGE,
+                $catalogue,
+            );
+        }
+    };
+}
+pub(crate) use agree_in_each_language;
+
+/// Loads the catalogue at `path` (relative to the workspace) once for this
+/// process (a process serves one loaded catalogue) and returns its path.
+pub fn load_once(path: &str) -> PathBuf {
+    static LOADED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let loaded = LOADED.get_or_init(|| {
+        let file = root().join(path);
+        let report = error_catalogue_build::check_file(&file);
+        error_catalogue::load::load(report.catalogue.as_ref().unwrap()).unwrap();
+        file
+    });
+    assert_eq!(*loaded, root().join(path), "one loaded catalogue a process");
+    loaded.clone()
+}
