@@ -110,3 +110,19 @@ fn the_questions_cover_every_endpoint_and_hold_the_engines_answers() {
     assert!(answer("GET", "/").is_null());
     assert!(routed.iter().any(Value::is_null) && routed.iter().any(Value::is_string));
 }
+
+/// The requests reach every endpoint of each compiled-in catalogue.
+#[test]
+fn the_requests_reach_every_endpoint() {
+    use languages_support::unreached;
+    let none: [&str; 0] = [];
+    let shipped = queries::<error_catalogue::Endpoint>();
+    assert_eq!(unreached::<error_catalogue::Endpoint>(&shipped), none);
+    let docker = queries::<docker_engine_errors::docker::Endpoint>();
+    assert_eq!(
+        unreached::<docker_engine_errors::docker::Endpoint>(&docker),
+        none
+    );
+    let ably = queries::<ably_errors::ably::Endpoint>();
+    assert_eq!(unreached::<ably_errors::ably::Endpoint>(&ably), none);
+}

@@ -4,7 +4,8 @@
 // object: {"lookups": [anchor or null, ...], "codes": [anchor or null, ...],
 // "routes": [endpoint slug or null, ...], "texts": [entry texts or null,
 // ...], "endpoints": [endpoint texts or null, ...]}. Go keeps an absent
-// text as "" and an absent status as 0: both answer null.
+// text as "" and an absent status as 0: both answer null. Its module holds
+// no examples (the runner says so: the harness does not ask for them).
 package main
 
 import (

@@ -33,6 +33,9 @@ def texts(e: Optional[errors.Entry]) -> Optional[Dict[str, Any]]:
         "retryable": e.retryable,
         "deprecated": e.deprecated,
         "url": e.url,
+        "example": None
+        if e.example is None
+        else {"caption": e.example.caption, "lang": e.example.lang, "body": e.example.body},
     }
 
 

@@ -56,6 +56,7 @@ function texts(wanted: string): object | null {
     retryable: e.retryable,
     deprecated: e.deprecated,
     url: e.url,
+    example: e.example,
   };
 }
 

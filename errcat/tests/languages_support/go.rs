@@ -17,6 +17,7 @@ pub const LANGUAGE: Language = Language {
     format: "go",
     tools: &["go", "gofmt"],
     run,
+    lacks: &["example"],
 };
 
 /// The driver, read at compile time: the test needs no source tree path.

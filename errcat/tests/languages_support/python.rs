@@ -12,6 +12,7 @@ pub const LANGUAGE: Language = Language {
     format: "python",
     tools: &["mypy", "python3"],
     run,
+    lacks: &[],
 };
 
 /// The driver, copied beside the module.

@@ -12,6 +12,7 @@ pub const LANGUAGE: Language = Language {
     format: "typescript",
     tools: &["tsc", "node"],
     run,
+    lacks: &[],
 };
 
 /// The driver, copied beside the module.
