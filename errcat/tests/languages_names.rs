@@ -31,14 +31,21 @@ fn rendered(format: &str) -> String {
 }
 
 /// Asserts that `module` holds each of `texts`, and each pair's second
-/// text after its first.
-fn holds(module: &str, texts: &[&str], after: &[(&str, &str)]) {
+/// text in the declaration its first opens (up to the next line that
+/// closes a block).
+fn holds(module: &str, texts: &[&str], within: &[(&str, &str)]) {
     for text in texts {
         assert!(module.contains(text), "{text:?} in\n{module}");
     }
-    for (first, then) in after {
+    for (first, then) in within {
         let at = module.find(first).unwrap_or_else(|| panic!("{first:?}"));
-        assert!(module[at..].contains(then), "{then:?} after {first:?}");
+        let rest = &module[at..];
+        let end = ["\n}", "\n)"]
+            .iter()
+            .filter_map(|close| rest.find(close))
+            .min()
+            .unwrap_or(rest.len());
+        assert!(rest[..end].contains(then), "{then:?} in {:?}", &rest[..end]);
     }
 }
 
@@ -113,8 +120,15 @@ fn go_renames_in_page_order() {
             "var CodeX409_2 = Entry{",
         ],
         &[
+            ("var A1B409 = Entry{", "\"a1b-409\""),
             ("var A1B409_2 = Entry{", "Endpoint:     Second,"),
+            ("var A1B409_2 = Entry{", "\"a1-b-409\""),
+            ("var Ab1C409 = Entry{", "\"ab1c-409\""),
+            ("var Ab1C409_2 = Entry{", "\"ab1-c-409\""),
+            ("var HttpCodes401_2 = Entry{", "\"http-codes-401\""),
+            ("var CodeX409 = Entry{", "\"code-x-409\""),
             ("var CodeX409_2 = Entry{", "AppCode:      \"x409\","),
+            ("var CodePointers = Entry{", "AppCode:      \"pointers\","),
         ],
     );
 }
