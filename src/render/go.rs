@@ -31,7 +31,7 @@ use std::fmt::Write as _;
 
 use error_catalogue_records::{Node, Part};
 
-use super::lang::{Names, pascal, words};
+use super::lang::{self, Names, pascal, words};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// The types and functions of every module.
@@ -382,35 +382,10 @@ impl Walk<'_> {
     }
 }
 
-/// `s` as a Go interpreted string literal: quotes, backslashes, control
-/// characters and invisible format characters (bidirectional overrides,
-/// zero-width characters, the byte order mark, which Go rejects inside a
-/// file) escaped, everything else as is. Safe inside a line comment too: it
-/// holds no line break.
+/// `s` as a Go interpreted string literal ([`lang::quoted`]); Go rejects
+/// a byte order mark inside a file, which it escapes with the rest.
 pub(crate) fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x80 && c.is_control() => {
-                let _ = write!(out, "\\x{:02x}", u32::from(c));
-            }
-            c if c.is_control() || invisible(c) => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c if invisible_astral(c) => {
-                let _ = write!(out, "\\U{:08x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    lang::quoted(s, lang::escape_code_point)
 }
 
 /// [`quote`] for a comment: Go 1.19's gofmt reads two backticks or two
@@ -418,27 +393,6 @@ pub(crate) fn quote(s: &str) -> String {
 /// one of each pair is an escape.
 fn comment_quote(s: &str) -> String {
     quote(s).replace("``", "`\\x60").replace("''", "'\\x27")
-}
-
-/// Format characters of the Basic Multilingual Plane that show as nothing
-/// or reorder text: written as escapes so the source reads as the data is.
-fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}'
-            | '\u{61c}'
-            | '\u{180e}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{2028}'..='\u{202e}'
-            | '\u{2060}'..='\u{206f}'
-            | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}'
-    )
-}
-
-/// The tag characters, invisible too.
-fn invisible_astral(c: char) -> bool {
-    matches!(c, '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
 }
 
 #[cfg(test)]

@@ -26,8 +26,6 @@
 mod escape;
 mod go;
 mod html;
-// The language modules' names; used by them as they land.
-#[allow(dead_code)]
 mod lang;
 mod markdown;
 mod mdx;

@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 use error_catalogue_records::{Node, Part};
 use http::StatusCode;
 
-use super::lang::{Names, screaming, words};
+use super::lang::{self, Names, screaming, words};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// Module-level names the module defines itself, which an entry's constant
@@ -466,38 +466,9 @@ fn optional(s: Option<&str>) -> String {
     s.map_or("None".to_string(), string)
 }
 
-/// A Python string literal of `s`, double-quoted: quotes, backslashes,
-/// control characters, line and paragraph separators, bidirectional
-/// controls and the byte order mark escaped, so that it is data and reads
-/// as written; everything else as itself (the file is UTF-8).
+/// A Python string literal of `s`, double-quoted ([`lang::quoted`]).
 pub(crate) fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\x{:02x}", u32::from(c));
-            }
-            '\u{061c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    lang::quoted(s, lang::escape_code_point)
 }
 
 #[cfg(test)]
@@ -513,7 +484,7 @@ mod tests {
         assert_eq!(string("\"\"\" '''"), r#""\"\"\" '''""#);
         assert_eq!(string(r"\N{BULLET} \x41"), r#""\\N{BULLET} \\x41""#);
         assert_eq!(string("a\r\n\tb"), r#""a\r\n\tb""#);
-        assert_eq!(string("\0\u{7f}\u{85}\u{b}"), r#""\x00\x7f\x85\x0b""#);
+        assert_eq!(string("\0\u{7f}\u{85}\u{b}"), r#""\x00\x7f\u0085\x0b""#);
         assert_eq!(
             string("\u{2028}\u{2029}\u{202e}\u{2066}\u{feff}"),
             r#""\u2028\u2029\u202e\u2066\ufeff""#
