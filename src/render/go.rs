@@ -26,10 +26,12 @@
 //! `go/api.go`). Catalogue text is only ever written as a Go string literal
 //! ([`quote`]), also inside comments.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use error_catalogue_records::{Node, Part};
+use error_catalogue_records::Part;
+
+use super::flat_routes::{self, Segment};
 
 use super::lang::{self, Names, pascal, words};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
@@ -298,9 +300,8 @@ fn entry<E: CatalogueEndpoint>(out: &mut String, e: &Entry<E>, names: &GoNames) 
     out.push_str("}\n");
 }
 
-/// The routes of each method's trie, in the order the Rust router tries
-/// them: a node's own route, then its literal edges, mixed edges, parameter
-/// and multi-segment parameter, depth first.
+/// Every route ([`flat_routes::by_method`]), a line each, in the order the
+/// Rust router tries them.
 fn routes<E: CatalogueEndpoint>(out: &mut String, names: &GoNames) {
     out.push_str(
         "\n// routes lists every route: each method's templates under each base path\n\
@@ -308,77 +309,43 @@ fn routes<E: CatalogueEndpoint>(out: &mut String, names: &GoNames) {
          // the Rust router tries them.\nvar routes = ",
     );
     let mut lines = Vec::new();
-    for method in E::tables().routes {
-        let mut walk = Walk {
-            method: method.method.as_str(),
-            segments: Vec::new(),
-            names,
-            out: &mut lines,
-        };
-        walk.node(&method.root);
+    for (method, routes) in flat_routes::by_method::<E>() {
+        for route in routes {
+            let segments: Vec<String> = route.segments.iter().map(segment).collect();
+            lines.push(format!(
+                "{{method: {}, base: {}, endpoint: {}, segments: []segment{{{}}}}}",
+                quote(method),
+                quote(route.base_path),
+                names.endpoint(route.endpoint),
+                segments.join(", "),
+            ));
+        }
     }
     list(out, "[]route", lines.into_iter());
 }
 
-/// A depth-first walk over one method's trie, making a line per route.
-struct Walk<'w> {
-    method: &'static str,
-    /// The segments from the root to the node walked.
-    segments: Vec<String>,
-    names: &'w GoNames,
-    out: &'w mut Vec<String>,
-}
-
-impl Walk<'_> {
-    fn node<E: CatalogueEndpoint>(&mut self, node: &Node<'static, E>) {
-        if let Some(route) = node.route {
-            self.out.push(format!(
-                "{{method: {}, base: {}, endpoint: {}, segments: []segment{{{}}}}}",
-                quote(self.method),
-                quote(route.base_path),
-                self.names.endpoint(route.endpoint),
-                self.segments.join(", "),
-            ));
-        }
-        // The router takes the first literal equal to a segment's bytes: a
-        // later equal one (two texts decoded to U+FFFD alike) is never
-        // reached.
-        let mut seen = HashSet::new();
-        for literal in node.literals {
-            if seen.insert(literal.segment) {
-                self.edge(format!("lit({})", quote(literal.segment)), &literal.node);
-            }
-        }
-        for (rank, mixed) in node.mixed.iter().enumerate() {
-            let mut texts = vec![String::new()];
-            for part in mixed.parts {
+/// A route's segment as the Go matcher's constructor call: `lit("v1")`,
+/// `mixed(rank, texts…)` (the text before, between and after its
+/// parameters, `""` where there is none), `param()`, `multi()`.
+fn segment(segment: &Segment) -> String {
+    match *segment {
+        Segment::Literal(text) => format!("lit({})", quote(text)),
+        Segment::Mixed { rank, parts } => {
+            let mut texts = vec!["\"\"".to_string()];
+            for part in parts {
                 match part {
                     Part::Text(text) => {
                         if let Some(last) = texts.last_mut() {
                             *last = quote(text);
                         }
                     }
-                    Part::Param(_) => texts.push(String::new()),
+                    Part::Param(_) => texts.push("\"\"".to_string()),
                 }
             }
-            let texts: Vec<String> = texts
-                .into_iter()
-                .map(|t| if t.is_empty() { "\"\"".to_string() } else { t })
-                .collect();
-            self.edge(format!("mixed({rank}, {})", texts.join(", ")), &mixed.node);
+            format!("mixed({rank}, {})", texts.join(", "))
         }
-        if let Some(param) = node.param {
-            self.edge("param()".to_string(), param);
-        }
-        if let Some(multi) = node.catch_all {
-            self.edge("multi()".to_string(), multi);
-        }
-    }
-
-    fn edge<E: CatalogueEndpoint>(&mut self, segment: String, node: &Node<'static, E>) {
-        self.segments.push(segment);
-        self.node(node);
-        self.segments.pop();
+        Segment::Param => "param()".to_string(),
+        Segment::Multi => "multi()".to_string(),
     }
 }
 

@@ -24,6 +24,7 @@
 //! is escaped for the target so that it shows as written.
 
 mod escape;
+mod flat_routes;
 mod go;
 mod html;
 mod lang;
