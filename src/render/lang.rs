@@ -243,4 +243,65 @@ mod tests {
         assert_eq!(names.unique("class_".into()), "class__2");
         assert_eq!(names.unique("http_get_2".into()), "http_get_2_2");
     }
+
+    /// What a TypeScript, Python or Go compiler reads back from a literal
+    /// [`quoted`] wrote (each escape the writers use, and nothing else).
+    fn read_back(literal: &str) -> Option<String> {
+        let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+        let (mut out, mut units) = (String::new(), Vec::<u16>::new());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                assert!(!escaped(c) && c != '"', "{c:?} unescaped in {literal:?}");
+                out.push(c);
+                continue;
+            }
+            let hex = |chars: &mut std::str::Chars<'_>, n: usize| {
+                let digits: String = chars.take(n).collect();
+                u32::from_str_radix(&digits, 16).ok()
+            };
+            match chars.next()? {
+                '"' => out.push('"'),
+                '\\' => out.push('\\'),
+                'n' => out.push('\n'),
+                'r' => out.push('\r'),
+                't' => out.push('\t'),
+                'x' => out.push(char::from_u32(hex(&mut chars, 2)?)?),
+                'U' => out.push(char::from_u32(hex(&mut chars, 8)?)?),
+                'u' => {
+                    // A code point (Python, Go) or a UTF-16 unit (JavaScript).
+                    units.push(u16::try_from(hex(&mut chars, 4)?).ok()?);
+                    if let Some(Ok(c)) = char::decode_utf16(units.iter().copied()).next() {
+                        out.push(c);
+                        units.clear();
+                    }
+                }
+                _ => return None,
+            }
+        }
+        units.is_empty().then_some(out)
+    }
+
+    proptest::proptest! {
+        /// Any text, however hostile, is a literal that reads back as
+        /// itself and shows no character a reader could misread.
+        #[test]
+        fn every_text_reads_back_from_its_literal(text in "\\PC*|[\\x00-\\x{10FFFF}]{0,40}") {
+            proptest::prop_assert_eq!(read_back(&quoted(&text, escape_code_point)), Some(text.clone()));
+            proptest::prop_assert_eq!(read_back(&quoted(&text, escape_utf16)), Some(text));
+        }
+
+        /// Whatever names come in, those given out are legal and distinct.
+        #[test]
+        fn names_given_are_distinct_and_legal(candidates in proptest::collection::vec("[a-z0-9_]{0,4}", 0..40)) {
+            let mut names = Names::new(&["if", "for"], "N");
+            let mut given = HashSet::new();
+            for candidate in candidates {
+                let name = names.unique(candidate);
+                proptest::prop_assert!(!name.starts_with(|c: char| c.is_ascii_digit()) && !name.is_empty());
+                proptest::prop_assert!(name != "if" && name != "for");
+                proptest::prop_assert!(given.insert(name));
+            }
+        }
+    }
 }
