@@ -26,12 +26,14 @@
 //! `go/api.go`). Catalogue text is only ever written as a Go string literal
 //! ([`quote`]), also inside comments.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use error_catalogue_records::{Node, Part};
+use error_catalogue_records::Part;
 
-use super::lang::{Names, pascal, words};
+use super::flat_routes::{self, Segment};
+
+use super::lang::{self, Names, pascal, words};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// The types and functions of every module.
@@ -298,9 +300,8 @@ fn entry<E: CatalogueEndpoint>(out: &mut String, e: &Entry<E>, names: &GoNames) 
     out.push_str("}\n");
 }
 
-/// The routes of each method's trie, in the order the Rust router tries
-/// them: a node's own route, then its literal edges, mixed edges, parameter
-/// and multi-segment parameter, depth first.
+/// Every route ([`flat_routes::by_method`]), a line each, in the order the
+/// Rust router tries them.
 fn routes<E: CatalogueEndpoint>(out: &mut String, names: &GoNames) {
     out.push_str(
         "\n// routes lists every route: each method's templates under each base path\n\
@@ -308,109 +309,50 @@ fn routes<E: CatalogueEndpoint>(out: &mut String, names: &GoNames) {
          // the Rust router tries them.\nvar routes = ",
     );
     let mut lines = Vec::new();
-    for method in E::tables().routes {
-        let mut walk = Walk {
-            method: method.method.as_str(),
-            segments: Vec::new(),
-            names,
-            out: &mut lines,
-        };
-        walk.node(&method.root);
+    for (method, routes) in flat_routes::by_method::<E>() {
+        for route in routes {
+            let segments: Vec<String> = route.segments.iter().map(segment).collect();
+            lines.push(format!(
+                "{{method: {}, base: {}, endpoint: {}, segments: []segment{{{}}}}}",
+                quote(method),
+                quote(route.base_path),
+                names.endpoint(route.endpoint),
+                segments.join(", "),
+            ));
+        }
     }
     list(out, "[]route", lines.into_iter());
 }
 
-/// A depth-first walk over one method's trie, making a line per route.
-struct Walk<'w> {
-    method: &'static str,
-    /// The segments from the root to the node walked.
-    segments: Vec<String>,
-    names: &'w GoNames,
-    out: &'w mut Vec<String>,
-}
-
-impl Walk<'_> {
-    fn node<E: CatalogueEndpoint>(&mut self, node: &Node<'static, E>) {
-        if let Some(route) = node.route {
-            self.out.push(format!(
-                "{{method: {}, base: {}, endpoint: {}, segments: []segment{{{}}}}}",
-                quote(self.method),
-                quote(route.base_path),
-                self.names.endpoint(route.endpoint),
-                self.segments.join(", "),
-            ));
-        }
-        // The router takes the first literal equal to a segment's bytes: a
-        // later equal one (two texts decoded to U+FFFD alike) is never
-        // reached.
-        let mut seen = HashSet::new();
-        for literal in node.literals {
-            if seen.insert(literal.segment) {
-                self.edge(format!("lit({})", quote(literal.segment)), &literal.node);
-            }
-        }
-        for (rank, mixed) in node.mixed.iter().enumerate() {
-            let mut texts = vec![String::new()];
-            for part in mixed.parts {
+/// A route's segment as the Go matcher's constructor call: `lit("v1")`,
+/// `mixed(rank, texts…)` (the text before, between and after its
+/// parameters, `""` where there is none), `param()`, `multi()`.
+fn segment(segment: &Segment) -> String {
+    match *segment {
+        Segment::Literal(text) => format!("lit({})", quote(text)),
+        Segment::Mixed { rank, parts } => {
+            let mut texts = vec!["\"\"".to_string()];
+            for part in parts {
                 match part {
                     Part::Text(text) => {
                         if let Some(last) = texts.last_mut() {
                             *last = quote(text);
                         }
                     }
-                    Part::Param(_) => texts.push(String::new()),
+                    Part::Param(_) => texts.push("\"\"".to_string()),
                 }
             }
-            let texts: Vec<String> = texts
-                .into_iter()
-                .map(|t| if t.is_empty() { "\"\"".to_string() } else { t })
-                .collect();
-            self.edge(format!("mixed({rank}, {})", texts.join(", ")), &mixed.node);
+            format!("mixed({rank}, {})", texts.join(", "))
         }
-        if let Some(param) = node.param {
-            self.edge("param()".to_string(), param);
-        }
-        if let Some(multi) = node.catch_all {
-            self.edge("multi()".to_string(), multi);
-        }
-    }
-
-    fn edge<E: CatalogueEndpoint>(&mut self, segment: String, node: &Node<'static, E>) {
-        self.segments.push(segment);
-        self.node(node);
-        self.segments.pop();
+        Segment::Param => "param()".to_string(),
+        Segment::Multi => "multi()".to_string(),
     }
 }
 
-/// `s` as a Go interpreted string literal: quotes, backslashes, control
-/// characters and invisible format characters (bidirectional overrides,
-/// zero-width characters, the byte order mark, which Go rejects inside a
-/// file) escaped, everything else as is. Safe inside a line comment too: it
-/// holds no line break.
+/// `s` as a Go interpreted string literal ([`lang::quoted`]); Go rejects
+/// a byte order mark inside a file, which it escapes with the rest.
 pub(crate) fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x80 && c.is_control() => {
-                let _ = write!(out, "\\x{:02x}", u32::from(c));
-            }
-            c if c.is_control() || invisible(c) => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c if invisible_astral(c) => {
-                let _ = write!(out, "\\U{:08x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    lang::quoted(s, lang::escape_code_point)
 }
 
 /// [`quote`] for a comment: Go 1.19's gofmt reads two backticks or two
@@ -418,27 +360,6 @@ pub(crate) fn quote(s: &str) -> String {
 /// one of each pair is an escape.
 fn comment_quote(s: &str) -> String {
     quote(s).replace("``", "`\\x60").replace("''", "'\\x27")
-}
-
-/// Format characters of the Basic Multilingual Plane that show as nothing
-/// or reorder text: written as escapes so the source reads as the data is.
-fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}'
-            | '\u{61c}'
-            | '\u{180e}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{2028}'..='\u{202e}'
-            | '\u{2060}'..='\u{206f}'
-            | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}'
-    )
-}
-
-/// The tag characters, invisible too.
-fn invisible_astral(c: char) -> bool {
-    matches!(c, '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
 }
 
 #[cfg(test)]

@@ -24,10 +24,9 @@
 //! is escaped for the target so that it shows as written.
 
 mod escape;
+mod flat_routes;
 mod go;
 mod html;
-// The language modules' names; used by them as they land.
-#[allow(dead_code)]
 mod lang;
 mod markdown;
 mod mdx;

@@ -30,10 +30,12 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use error_catalogue_records::{Node, Part};
+use error_catalogue_records::Part;
+
+use super::flat_routes::{self, Segment};
 use http::StatusCode;
 
-use super::lang::{Names, screaming, words};
+use super::lang::{self, Names, screaming, words};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// Module-level names the module defines itself, which an entry's constant
@@ -368,74 +370,53 @@ fn tables<E: CatalogueEndpoint>(
     out.push_str(if codes.is_empty() { "}\n" } else { "\n}\n" });
 }
 
-/// The routes, per method: the engine's tries flattened into one line per
+/// The routes, per method ([`flat_routes::by_method`]), one line per
 /// template, in page order of their endpoints.
 fn routes<E: CatalogueEndpoint>(out: &mut String, endpoint: &dyn Fn(E) -> String) {
     out.push_str("\n\n_ROUTES: Final[Dict[str, Tuple[_Route, ...]]] = {\n");
-    for method in E::tables().routes {
-        let mut lines: Vec<(E, usize, String)> = Vec::new();
-        flatten(&method.root, &mut Vec::new(), &mut |e, base, segments| {
-            let at = E::tables()
+    for (method, mut routes) in flat_routes::by_method::<E>() {
+        let base_at = |base: &str| {
+            E::tables()
                 .base_paths
                 .iter()
                 .position(|b| *b == base)
-                .unwrap_or(0);
-            let line = format!(
-                "        _Route({}, {}, {}),\n",
-                endpoint(e),
-                string(base),
-                tuple(segments)
+                .unwrap_or(0)
+        };
+        routes.sort_by_key(|r| (r.endpoint.index(), base_at(r.base_path)));
+        let _ = writeln!(out, "    {}: (", string(method));
+        for route in routes {
+            let segments: Vec<String> = route.segments.iter().map(segment).collect();
+            let _ = writeln!(
+                out,
+                "        _Route({}, {}, {}),",
+                endpoint(route.endpoint),
+                string(route.base_path),
+                tuple(&segments)
             );
-            lines.push((e, at, line));
-        });
-        lines.sort_by_key(|(e, at, _)| (e.index(), *at));
-        let _ = writeln!(
-            out,
-            "    {}: (",
-            string(crate::route::http_method(method.method).as_str())
-        );
-        for (.., line) in lines {
-            out.push_str(&line);
         }
         out.push_str("    ),\n");
     }
     out.push_str("}\n");
 }
 
-/// Calls `found` with each route under `node`: its endpoint, base path and
-/// segments (after `path`), as Python expressions.
-fn flatten<E: Copy>(
-    node: &Node<'static, E>,
-    path: &mut Vec<String>,
-    found: &mut dyn FnMut(E, &'static str, &[String]),
-) {
-    if let Some(r) = node.route {
-        found(r.endpoint, r.base_path, path);
-    }
-    for literal in node.literals {
-        path.push(format!("_lit({})", string(literal.segment)));
-        flatten(&literal.node, path, found);
-        path.pop();
-    }
-    for (rank, mixed) in node.mixed.iter().enumerate() {
-        let parts: Vec<String> = mixed
-            .parts
-            .iter()
-            .map(|p| match p {
-                Part::Text(t) => string(t),
-                Part::Param(_) => "None".to_string(),
-            })
-            .collect();
-        path.push(format!("_mixed({rank}, {})", parts.join(", ")));
-        flatten(&mixed.node, path, found);
-        path.pop();
-    }
-    for (child, segment) in [(node.param, "_PARAM"), (node.catch_all, "_CATCH_ALL")] {
-        if let Some(child) = child {
-            path.push(segment.to_string());
-            flatten(child, path, found);
-            path.pop();
+/// A route's segment as a Python expression: `_lit("v1")`, `_mixed(rank,
+/// parts…)` (each text a string, each parameter `None`), `_PARAM`,
+/// `_CATCH_ALL`.
+fn segment(segment: &Segment) -> String {
+    match *segment {
+        Segment::Literal(text) => format!("_lit({})", string(text)),
+        Segment::Mixed { rank, parts } => {
+            let parts: Vec<String> = parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(t) => string(t),
+                    Part::Param(_) => "None".to_string(),
+                })
+                .collect();
+            format!("_mixed({rank}, {})", parts.join(", "))
         }
+        Segment::Param => "_PARAM".to_string(),
+        Segment::Multi => "_CATCH_ALL".to_string(),
     }
 }
 
@@ -466,38 +447,9 @@ fn optional(s: Option<&str>) -> String {
     s.map_or("None".to_string(), string)
 }
 
-/// A Python string literal of `s`, double-quoted: quotes, backslashes,
-/// control characters, line and paragraph separators, bidirectional
-/// controls and the byte order mark escaped, so that it is data and reads
-/// as written; everything else as itself (the file is UTF-8).
+/// A Python string literal of `s`, double-quoted ([`lang::quoted`]).
 pub(crate) fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\x{:02x}", u32::from(c));
-            }
-            '\u{061c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    lang::quoted(s, lang::escape_code_point)
 }
 
 #[cfg(test)]
@@ -513,7 +465,7 @@ mod tests {
         assert_eq!(string("\"\"\" '''"), r#""\"\"\" '''""#);
         assert_eq!(string(r"\N{BULLET} \x41"), r#""\\N{BULLET} \\x41""#);
         assert_eq!(string("a\r\n\tb"), r#""a\r\n\tb""#);
-        assert_eq!(string("\0\u{7f}\u{85}\u{b}"), r#""\x00\x7f\x85\x0b""#);
+        assert_eq!(string("\0\u{7f}\u{85}\u{b}"), r#""\x00\x7f\u0085\x0b""#);
         assert_eq!(
             string("\u{2028}\u{2029}\u{202e}\u{2066}\u{feff}"),
             r#""\u2028\u2029\u202e\u2066\ufeff""#

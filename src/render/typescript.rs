@@ -24,8 +24,8 @@
 //! identifier, an entry's anchor), through [`super::lang`]'s rules: a name
 //! two of them share after TypeScript's case style, or that is one of the
 //! module's own, is renamed deterministically (`_2`, a trailing `_`).
-//! Catalogue text is only ever in string literals (escaped as JavaScript's
-//! grammar requires) or in comments with `*/` and line breaks made harmless.
+//! Catalogue text is only ever in string literals (escaped as
+//! [`super::lang::quoted`] says) or in comments with `*/` and line breaks made harmless.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -33,8 +33,7 @@ use std::fmt::Write as _;
 use error_catalogue_records::Part;
 use error_catalogue_records::template::{self, Segment as Parsed};
 
-use super::escape::js_string;
-use super::lang::{Names, pascal, screaming, words};
+use super::lang::{self, Names, pascal, screaming, words};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
 /// The module's types, written after the header.
@@ -195,7 +194,7 @@ fn endpoints<E: CatalogueEndpoint>(out: &mut String, keys: &[String]) {
             e.method(),
             comment(e.path())
         );
-        js_string(out, e.slug());
+        out.push_str(&literal(e.slug()));
         out.push_str(",\n");
     }
     out.push_str(
@@ -213,11 +212,11 @@ fn endpoints<E: CatalogueEndpoint>(out: &mut String, keys: &[String]) {
 fn page<E: CatalogueEndpoint>(out: &mut String, c: Catalogue<E>) {
     let page = c.page();
     out.push_str("\n/** The documentation page the catalogue is published as. */\nexport const PAGE: { readonly id: string; readonly title: string; readonly url: string } = {\n  id: ");
-    js_string(out, page.id());
+    out.push_str(&literal(page.id()));
     out.push_str(",\n  title: ");
-    js_string(out, page.title());
+    out.push_str(&literal(page.title()));
     out.push_str(",\n  url: ");
-    js_string(out, &page.url().to_string());
+    out.push_str(&literal(&page.url().to_string()));
     out.push_str(
         ",\n};\n\n/** Where a response body carries its application code: JSON Pointers, tried in order. */\n\
          export const CODE_POINTERS: readonly string[] = [",
@@ -247,7 +246,7 @@ fn entry<E: CatalogueEndpoint>(out: &mut String, e: &Entry<E>, name: &str, keys:
         out,
         "\n/** {doc} */\nexport const {name}: Entry = {{\n  anchor: "
     );
-    js_string(out, e.anchor());
+    out.push_str(&literal(e.anchor()));
     let endpoint = e
         .endpoint()
         .and_then(|x| keys.get(x.index()))
@@ -460,11 +459,9 @@ fn segment_list(
     items(out, &shown, indent);
 }
 
-/// A string literal.
+/// A string literal ([`lang::quoted`]).
 fn literal(value: &str) -> String {
-    let mut out = String::new();
-    js_string(&mut out, value);
-    out
+    lang::quoted(value, lang::escape_utf16)
 }
 
 /// A string literal, or `null`.
