@@ -9,9 +9,8 @@
 //! `ENTRIES`, `GENERAL`, `CODES`, `BASE_PATHS` and `CODE_POINTERS`, and the
 //! functions `lookup`, `lookup_general`, `lookup_code`, `lookup_response`,
 //! `lookup_request` and `route`. Held to the engine by
-//! `errcat/tests/languages*.rs` (every lookup, code and a set of requests;
-//! `languages_python_routes.rs` thousands of requests; `languages_python_texts.rs`
-//! every text).
+//! `errcat/tests/languages*.rs`, as the TypeScript and Go modules are
+//! (every lookup, code, text and thousands of requests).
 //!
 //! Everything is read from the runtime [`Catalogue`], so a compiled
 //! catalogue, a third-party one and `errcat --catalogue X` render alike:
