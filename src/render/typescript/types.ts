@@ -22,7 +22,10 @@ export type Segment =
   | { readonly kind: "literal"; readonly text: string }
   | {
       readonly kind: "mixed";
-      /** Its place among the mixed segments the router tries at this point of the route: lower first. */
+      /**
+       * Its place among the mixed segments the router tries at this point of
+       * the route (its trie node's mixed edges): lower is tried first.
+       */
       readonly rank: number;
       readonly texts: readonly string[];
     }
