@@ -1,7 +1,7 @@
 //! The engine's route tries as flat lists of routes, for the language
-//! modules whose routers rank whole routes instead of walking a trie (Go's
-//! and Python's): one walk, so each module lists the same routes in the
-//! same order.
+//! modules whose routers rank whole routes instead of walking a trie
+//! (TypeScript's, Go's and Python's): one walk, so each module lists the
+//! same routes in the same order, with no template parsing of its own.
 
 use error_catalogue_records::{Node, Part};
 
@@ -22,6 +22,23 @@ pub(crate) enum Segment {
     Param,
     /// `{*name}`: one or more segments.
     Multi,
+}
+
+/// A mixed segment's texts: the text before, between and after its
+/// parameters, `""` where there is none (`{id}.{format}` is `["", ".", ""]`).
+pub(crate) fn mixed_texts(parts: &[Part<'static>]) -> Vec<&'static str> {
+    let mut texts = vec![""];
+    for part in parts {
+        match *part {
+            Part::Text(text) => {
+                if let Some(last) = texts.last_mut() {
+                    *last = text;
+                }
+            }
+            Part::Param(_) => texts.push(""),
+        }
+    }
+    texts
 }
 
 /// A template under a base path, and where it routes.

@@ -29,8 +29,6 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use error_catalogue_records::Part;
-
 use super::flat_routes::{self, Segment};
 
 use super::lang::{self, Names, pascal, words};
@@ -331,17 +329,10 @@ fn segment(segment: &Segment) -> String {
     match *segment {
         Segment::Literal(text) => format!("lit({})", quote(text)),
         Segment::Mixed { rank, parts } => {
-            let mut texts = vec!["\"\"".to_string()];
-            for part in parts {
-                match part {
-                    Part::Text(text) => {
-                        if let Some(last) = texts.last_mut() {
-                            *last = quote(text);
-                        }
-                    }
-                    Part::Param(_) => texts.push("\"\"".to_string()),
-                }
-            }
+            let texts: Vec<String> = flat_routes::mixed_texts(parts)
+                .into_iter()
+                .map(quote)
+                .collect();
             format!("mixed({rank}, {})", texts.join(", "))
         }
         Segment::Param => "param()".to_string(),

@@ -12,13 +12,11 @@
 //! (`errcat/tests/languages*.rs` hold them to it). The fixed part of the module, its types and
 //! functions, is `typescript/types.ts` and `typescript/api.ts`.
 //!
-//! Routes are data: each endpoint's template and each base path as
-//! segments (literal texts percent-decoded, as the build's tries hold
-//! them), and each mixed segment's rank among the catalogue's mixed
-//! segments (most literal text first, then by their texts: the build's
-//! order of a trie node's mixed edges). The module's router computes, for
-//! each template that matches, the priority the Rust trie walk implies and
-//! takes the least.
+//! Routes are data: `ROUTES` lists every route of the engine's tries
+//! ([`flat_routes::by_method`]), one a line, each method's in the order the
+//! Rust router tries them, a mixed segment with its rank among its trie
+//! node's mixed edges. The module's router computes, for each route that
+//! matches, the priority the Rust trie walk implies and takes the least.
 //!
 //! Names come from what the catalogue keeps unique (an endpoint's Rust
 //! identifier, an entry's anchor), through [`super::lang`]'s rules: a name
@@ -27,12 +25,9 @@
 //! Catalogue text is only ever in string literals (escaped as
 //! [`super::lang::quoted`] says) or in comments with `*/` and line breaks made harmless.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use error_catalogue_records::Part;
-use error_catalogue_records::template::{self, Segment as Parsed};
-
+use super::flat_routes::{self, Segment};
 use super::lang::{self, Names, pascal, screaming, words};
 use crate::engine::{Catalogue, CatalogueEndpoint, Entry};
 
@@ -102,6 +97,7 @@ const RESERVED: &[&str] = &[
     "GENERAL_BY_STATUS",
     "INTEGER_CODES",
     "PAGE",
+    "ROUTES",
 ];
 
 /// The catalogue as a TypeScript module.
@@ -319,88 +315,21 @@ fn items(out: &mut String, items: &[String], indent: &str) {
     out.push_str(indent);
 }
 
-/// A template segment, parsed: literal texts percent-decoded, as the
-/// build's tries hold them.
-enum Seg {
-    Literal(Vec<u8>),
-    Param(String),
-    Mixed {
-        texts: Vec<Vec<u8>>,
-        names: Vec<String>,
-    },
-    Multi(String),
-}
-
-/// The segments of a template (or base path) the catalogue's validation
-/// accepted.
-fn segments(path: &str) -> Vec<Seg> {
-    if path.is_empty() {
-        return Vec::new();
-    }
-    let decoded = |text: &str| percent_encoding::percent_decode_str(text).collect::<Vec<u8>>();
-    template::segments(path)
-        .filter_map(Result::ok)
-        .map(|s| match s {
-            Parsed::Literal(text) => Seg::Literal(decoded(text)),
-            Parsed::Param(name) => Seg::Param(name.to_string()),
-            Parsed::CatchAll(name) => Seg::Multi(name.to_string()),
-            Parsed::Mixed(_) => {
-                let (mut texts, mut names) = (vec![Vec::new()], Vec::new());
-                for part in s.parts() {
-                    match part {
-                        Part::Text(text) => {
-                            if let Some(last) = texts.last_mut() {
-                                *last = decoded(text);
-                            }
-                        }
-                        Part::Param(name) => {
-                            names.push(name.to_string());
-                            texts.push(Vec::new());
-                        }
-                    }
-                }
-                Seg::Mixed { texts, names }
-            }
-        })
-        .collect()
-}
-
-/// `ENDPOINTS` (each endpoint's facts, entries and template segments) and
-/// `BASE_PATHS`.
+/// `ENDPOINTS` (each endpoint's facts and entries), `BASE_PATHS` and
+/// `ROUTES`.
 fn routes<E: CatalogueEndpoint>(
     out: &mut String,
     c: Catalogue<E>,
     keys: &[String],
     entries: &[String],
 ) {
-    let bases: Vec<&str> = match c.base_paths() {
-        [] => vec![""],
-        listed => listed.to_vec(),
-    };
-    let parsed: Vec<Vec<Seg>> = E::all().iter().map(|e| segments(e.path())).collect();
-    let based: Vec<Vec<Seg>> = bases.iter().map(|b| segments(b)).collect();
-    // A trie node tries its mixed edges most literal text first, then in
-    // the order of their texts: every mixed segment's rank in that order.
-    let mut ranks: BTreeMap<(std::cmp::Reverse<usize>, &[Vec<u8>]), usize> = BTreeMap::new();
-    for seg in parsed.iter().chain(&based).flatten() {
-        if let Seg::Mixed { texts, .. } = seg {
-            let len = texts.iter().map(Vec::len).sum();
-            ranks.insert((std::cmp::Reverse(len), texts.as_slice()), 0);
-        }
-    }
-    for (rank, slot) in ranks.values_mut().enumerate() {
-        *slot = rank;
-    }
-    let rank_of = |texts: &[Vec<u8>]| {
-        let len = texts.iter().map(Vec::len).sum();
-        ranks
-            .get(&(std::cmp::Reverse(len), texts))
-            .copied()
-            .unwrap_or(0)
+    let key = |e: E| {
+        keys.get(e.index())
+            .map_or_else(|| literal(e.slug()), |k| format!("Endpoint.{k}"))
     };
     out.push_str("\n/** What the catalogue says of each endpoint. */\nexport const ENDPOINTS: { readonly [E in Endpoint]: EndpointInfo } = {\n");
     let mut first_entry = c.general().len();
-    for (e, segs) in E::all().iter().zip(&parsed) {
+    for &e in E::all() {
         let own = e.entries().len();
         let names = entries.get(first_entry..first_entry + own).unwrap_or(&[]);
         first_entry += own;
@@ -408,8 +337,7 @@ fn routes<E: CatalogueEndpoint>(
             out,
             "  {}: {{\n    slug: {},\n    name: {},\n    ident: {},\n    method: \"{}\",\n    path: {},\n    deprecated: {},\n    entries: [",
             literal(e.slug()),
-            keys.get(e.index())
-                .map_or_else(|| literal(e.slug()), |k| format!("Endpoint.{k}")),
+            key(e),
             literal(e.name()),
             literal(e.ident()),
             e.method(),
@@ -417,46 +345,57 @@ fn routes<E: CatalogueEndpoint>(
             optional(e.deprecated()),
         );
         items(out, names, "    ");
-        out.push_str("],\n    segments: [");
-        segment_list(out, segs, "    ", &rank_of);
         out.push_str("],\n  },\n");
     }
-    out.push_str("};\n\n/** The base paths requests may carry before the templates (`\"\"`: none). */\nexport const BASE_PATHS: readonly BasePath[] = [\n");
-    for (base, segs) in bases.iter().zip(&based) {
-        let _ = write!(out, "  {{ path: {}, segments: [", literal(base));
-        segment_list(out, segs, "  ", &rank_of);
-        out.push_str("] },\n");
+    out.push_str("};\n\n/** The base paths requests may carry before the templates (`\"\"`: none). */\nexport const BASE_PATHS: readonly string[] = [");
+    let bases: Vec<String> = match c.base_paths() {
+        [] => vec![literal("")],
+        listed => listed.iter().map(|b| literal(b)).collect(),
+    };
+    items(out, &bases, "");
+    out.push_str(
+        "];\n\n/**\n * Every route, one a line: each method's templates under each base path\n \
+         * (HEAD's also GET's whose template no HEAD endpoint has), in the order\n \
+         * the Rust router tries them.\n */\nexport const ROUTES: readonly Route[] = [",
+    );
+    let mut lines = Vec::new();
+    for (method, routes) in flat_routes::by_method::<E>() {
+        for route in routes {
+            let segments: Vec<String> = route.segments.iter().map(segment).collect();
+            lines.push(format!(
+                "{{ method: \"{method}\", endpoint: {}, base: {}, segments: [{}] }}",
+                key(route.endpoint),
+                literal(route.base_path),
+                segments.join(", "),
+            ));
+        }
+    }
+    if !lines.is_empty() {
+        out.push('\n');
+    }
+    for line in lines {
+        let _ = writeln!(out, "  {line},");
     }
     out.push_str("];\n");
 }
 
-/// Segments as `Segment` literals.
-fn segment_list(
-    out: &mut String,
-    segs: &[Seg],
-    indent: &str,
-    rank_of: &dyn Fn(&[Vec<u8>]) -> usize,
-) {
-    let lossy = |bytes: &[u8]| literal(&String::from_utf8_lossy(bytes));
-    let shown: Vec<String> = segs
-        .iter()
-        .map(|s| match s {
-            Seg::Literal(text) => format!("{{ kind: \"literal\", text: {} }}", lossy(text)),
-            Seg::Param(name) => format!("{{ kind: \"param\", name: {} }}", literal(name)),
-            Seg::Multi(name) => format!("{{ kind: \"multi\", name: {} }}", literal(name)),
-            Seg::Mixed { texts, names } => {
-                let texts_shown: Vec<String> = texts.iter().map(|t| lossy(t)).collect();
-                let names_shown: Vec<String> = names.iter().map(|n| literal(n)).collect();
-                format!(
-                    "{{ kind: \"mixed\", texts: [{}], names: [{}], rank: {} }}",
-                    texts_shown.join(", "),
-                    names_shown.join(", "),
-                    rank_of(texts)
-                )
-            }
-        })
-        .collect();
-    items(out, &shown, indent);
+/// A route's segment as a `Segment` literal.
+fn segment(segment: &Segment) -> String {
+    match *segment {
+        Segment::Literal(text) => format!("{{ kind: \"literal\", text: {} }}", literal(text)),
+        Segment::Mixed { rank, parts } => {
+            let texts: Vec<String> = flat_routes::mixed_texts(parts)
+                .into_iter()
+                .map(literal)
+                .collect();
+            format!(
+                "{{ kind: \"mixed\", rank: {rank}, texts: [{}] }}",
+                texts.join(", ")
+            )
+        }
+        Segment::Param => "{ kind: \"param\" }".to_string(),
+        Segment::Multi => "{ kind: \"multi\" }".to_string(),
+    }
 }
 
 /// A string literal ([`lang::quoted`]).

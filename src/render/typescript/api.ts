@@ -91,8 +91,11 @@ export function parseEndpoint(text: string): Endpoint | undefined {
 // (each parameter a non-empty run), `{*name}` one or more non-empty segments.
 // At the first segment where two matching templates differ, the literal
 // wins, then the mixed segment of lower rank, then `{name}`, then `{*name}`
-// taking the fewest segments. HEAD also routes to GET endpoints, its own
-// first. No regular expressions: each route is compared segment by segment.
+// taking the fewest segments; two mixed segments can only be the first
+// difference where the trie offers both, so their ranks among that node's
+// mixed edges order them. HEAD also routes to GET endpoints: `ROUTES` lists
+// them under HEAD. No regular expressions: each route is compared segment by
+// segment.
 
 /** A segment of a route, its texts as UTF-8 bytes. */
 type RouteSegment =
@@ -101,10 +104,9 @@ type RouteSegment =
   | { readonly kind: "mixed"; readonly texts: readonly (readonly number[])[]; readonly rank: number }
   | { readonly kind: "multi" };
 
-/** A template under a base path, as the router tries it. */
-interface Route {
+/** A route of `ROUTES`, its texts as bytes. */
+interface Matcher {
   readonly endpoint: Endpoint;
-  readonly method: Method;
   readonly segments: readonly RouteSegment[];
   /** Whether one of them is `{*name}`. */
   readonly multi: boolean;
@@ -116,7 +118,7 @@ interface RequestSegment {
   readonly decoded: readonly number[];
 }
 
-let routes: ReadonlyMap<string, readonly Route[]> | undefined;
+let matchers: ReadonlyMap<string, readonly Matcher[]> | undefined;
 
 /** The UTF-8 bytes of `text` (a lone surrogate as U+FFFD). */
 function utf8(text: string): number[] {
@@ -183,23 +185,20 @@ function routeSegment(s: Segment): RouteSegment {
   }
 }
 
-/** The templates of `method`'s endpoints under every base path, in page order. */
-function routesOf(method: string): readonly Route[] {
-  if (routes === undefined) {
-    const byMethod = new Map<string, Route[]>();
-    for (const slug of ALL_ENDPOINTS) {
-      const info = endpointInfo(slug);
-      const list = byMethod.get(info.method) ?? [];
-      byMethod.set(info.method, list);
-      for (const base of BASE_PATHS) {
-        const segments = [...base.segments, ...info.segments].map(routeSegment);
-        const multi = segments.some((seg) => seg.kind === "multi");
-        list.push({ endpoint: slug, method: info.method, segments, multi });
-      }
+/** `method`'s routes, in the order the Rust router tries them. */
+function routesOf(method: string): readonly Matcher[] {
+  if (matchers === undefined) {
+    const byMethod = new Map<string, Matcher[]>();
+    for (const r of ROUTES) {
+      const list = byMethod.get(r.method) ?? [];
+      byMethod.set(r.method, list);
+      const segments = r.segments.map(routeSegment);
+      const multi = segments.some((seg) => seg.kind === "multi");
+      list.push({ endpoint: r.endpoint, segments, multi });
     }
-    routes = byMethod;
+    matchers = byMethod;
   }
-  return routes.get(method) ?? [];
+  return matchers.get(method) ?? [];
 }
 
 /** The index of the first `/`, `?` or `#` in `text` at or after `from`, else -1. */
@@ -288,7 +287,7 @@ function cuts(texts: readonly (readonly number[])[], bytes: readonly number[]): 
  * 1 and its rank, `{name}` 2, `{*name}` 3 and how many segments it takes):
  * the least matches; `undefined` when the route does not match.
  */
-function priority(route: Route, request: readonly RequestSegment[]): number[] | undefined {
+function priority(route: Matcher, request: readonly RequestSegment[]): number[] | undefined {
   const taken = request.length - route.segments.length + 1;
   if (route.multi ? taken < 1 : request.length !== route.segments.length) return undefined;
   const key: number[] = [];
@@ -339,13 +338,9 @@ export function route(method: string, path: string): Endpoint | undefined {
   if (request === undefined) return undefined;
   let best: Endpoint | undefined;
   let bestKey: readonly number[] = [];
-  const candidates = method === "HEAD" ? [...routesOf("HEAD"), ...routesOf("GET")] : routesOf(method);
-  for (const r of candidates) {
-    const own = r.method === method;
+  for (const r of routesOf(method)) {
     const key = priority(r, request);
     if (key === undefined) continue;
-    // At an equal priority (the same template), HEAD's own endpoint wins.
-    key.push(own ? 0 : 1);
     if (best === undefined || before(key, bestKey)) {
       best = r.endpoint;
       bestKey = key;

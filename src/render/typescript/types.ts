@@ -11,23 +11,38 @@ export type Method =
   | "PATCH";
 
 /**
- * One `/`-separated segment of a path template, as the router compares it:
- * literal text (percent-decoded), a `{name}` parameter (one non-empty
- * segment), a mixed segment (`{id}.{format}`: its texts, percent-decoded,
- * with a parameter between each two, the first and last may be empty) or a
- * `{*name}` parameter (one or more non-empty segments).
+ * One `/`-separated segment of a route, as the router compares it: literal
+ * text (percent-decoded), a mixed segment (`{id}.{format}`: its texts,
+ * percent-decoded, the one before, between and after its parameters, `""`
+ * where there is none; each parameter takes a non-empty run), a `{name}`
+ * parameter (one non-empty segment) or a `{*name}` parameter (one or more
+ * non-empty segments).
  */
 export type Segment =
   | { readonly kind: "literal"; readonly text: string }
-  | { readonly kind: "param"; readonly name: string }
   | {
       readonly kind: "mixed";
-      readonly texts: readonly string[];
-      readonly names: readonly string[];
-      /** Its place among the catalogue's mixed segments: lower is tried first. */
+      /**
+       * Its place among the mixed segments the router tries at this point of
+       * the route (its trie node's mixed edges): lower is tried first.
+       */
       readonly rank: number;
+      readonly texts: readonly string[];
     }
-  | { readonly kind: "multi"; readonly name: string };
+  | { readonly kind: "param" }
+  | { readonly kind: "multi" };
+
+/** A template under a base path, and the endpoint it routes to. */
+export interface Route {
+  /** The method it routes under (HEAD's also hold GET's templates that no HEAD endpoint has). */
+  readonly method: Method;
+  /** The endpoint. */
+  readonly endpoint: Endpoint;
+  /** The base path it is under, as listed (`""`: none). */
+  readonly base: string;
+  /** The base path's segments, then the template's. */
+  readonly segments: readonly Segment[];
+}
 
 /** An example response body documented with an entry. */
 export interface Example {
@@ -95,14 +110,4 @@ export interface EndpointInfo {
   readonly deprecated: string | null;
   /** Its own entries, in page order (not the general table's). */
   readonly entries: readonly Entry[];
-  /** Its path template's segments. */
-  readonly segments: readonly Segment[];
-}
-
-/** A base path requests may carry before the templates. */
-export interface BasePath {
-  /** As listed (`""`: none). */
-  readonly path: string;
-  /** Its segments. */
-  readonly segments: readonly Segment[];
 }
