@@ -34,22 +34,28 @@ fn cargo_build(data: &Path) -> Output {
 /// `cargo ARGS` over `data` with `envs` set, in the shared target dir.
 fn cargo(data: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
     let _one_at_a_time = CARGO.lock().unwrap_or_else(|e| e.into_inner());
+    inner_cargo(root(), args)
+        .envs(envs.iter().copied())
+        .env("ERROR_CATALOGUE_TOML", data)
+        .output()
+        .unwrap()
+}
+
+/// `cargo ARGS` in `dir`, into the shared target dir, with nothing the
+/// outer cargo set for this test to steer it. Callers hold [`CARGO`].
+fn inner_cargo(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO"));
-    // What the outer cargo set for this test must not steer the inner build.
     for (key, _) in std::env::vars_os() {
         let key = key.to_string_lossy();
         if key.starts_with("CARGO_") && key != "CARGO_HOME" || key == "RUSTFLAGS" {
             cmd.env_remove(&*key);
         }
     }
-    cmd.current_dir(root())
+    cmd.current_dir(dir)
         .args(args)
-        .envs(envs.iter().copied())
         .env("CARGO_TARGET_DIR", target_dir())
-        .env("CARGO_TERM_COLOR", "never")
-        .env("ERROR_CATALOGUE_TOML", data)
-        .output()
-        .unwrap()
+        .env("CARGO_TERM_COLOR", "never");
+    cmd
 }
 
 #[test]
@@ -268,17 +274,7 @@ fn root_lock() -> PathBuf {
 /// `cargo build` of a crate made by [`third_party_crate`].
 fn build_third_party(dir: &Path) -> Output {
     let _one_at_a_time = CARGO.lock().unwrap_or_else(|e| e.into_inner());
-    let mut cmd = Command::new(env!("CARGO"));
-    for (key, _) in std::env::vars_os() {
-        let key = key.to_string_lossy();
-        if key.starts_with("CARGO_") && key != "CARGO_HOME" || key == "RUSTFLAGS" {
-            cmd.env_remove(&*key);
-        }
-    }
-    cmd.current_dir(dir)
-        .args(["build", "--offline", "--lib"])
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env("CARGO_TERM_COLOR", "never")
+    inner_cargo(dir, &["build", "--offline", "--lib"])
         .output()
         .unwrap()
 }
@@ -496,18 +492,7 @@ mod real_requests {
     std::fs::copy(root_lock(), dir.join("Cargo.lock")).unwrap();
 
     let _one_at_a_time = CARGO.lock().unwrap_or_else(|e| e.into_inner());
-    let mut cmd = Command::new(env!("CARGO"));
-    for (key, _) in std::env::vars_os() {
-        let key = key.to_string_lossy();
-        if key.starts_with("CARGO_") && key != "CARGO_HOME" || key == "RUSTFLAGS" {
-            cmd.env_remove(&*key);
-        }
-    }
-    let out = cmd
-        .current_dir(&dir)
-        .args(["test", "--offline", "--lib"])
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env("CARGO_TERM_COLOR", "never")
+    let out = inner_cargo(&dir, &["test", "--offline", "--lib"])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
