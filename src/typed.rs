@@ -177,9 +177,9 @@ pub trait TypedErrors: CatalogueEndpoint {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __endpoint_error {
-    // In a catalogue with application codes: the enum has a `Code(Code)`
-    // variant, and `__code()` says which code it holds.
-    ($ty:ident, $endpoint:path, codes) => {
+    // `EndpointError` for the enum, with `$extra` items (the codes arm's
+    // `code_entry`): the part both arms below share.
+    (@impl $ty:ident, $endpoint:path, { $($extra:tt)* }) => {
         #[allow(deprecated)]
         impl $crate::EndpointError for $ty {
             type Endpoint = Endpoint;
@@ -194,11 +194,18 @@ macro_rules! __endpoint_error {
                 $ty::code(*self)
             }
 
+            $($extra)*
+        }
+    };
+    // In a catalogue with application codes: the enum has a `Code(Code)`
+    // variant, and `__code()` says which code it holds.
+    ($ty:ident, $endpoint:path, codes) => {
+        $crate::__endpoint_error!(@impl $ty, $endpoint, {
             #[inline]
             fn code_entry(&self) -> ::core::option::Option<&'static Entry> {
                 self.__code().map(Code::entry)
             }
-        }
+        });
 
         /// Two errors are equal when they are the same application code,
         /// or both no code and the same status (an `Undocumented` of a
@@ -236,20 +243,7 @@ macro_rules! __endpoint_error {
         $crate::__error_common!($ty);
     };
     ($ty:ident, $endpoint:path) => {
-        #[allow(deprecated)]
-        impl $crate::EndpointError for $ty {
-            type Endpoint = Endpoint;
-
-            #[inline]
-            fn endpoint(&self) -> Endpoint {
-                $endpoint
-            }
-
-            #[inline]
-            fn code(&self) -> u16 {
-                $ty::code(*self)
-            }
-        }
+        $crate::__endpoint_error!(@impl $ty, $endpoint, {});
 
         /// Two errors are equal when their statuses are: each variant is
         /// one status (an `Undocumented` of a documented status equals
