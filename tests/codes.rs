@@ -9,26 +9,14 @@
 //! every code by the status.
 #![cfg(all(feature = "load", feature = "symbl"))]
 
-use std::sync::Once;
-
 use error_catalogue::CatalogueEndpoint;
 use error_catalogue::engine::{Catalogue, Entry};
-use error_catalogue::load::{self, Loaded};
+use error_catalogue::load::Loaded;
 use http::StatusCode;
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/error-catalogue-build/tests/fixtures/codes.toml"
-);
+mod codes_fixture;
 
-fn loaded() {
-    static LOAD: Once = Once::new();
-    LOAD.call_once(|| {
-        let report = error_catalogue_build::check_file(FIXTURE);
-        assert!(report.diagnostics.is_empty(), "{}", report.render(false));
-        load::load(report.catalogue.as_ref().unwrap()).unwrap();
-    });
-}
+use codes_fixture::loaded;
 
 fn endpoint(name: &str) -> Loaded {
     loaded();

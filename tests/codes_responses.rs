@@ -10,27 +10,16 @@
 //! `codes_responses_ably.rs`.
 #![cfg(all(feature = "load", feature = "serde", feature = "symbl"))]
 
-use std::sync::Once;
 use std::time::Duration;
 
 use error_catalogue::engine::{Catalogue, Entry, Explanation};
-use error_catalogue::load::{self, Loaded};
+use error_catalogue::load::Loaded;
 use error_catalogue::{CatalogueEndpoint, MAX_EXPLAINED_BODY};
 use http::{HeaderMap, Method, StatusCode};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/error-catalogue-build/tests/fixtures/codes.toml"
-);
+mod codes_fixture;
 
-fn loaded() {
-    static LOAD: Once = Once::new();
-    LOAD.call_once(|| {
-        let report = error_catalogue_build::check_file(FIXTURE);
-        assert!(report.diagnostics.is_empty(), "{}", report.render(false));
-        load::load(report.catalogue.as_ref().unwrap()).unwrap();
-    });
-}
+use codes_fixture::loaded;
 
 /// Explains `status` from `method path` with `body`.
 fn explain(method: Method, path: &str, status: u16, body: &[u8]) -> Option<Explanation<Loaded>> {

@@ -8,25 +8,15 @@
 //! A process holds one loaded catalogue: this file is its own test binary.
 #![cfg(all(feature = "load", feature = "render", feature = "serde"))]
 
-use std::sync::Once;
-
 use error_catalogue::engine::Catalogue;
-use error_catalogue::load::{self, Loaded};
+use error_catalogue::load::Loaded;
 use error_catalogue::render::Format;
 use serde_json::{Value, json};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/error-catalogue-build/tests/fixtures/codes.toml"
-);
+mod codes_fixture;
 
 fn catalogue() -> Catalogue<Loaded> {
-    static LOAD: Once = Once::new();
-    LOAD.call_once(|| {
-        let report = error_catalogue_build::check_file(FIXTURE);
-        assert!(report.diagnostics.is_empty(), "{}", report.render(false));
-        load::load(report.catalogue.as_ref().unwrap()).unwrap();
-    });
+    codes_fixture::loaded();
     Catalogue::new()
 }
 
